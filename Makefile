@@ -1,0 +1,183 @@
+# Cairn top-level build.
+#
+#   make [BOARD=virt]            build the kernel and every program for BOARD
+#   make run/NAME [BOARD=...]    boot scenario run/NAME.run under QEMU
+#   make test                    host unit tests + run-script tests on every QEMU board
+#   make bench                   benchmark run scripts (icount), prints 'bench:' lines
+#   make help                    all targets and boards
+#
+# Everything lands in build/<board>/. Read doc/building.md for the details.
+
+BOARD ?= virt
+BOARDS := $(sort $(notdir $(patsubst %/board.mk,%,$(wildcard board/*/board.mk))))
+
+ifeq ($(wildcard board/$(BOARD)/board.mk),)
+$(error unknown BOARD '$(BOARD)'; valid boards: $(BOARDS))
+endif
+include board/$(BOARD)/board.mk
+
+Q      := $(if $(V),,@)
+B      := build/$(BOARD)
+CROSS  ?= arm-none-eabi-
+CC     := $(CROSS)gcc
+AR     := $(CROSS)ar
+OBJCOPY:= $(CROSS)objcopy
+
+# Flags shared by the kernel and user programs (soft-float: no FPU state yet).
+ARCH_FLAGS := -marm -mcpu=$(BOARD_CPU) -mfloat-abi=soft
+WARN       := -Wall -Wextra -Werror
+CFLAGS_ALL := -std=c11 $(WARN) -O2 -g -ffreestanding -fno-common \
+              -fno-tree-loop-distribute-patterns -fno-stack-protector \
+              $(ARCH_FLAGS) -Iinclude -MMD -MP
+KERNEL_CFLAGS := $(CFLAGS_ALL) -Ikernel -Iboard/$(BOARD) -mgeneral-regs-only \
+                 -DCN_RAM_BASE=$(BOARD_RAM_BASE) -DCN_RAM_SIZE=$(BOARD_RAM_SIZE) \
+                 -DCN_KERNEL_PHYS=$(BOARD_KERNEL_PHYS) -DCN_NR_CPUS=$(BOARD_NR_CPUS) \
+                 -DCN_BOARD_NAME='"$(BOARD)"'
+USER_CFLAGS   := $(CFLAGS_ALL) -Ilib
+LIBGCC        := $(shell $(CC) $(ARCH_FLAGS) -print-libgcc-file-name 2>/dev/null)
+
+.PHONY: all kernel programs help setup test bench clean boards
+all: kernel programs
+
+# ---------------------------------------------------------------- set-up
+# Installs the Debian packages the build and the tests need (idempotent).
+SETUP_STAMP := build/.setup-done
+$(SETUP_STAMP): tool/setup
+	$(Q)tool/setup
+	$(Q)mkdir -p build && touch $@
+setup:
+	$(Q)tool/setup && mkdir -p build && touch $(SETUP_STAMP)
+
+# ---------------------------------------------------------------- portable lib
+UTIL_SRC := $(wildcard lib/util/*.c)
+
+# ---------------------------------------------------------------- kernel
+KERNEL_SRC := $(wildcard kernel/*.c kernel/arch/arm/*.c kernel/arch/arm/*.S) \
+              $(BOARD_KERNEL_SRC) $(UTIL_SRC)
+KERNEL_OBJ := $(patsubst %,$(B)/kernel/%.o,$(basename $(KERNEL_SRC)))
+KERNEL_LIB := $(B)/kernel/libkernel.a
+
+$(B)/kernel/%.o: %.c | $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      [kernel] $<"
+	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+$(B)/kernel/%.o: %.S | $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  AS      [kernel] $<"
+	$(Q)$(CC) $(KERNEL_CFLAGS) -D__ASSEMBLY__ -c $< -o $@
+$(KERNEL_LIB): $(KERNEL_OBJ)
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+kernel: $(KERNEL_LIB)
+
+# ---------------------------------------------------------------- user library
+# lib/base: start-up code, system-call stubs and the basic component runtime.
+BASE_SRC := $(wildcard lib/base/*.c lib/base/*.S) $(UTIL_SRC)
+BASE_OBJ := $(patsubst %,$(B)/lib/%.o,$(basename $(BASE_SRC)))
+BASE_LIB := $(B)/lib/libcn_base.a
+
+$(B)/lib/%.o: %.c | $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      [lib] $<"
+	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
+$(B)/lib/%.o: %.S | $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  AS      [lib] $<"
+	$(Q)$(CC) $(USER_CFLAGS) -D__ASSEMBLY__ -c $< -o $@
+$(BASE_LIB): $(BASE_OBJ)
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+# ---------------------------------------------------------------- programs
+# A program is a directory with a target.mk naming it (TARGET := name) and
+# optionally its sources (SRC := a.c b.c, default: all *.c/*.S there). Make
+# target = directory, e.g. 'make app/hello'; the binary is $(B)/bin/<TARGET>.
+PROGRAM_DIRS := $(patsubst %/target.mk,%,$(wildcard core/target.mk init/target.mk \
+                  */*/target.mk))
+USER_LD := lib/base/user.ld
+
+define program_rules
+TARGET :=
+SRC :=
+include $(1)/target.mk
+$(1)_TARGET := $$(TARGET)
+$(1)_SRC := $$(if $$(SRC),$$(addprefix $(1)/,$$(SRC)),$$(wildcard $(1)/*.c $(1)/*.S))
+$(1)_OBJ := $$(patsubst %,$(B)/obj/%.o,$$(basename $$($(1)_SRC)))
+$(B)/bin/$$($(1)_TARGET): $$($(1)_OBJ) $(BASE_LIB) $(USER_LD)
+	@mkdir -p $$(dir $$@)
+	@echo "  LD      $$@"
+	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T $(USER_LD) -o $$@ \
+	    $$($(1)_OBJ) $(BASE_LIB) $(LIBGCC)
+.PHONY: $(1)
+$(1): $(B)/bin/$$($(1)_TARGET)
+PROGRAMS += $(B)/bin/$$($(1)_TARGET)
+endef
+$(foreach d,$(PROGRAM_DIRS),$(eval $(call program_rules,$(d))))
+
+$(B)/obj/%.o: %.c | $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
+$(B)/obj/%.o: %.S | $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(CC) $(USER_CFLAGS) -D__ASSEMBLY__ -c $< -o $@
+programs: $(PROGRAMS)
+
+# ---------------------------------------------------------------- boot image
+# make image MODULES="core init config" IMAGE=path/image.elf
+# Packs the boot modules (files in $(B)/bin/ or paths) into the kernel image.
+# The first module is the roottask the kernel starts.
+IMAGE ?= $(B)/image.elf
+.PHONY: image
+image: $(KERNEL_LIB)
+	@test -n "$(MODULES)" || { echo "image: MODULES is empty" >&2; exit 1; }
+	$(Q)tool/mkimage --out $(IMAGE) --kernel-lib $(KERNEL_LIB) --bin $(B)/bin \
+	    --ld-script kernel/arch/arm/kernel.ld --cc "$(CC) $(ARCH_FLAGS)" \
+	    --ldflags "-Wl,--defsym=KERNEL_PHYS=$(BOARD_KERNEL_PHYS) -Wl,--defsym=RAM_BASE=$(BOARD_RAM_BASE) $(LIBGCC)" $(MODULES)
+
+# ---------------------------------------------------------------- run, test, bench
+# The run tool asks for the board's QEMU command line with 'make board-info'.
+.PHONY: board-info
+board-info:
+	@echo "board=$(BOARD)"
+	@echo "desc=$(BOARD_DESC)"
+	@echo "qemu=$(BOARD_QEMU)"
+	@echo "qemu_args=$(strip $(BOARD_QEMU_ARGS))"
+	@echo "cycle_counter=$(BOARD_CYCLE_COUNTER)"
+	@echo "nr_cpus=$(BOARD_NR_CPUS)"
+
+run/%: $(SETUP_STAMP)
+	$(Q)tool/run --board $(BOARD) $(if $(GDB),--gdb) $(if $(ICOUNT),--icount) run/$*.run
+
+test: $(SETUP_STAMP)
+	$(Q)tool/test
+
+bench: $(SETUP_STAMP)
+	$(Q)tool/bench
+
+clean:
+	rm -rf build/*/ build/host
+
+boards:
+	@echo $(BOARDS)
+
+help:
+	@echo "Cairn build. BOARD=<board> selects the board (default virt)."
+	@echo "boards: $(BOARDS)"
+	@echo "targets:"
+	@echo "  all | kernel | programs     build for BOARD"
+	@echo "  <program dir>               one program: $(PROGRAM_DIRS)"
+	@echo "  run/<name>                  boot a scenario: $(patsubst run/%.run,%,$(wildcard run/*.run))"
+	@echo "  test                        host tests + run-script tests on all QEMU boards"
+	@echo "  bench                       benchmark run scripts (icount)"
+	@echo "  setup                       install the Debian packages the build needs"
+	@echo "  image MODULES=... IMAGE=... pack a boot image"
+	@echo "  clean                       remove build/"
+	@echo "options: V=1 (show commands), GDB=1 (run: start QEMU halted with GDB stub)"
+
+.DEFAULT:
+	@echo "make: unknown target '$@'." >&2
+	@$(MAKE) -s --no-print-directory help >&2
+	@exit 1
+
+-include $(shell find build/$(BOARD) -name '*.d' 2>/dev/null)
+-include test/host/host.mk

@@ -1,0 +1,14 @@
+# ARM Versatile Express with a Cortex-A9 MPCore tile (the Pandaboard's CPU).
+BOARD_DESC      := ARM Versatile Express A9 (QEMU vexpress-a9), Cortex-A9 MPCore, GIC, PL011
+BOARD_CPU       := cortex-a9
+BOARD_NR_CPUS   := 1
+BOARD_RAM_BASE  := 0x60000000
+BOARD_KERNEL_PHYS := 0x60000000
+BOARD_RAM_SIZE  := 0x10000000
+BOARD_KERNEL_SRC := kernel/drivers/pl011.c kernel/drivers/gicv2.c \
+                    kernel/drivers/a9_timer.c board/vexpress-a9/board.c
+BOARD_QEMU      := qemu-system-arm
+BOARD_QEMU_ARGS := -M vexpress-a9 -cpu cortex-a9 -m 256M -smp $(BOARD_NR_CPUS) \
+                   -display none -serial stdio -monitor none -no-reboot
+# QEMU's Cortex-A9 has no PMU: PMCCNTR reads 0, so no instruction counts.
+BOARD_CYCLE_COUNTER := no

@@ -1,0 +1,16 @@
+# QEMU 'virt' board: Cortex-A15, GICv2, PL011, ARM generic timer. The default board.
+BOARD_DESC      := QEMU virt, Cortex-A15, GICv2, PL011 UART, generic timer
+BOARD_CPU       := cortex-a15
+BOARD_NR_CPUS   := 1
+BOARD_RAM_BASE  := 0x40000000
+BOARD_KERNEL_PHYS := 0x40000000
+BOARD_RAM_SIZE  := 0x10000000
+BOARD_KERNEL_SRC := kernel/drivers/pl011.c kernel/drivers/gicv2.c \
+                    kernel/drivers/generic_timer.c board/virt/board.c
+# How QEMU emulates it. The run tool appends -kernel <image> and, for
+# benchmarks, -icount shift=0,sleep=off.
+BOARD_QEMU      := qemu-system-arm
+BOARD_QEMU_ARGS := -M virt,highmem=off -cpu cortex-a15 -m 256M -smp $(BOARD_NR_CPUS) \
+                   -display none -serial stdio -monitor none -no-reboot
+# PMCCNTR counts executed instructions under -icount shift=0.
+BOARD_CYCLE_COUNTER := yes
