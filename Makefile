@@ -180,4 +180,4 @@ help:
 	@exit 1
 
 -include $(shell find build/$(BOARD) -name '*.d' 2>/dev/null)
--include test/host/host.mk
+-include $(wildcard test/host/host.mk)

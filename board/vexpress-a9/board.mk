@@ -8,7 +8,7 @@ BOARD_RAM_SIZE  := 0x10000000
 BOARD_KERNEL_SRC := kernel/drivers/pl011.c kernel/drivers/gicv2.c \
                     kernel/drivers/a9_timer.c board/vexpress-a9/board.c
 BOARD_QEMU      := qemu-system-arm
-BOARD_QEMU_ARGS := -M vexpress-a9 -cpu cortex-a9 -m 256M -smp $(BOARD_NR_CPUS) \
+BOARD_QEMU_ARGS := -M vexpress-a9 -cpu cortex-a9 -m 256M -audiodev none,id=snd0 -global pl041.audiodev=snd0 -smp $(BOARD_NR_CPUS) \
                    -display none -serial stdio -monitor none -no-reboot
 # QEMU's Cortex-A9 has no PMU: PMCCNTR reads 0, so no instruction counts.
 BOARD_CYCLE_COUNTER := no

@@ -1,0 +1,15 @@
+/* ARM Versatile Express, CoreTile A9x4: physical memory map of the devices
+ * Cairn uses (Cortex-A9 MPCore private region at PERIPHBASE 0x1e000000). */
+#ifndef BOARD_H
+#define BOARD_H
+#define BOARD_UART_PHYS    0x10009000u
+#define BOARD_UART_IRQ     37u
+#define BOARD_PERIPH_PHYS  0x1e000000u
+#define BOARD_GICC_PHYS    0x1e000100u
+#define BOARD_GTIMER_PHYS  0x1e000200u
+#define BOARD_GICD_PHYS    0x1e001000u
+#define BOARD_TIMER_IRQ    27u          /* global timer PPI: the kernel's */
+#define BOARD_GTIMER_HZ    100000000u   /* PERIPHCLK as QEMU models it */
+#define BOARD_SP804_PHYS   0x10011000u  /* dual timer 0/1: for user space */
+#define BOARD_SP804_IRQ    34u
+#endif

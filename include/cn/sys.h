@@ -1,0 +1,171 @@
+/*
+ * User-space stubs for every kernel call (see cn/syscall.h and
+ * doc/kernel-abi.md). Each stub is an inline 'svc #0' with the arguments in
+ * r0-r6 and the call number in r7; results come back in r0-r6.
+ */
+#ifndef CN_SYS_H
+#define CN_SYS_H
+
+#include <stdint.h>
+#include <cn/syscall.h>
+
+struct cn_sysret { int err; uint32_t r1, r2, r3, r4, r5, r6; };
+
+static inline struct cn_sysret cn_syscall(uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2,
+                                          uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6)
+{
+	register uint32_t r0 __asm__("r0") = a0;
+	register uint32_t r1 __asm__("r1") = a1;
+	register uint32_t r2 __asm__("r2") = a2;
+	register uint32_t r3 __asm__("r3") = a3;
+	register uint32_t r4 __asm__("r4") = a4;
+	register uint32_t r5 __asm__("r5") = a5;
+	register uint32_t r6 __asm__("r6") = a6;
+	register uint32_t r7 __asm__("r7") = nr;
+	__asm__ volatile("svc #0"
+	                 : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3), "+r"(r4), "+r"(r5), "+r"(r6)
+	                 : "r"(r7)
+	                 : "memory");
+	struct cn_sysret r = { (int)r0, r1, r2, r3, r4, r5, r6 };
+	return r;
+}
+
+#define CN_SYS0(nr)              cn_syscall(nr, 0, 0, 0, 0, 0, 0, 0)
+#define CN_SYS1(nr, a)           cn_syscall(nr, a, 0, 0, 0, 0, 0, 0)
+#define CN_SYS2(nr, a, b)        cn_syscall(nr, a, b, 0, 0, 0, 0, 0)
+#define CN_SYS3(nr, a, b, c)     cn_syscall(nr, a, b, c, 0, 0, 0, 0)
+
+/* --- IPC: message words 0-3 in w[0..3], the rest in the UTCB --- */
+struct cn_msg { uint32_t info; uint32_t w[4]; };
+
+static inline int cn_sys_call(uint32_t cap, struct cn_msg *m)
+{
+	struct cn_sysret r = cn_syscall(CN_SYS_CALL, cap, m->info, m->w[0], m->w[1], m->w[2],
+	                                m->w[3], 0);
+	if (r.err == CN_OK) {
+		m->info = r.r1; m->w[0] = r.r2; m->w[1] = r.r3; m->w[2] = r.r4; m->w[3] = r.r5;
+	}
+	return r.err;
+}
+
+/* reply (if 'reply') with *m, then wait for the next call into *m;
+ * *badge tells which object was invoked */
+static inline int cn_sys_reply_wait(int reply, struct cn_msg *m, uint32_t *badge)
+{
+	struct cn_sysret r = cn_syscall(CN_SYS_REPLY_WAIT, reply ? CN_RW_REPLY : 0, m->info,
+	                                m->w[0], m->w[1], m->w[2], m->w[3], 0);
+	if (r.err == CN_OK) {
+		m->info = r.r1; m->w[0] = r.r2; m->w[1] = r.r3; m->w[2] = r.r4; m->w[3] = r.r5;
+		*badge = r.r6;
+	}
+	return r.err;
+}
+
+/* --- signals, IRQs, time --- */
+static inline int cn_sys_signal_submit(uint32_t ctx, uint32_t count)
+{ return CN_SYS2(CN_SYS_SIGNAL_SUBMIT, ctx, count).err; }
+
+static inline int cn_sys_signal_wait(uint32_t recv, uint32_t *imprint, uint32_t *count)
+{
+	struct cn_sysret r = CN_SYS1(CN_SYS_SIGNAL_WAIT, recv);
+	if (r.err == CN_OK) { *imprint = r.r1; *count = r.r2; }
+	return r.err;
+}
+
+static inline int cn_sys_signal_poll(uint32_t recv, uint32_t *imprint, uint32_t *count)
+{
+	struct cn_sysret r = CN_SYS1(CN_SYS_SIGNAL_POLL, recv);
+	if (r.err == CN_OK) { *imprint = r.r1; *count = r.r2; }
+	return r.err;
+}
+
+static inline int cn_sys_irq_ack(uint32_t irq) { return CN_SYS1(CN_SYS_IRQ_ACK, irq).err; }
+
+static inline int cn_sys_timeout(uint32_t ctx, uint64_t us)
+{ return CN_SYS3(CN_SYS_TIMEOUT, ctx, (uint32_t)us, (uint32_t)(us >> 32)).err; }
+
+static inline uint64_t cn_sys_time(uint32_t *hz)
+{
+	struct cn_sysret r = CN_SYS0(CN_SYS_TIME);
+	if (hz)
+		*hz = r.r3;
+	return ((uint64_t)r.r2 << 32) | r.r1;
+}
+
+/* --- memory, output, misc --- */
+static inline int cn_sys_cache(uint32_t op, const void *addr, uint32_t size)
+{ return CN_SYS3(CN_SYS_CACHE, op, (uint32_t)(uintptr_t)addr, size).err; }
+
+static inline int cn_sys_print(const char *s, uint32_t len)
+{ return CN_SYS2(CN_SYS_PRINT, (uint32_t)(uintptr_t)s, len).err; }
+
+static inline void cn_sys_yield(void) { CN_SYS0(CN_SYS_YIELD); }
+static inline void cn_sys_cap_drop(uint32_t cap) { CN_SYS1(CN_SYS_CAP_DROP, cap); }
+static inline void cn_sys_stop(void) { CN_SYS0(CN_SYS_STOP); }
+static inline int cn_sys_null(void) { return CN_SYS0(CN_SYS_NULL).err; }
+
+static inline int cn_sys_cap_identify(uint32_t cap, uint32_t *type, uint32_t *badge)
+{
+	struct cn_sysret r = CN_SYS1(CN_SYS_CAP_IDENTIFY, cap);
+	if (r.err == CN_OK) { *type = r.r1; *badge = r.r2; }
+	return r.err;
+}
+
+/* --- privileged (core only) --- */
+static inline int cn_sys_create(uint32_t type, uint32_t phys, uint32_t a2, uint32_t a3,
+                                uint32_t a4, uint32_t *cap)
+{
+	struct cn_sysret r = cn_syscall(CN_SYS_CREATE, type, phys, a2, a3, a4, 0, 0);
+	if (r.err == CN_OK)
+		*cap = r.r1;
+	return r.err;
+}
+
+static inline int cn_sys_destroy(uint32_t cap) { return CN_SYS1(CN_SYS_DESTROY, cap).err; }
+
+static inline int cn_sys_map(uint32_t pd, uint32_t va, uint32_t pa, uint32_t pages,
+                             uint32_t attr, uint32_t pt_phys, uint32_t *mapped)
+{
+	struct cn_sysret r = cn_syscall(CN_SYS_MAP, pd, va, pa, pages, attr, pt_phys, 0);
+	if (mapped)
+		*mapped = r.r1;
+	return r.err;
+}
+
+static inline int cn_sys_unmap(uint32_t pd, uint32_t va, uint32_t pages)
+{ return CN_SYS3(CN_SYS_UNMAP, pd, va, pages).err; }
+
+static inline int cn_sys_thread_start(uint32_t t, uint32_t pc, uint32_t sp, uint32_t arg)
+{ return cn_syscall(CN_SYS_THREAD_START, t, pc, sp, arg, 0, 0, 0).err; }
+static inline int cn_sys_thread_pause(uint32_t t) { return CN_SYS1(CN_SYS_THREAD_PAUSE, t).err; }
+static inline int cn_sys_thread_resume(uint32_t t) { return CN_SYS1(CN_SYS_THREAD_RESUME, t).err; }
+static inline int cn_sys_thread_pager(uint32_t t, uint32_t ctx)
+{ return CN_SYS2(CN_SYS_THREAD_PAGER, t, ctx).err; }
+static inline int cn_sys_thread_prio(uint32_t t, uint32_t prio)
+{ return CN_SYS2(CN_SYS_THREAD_PRIO, t, prio).err; }
+static inline int cn_sys_thread_regs(uint32_t t, int write)
+{ return CN_SYS2(CN_SYS_THREAD_REGS, t, (uint32_t)write).err; }
+
+struct cn_fault { uint32_t type, addr, pc, status; };
+static inline int cn_sys_thread_fault(uint32_t t, struct cn_fault *f)
+{
+	struct cn_sysret r = CN_SYS1(CN_SYS_THREAD_FAULT, t);
+	if (r.err == CN_OK) { f->type = r.r1; f->addr = r.r2; f->pc = r.r3; f->status = r.r4; }
+	return r.err;
+}
+
+static inline int cn_sys_cap_mint(uint32_t cap, uint32_t badge, uint32_t *out)
+{
+	struct cn_sysret r = CN_SYS2(CN_SYS_CAP_MINT, cap, badge);
+	if (r.err == CN_OK) *out = r.r1;
+	return r.err;
+}
+
+static inline int cn_sys_cap_give(uint32_t pd, uint32_t cap, uint32_t *out)
+{
+	struct cn_sysret r = CN_SYS2(CN_SYS_CAP_GIVE, pd, cap);
+	if (r.err == CN_OK) *out = r.r1;
+	return r.err;
+}
+
+#endif

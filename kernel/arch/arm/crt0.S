@@ -1,0 +1,99 @@
+/*
+ * Kernel entry from the boot loader (QEMU -kernel or U-Boot): MMU off, at the
+ * physical load address. Leaves HYP mode if started there, parks secondary
+ * CPUs, clears .bss, builds the boot page table (RAM mapped 1:1 and at
+ * 0x80000000), enables the MMU and caches and jumps to kernel_main() at its
+ * virtual address.
+ */
+	.syntax unified
+	.arch_extension virt
+	.arch_extension sec
+
+#define SECTION_KERNEL 0x1140e  /* section, WBWA, shareable, priv RW, global */
+
+	.section .text.boot, "ax"
+	.global _start
+_start:
+	mrs	r0, cpsr
+	and	r1, r0, #0x1f
+	cmp	r1, #0x1a		/* HYP? */
+	bne	1f
+	bic	r0, r0, #0x1f
+	orr	r0, r0, #0xd3		/* SVC, IRQ and FIQ masked */
+	msr	spsr_hyp, r0
+	adr	r1, 1f
+	msr	elr_hyp, r1
+	eret
+1:	cpsid	aif, #0x13		/* SVC mode */
+
+	mrc	p15, 0, r0, c0, c0, 5	/* MPIDR */
+	and	r0, r0, #0xff
+	cmp	r0, #0
+	bne	secondary_park
+
+	ldr	r4, =KERNEL_VOFF	/* virt - phys */
+
+	/* clear .bss (at its physical address) */
+	ldr	r0, =_bss_start
+	sub	r0, r0, r4
+	ldr	r1, =_bss_end
+	sub	r1, r1, r4
+	mov	r2, #0
+2:	cmp	r0, r1
+	strlo	r2, [r0], #4
+	blo	2b
+
+	/* boot page table: RAM at its physical address and at 0x80000000 */
+	ldr	r0, =boot_l1
+	sub	r0, r0, r4
+	ldr	r5, =CN_RAM_BASE
+	ldr	r2, =CN_RAM_SIZE
+	ldr	r3, =SECTION_KERNEL
+3:	orr	r6, r5, r3
+	str	r6, [r0, r5, lsr #18]
+	add	r7, r5, r4
+	str	r6, [r0, r7, lsr #18]
+	add	r5, r5, #0x100000
+	subs	r2, r2, #0x100000
+	bhi	3b
+
+	ldr	r1, =0x55555555
+	mcr	p15, 0, r1, c3, c0, 0	/* DACR: all domains client */
+	mov	r1, #1
+	mcr	p15, 0, r1, c2, c0, 2	/* TTBCR.N = 1: TTBR0 below 2 GiB */
+	orr	r1, r0, #0x4a		/* inner/outer WBWA walks, shareable */
+	mcr	p15, 0, r1, c2, c0, 0
+	mcr	p15, 0, r1, c2, c0, 1
+	mov	r1, #0
+	mcr	p15, 0, r1, c13, c0, 1	/* CONTEXTIDR (ASID 0) */
+	mcr	p15, 0, r1, c8, c7, 0	/* TLBIALL */
+	mcr	p15, 0, r1, c7, c5, 0	/* ICIALLU */
+	dsb
+	isb
+	mrc	p15, 0, r1, c1, c0, 0
+	ldr	r2, =0x1805		/* M, C, Z, I */
+	orr	r1, r1, r2
+	bic	r1, r1, #0x2		/* no alignment checking */
+	bic	r1, r1, #(1 << 28)	/* TRE off */
+	bic	r1, r1, #(1 << 29)	/* AFE off */
+	mcr	p15, 0, r1, c1, c0, 0
+	isb
+
+	ldr	sp, =boot_stack_top
+	ldr	pc, =kernel_main
+
+secondary_park:
+	wfe
+	b	secondary_park
+
+	.section .bss.pagetable, "aw", %nobits
+	.balign 16384
+	.global boot_l1
+boot_l1:
+	.space 16384
+
+	.section .bss, "aw", %nobits
+	.balign 8
+boot_stack:
+	.space 4096
+boot_stack_top:

@@ -1,0 +1,104 @@
+/*
+ * Exception vectors (mapped at 0xffff0000) and the kernel entry/exit paths.
+ * On entry from user mode the user registers are saved into the current
+ * thread's 'struct regs' (per-CPU pointer in TPIDRPRW -> struct cpu), the
+ * kernel stack of this CPU is loaded, and C takes over. The kernel is not
+ * preemptible: IRQs stay masked while it runs.
+ *
+ * struct cpu: +0 current regs, +4 kernel stack top
+ * struct regs: r0-r12 (+0), sp (+52), lr (+56), pc (+60), cpsr (+64)
+ */
+	.syntax unified
+
+	.section .text.vectors, "ax"
+	.balign 4096
+	.global vector_page
+vector_page:
+	ldr	pc, v_reset
+	ldr	pc, v_undef
+	ldr	pc, v_svc
+	ldr	pc, v_pabt
+	ldr	pc, v_dabt
+	nop
+	ldr	pc, v_irq
+	ldr	pc, v_fiq
+v_reset: .word vec_reset
+v_undef: .word vec_undef
+v_svc:   .word vec_svc
+v_pabt:  .word vec_pabt
+v_dabt:  .word vec_dabt
+v_irq:   .word vec_irq
+v_fiq:   .word vec_fiq
+
+	.text
+/* save the user state of the current thread; 'lr' holds the user pc */
+.macro SAVE_USER
+	mrc	p15, 0, sp, c13, c0, 4
+	ldr	sp, [sp]
+	stmia	sp, {r0-r12, sp, lr}^
+	str	lr, [sp, #60]
+	mrs	lr, spsr
+	str	lr, [sp, #64]
+.endm
+
+/* switch to SVC mode (if not already) and load this CPU's kernel stack */
+.macro KERNEL_STACK
+	cps	#0x13
+	mrc	p15, 0, r0, c13, c0, 4
+	ldr	sp, [r0, #4]
+.endm
+
+	.global vec_svc
+vec_svc:
+	SAVE_USER
+	mrc	p15, 0, lr, c13, c0, 4
+	ldr	sp, [lr, #4]
+	cmp	r7, #1			/* CN_SYS_CALL / CN_SYS_REPLY_WAIT */
+	bls	fastpath_ipc
+	b	kernel_svc
+
+vec_irq:
+	sub	lr, lr, #4
+	SAVE_USER
+	KERNEL_STACK
+	b	kernel_irq
+
+vec_undef:
+	sub	lr, lr, #4		/* ARM state; Thumb is not used by Cairn */
+	SAVE_USER
+	KERNEL_STACK
+	mov	r0, #0
+	b	kernel_abort
+
+vec_pabt:
+	sub	lr, lr, #4
+	SAVE_USER
+	KERNEL_STACK
+	mov	r0, #1
+	b	kernel_abort
+
+vec_dabt:
+	sub	lr, lr, #8
+	SAVE_USER
+	KERNEL_STACK
+	mov	r0, #2
+	b	kernel_abort
+
+vec_reset:
+vec_fiq:
+	SAVE_USER
+	KERNEL_STACK
+	mov	r0, #3
+	b	kernel_abort
+
+/* return_to_user(struct regs *r): make r current and resume it */
+	.global return_to_user
+return_to_user:
+	mrc	p15, 0, r1, c13, c0, 4
+	str	r0, [r1]
+	ldr	r1, [r0, #64]
+	msr	spsr_cxsf, r1
+	ldr	lr, [r0, #60]
+	ldmia	r0, {r0-r12, sp, lr}^
+	nop
+	movs	pc, lr

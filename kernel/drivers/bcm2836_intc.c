@@ -1,0 +1,89 @@
+/*
+ * Raspberry Pi 2 interrupts: the BCM2836 per-core controller (core timers,
+ * mailboxes, and "GPU interrupt pending") in front of the BCM2835 ARM
+ * interrupt controller (GPU peripherals 0-63, ARM basic 64-71).
+ */
+#include "drivers/drivers.h"
+
+#define L_TIMER_CTL(c)  (0x40 + 4 * (c))   /* core timer interrupt control */
+#define L_IRQ_SRC(c)    (0x60 + 4 * (c))
+#define L_SRC_GPU       (1u << 8)
+
+#define A_BASIC_PEND    0x00
+#define A_PEND1         0x04
+#define A_PEND2         0x08
+#define A_EN1           0x10
+#define A_EN2           0x14
+#define A_EN_BASIC      0x18
+#define A_DIS1          0x1c
+#define A_DIS2          0x20
+#define A_DIS_BASIC     0x24
+
+static uintptr_t local, arm;
+static uint32_t local_enabled;   /* core-0 timer sources enabled (bits 0-3) */
+
+void bcm2836_intc_init(void *l, void *a)
+{
+	local = (uintptr_t)l;
+	arm = (uintptr_t)a;
+	mmio_write(arm, A_DIS1, 0xffffffffu);
+	mmio_write(arm, A_DIS2, 0xffffffffu);
+	mmio_write(arm, A_DIS_BASIC, 0xffu);
+	mmio_write(local, 0x0c, 0);          /* GPU interrupts to core 0 IRQ */
+	mmio_write(local, L_TIMER_CTL(0), 0);
+	local_enabled = 0;
+}
+
+static uint32_t first_bit(uint32_t v) { return (uint32_t)__builtin_ctz(v); }
+
+uint32_t bcm2836_intc_pending(void)
+{
+	uint32_t src = mmio_read(local, L_IRQ_SRC(0)) & (local_enabled | L_SRC_GPU);
+	if (src & 0xf)
+		return BCM2836_IRQ_LOCAL(first_bit(src & 0xf));
+	if (!(src & L_SRC_GPU))
+		return 0xffffffffu;
+	uint32_t p = mmio_read(arm, A_PEND1) & mmio_read(arm, A_EN1);
+	if (p)
+		return first_bit(p);
+	p = mmio_read(arm, A_PEND2) & mmio_read(arm, A_EN2);
+	if (p)
+		return 32 + first_bit(p);
+	p = mmio_read(arm, A_BASIC_PEND) & mmio_read(arm, A_EN_BASIC) & 0xff;
+	if (p)
+		return 64 + first_bit(p);
+	return 0xffffffffu;
+}
+
+void bcm2836_intc_mask(uint32_t irq)
+{
+	if (irq < 32)
+		mmio_write(arm, A_DIS1, 1u << irq);
+	else if (irq < 64)
+		mmio_write(arm, A_DIS2, 1u << (irq - 32));
+	else if (irq < 72)
+		mmio_write(arm, A_DIS_BASIC, 1u << (irq - 64));
+	else if (irq >= 96 && irq < 100) {
+		local_enabled &= ~(1u << (irq - 96));
+		mmio_write(local, L_TIMER_CTL(0), local_enabled);
+	}
+}
+
+void bcm2836_intc_unmask(uint32_t irq)
+{
+	if (irq < 32)
+		mmio_write(arm, A_EN1, 1u << irq);
+	else if (irq < 64)
+		mmio_write(arm, A_EN2, 1u << (irq - 32));
+	else if (irq < 72)
+		mmio_write(arm, A_EN_BASIC, 1u << (irq - 64));
+	else if (irq >= 96 && irq < 100) {
+		local_enabled |= 1u << (irq - 96);
+		mmio_write(local, L_TIMER_CTL(0), local_enabled);
+	}
+}
+
+bool bcm2836_intc_valid(uint32_t irq)
+{
+	return irq < 72 || (irq >= 96 && irq < 100);
+}

@@ -1,0 +1,70 @@
+/*
+ * ARM Generic Interrupt Controller v2 (distributor + CPU interface). Every
+ * shared interrupt is routed to CPU 0 for now; interrupts start disabled and
+ * are enabled when an owner exists.
+ */
+#include "drivers/drivers.h"
+
+#define GICD_CTLR       0x000
+#define GICD_TYPER      0x004
+#define GICD_ISENABLER  0x100
+#define GICD_ICENABLER  0x180
+#define GICD_IPRIORITYR 0x400
+#define GICD_ITARGETSR  0x800
+#define GICC_CTLR       0x00
+#define GICC_PMR        0x04
+#define GICC_IAR        0x0c
+#define GICC_EOIR       0x10
+
+static uintptr_t gicd, gicc;
+static uint32_t nr_irqs;
+static uint32_t last_iar;
+
+void gicv2_init(void *d, void *c)
+{
+	gicd = (uintptr_t)d;
+	gicc = (uintptr_t)c;
+	nr_irqs = ((mmio_read(gicd, GICD_TYPER) & 0x1f) + 1) * 32;
+	if (nr_irqs > 1020)
+		nr_irqs = 1020;
+	mmio_write(gicd, GICD_CTLR, 0);
+	for (uint32_t i = 0; i < nr_irqs; i += 32)
+		mmio_write(gicd, GICD_ICENABLER + i / 8, 0xffffffffu);
+	for (uint32_t i = 0; i < nr_irqs; i += 4)
+		mmio_write(gicd, GICD_IPRIORITYR + i, 0xa0a0a0a0u);
+	for (uint32_t i = 32; i < nr_irqs; i += 4)
+		mmio_write(gicd, GICD_ITARGETSR + i, 0x01010101u);
+	mmio_write(gicd, GICD_CTLR, 1);
+	mmio_write(gicc, GICC_PMR, 0xf0);
+	mmio_write(gicc, GICC_CTLR, 1);
+}
+
+uint32_t gicv2_pending(void)
+{
+	uint32_t iar = mmio_read(gicc, GICC_IAR);
+	uint32_t id = iar & 0x3ff;
+	if (id >= 1020)
+		return 0xffffffffu;
+	last_iar = iar;
+	return id;
+}
+
+void gicv2_mask(uint32_t irq)
+{
+	mmio_write(gicd, GICD_ICENABLER + (irq / 32) * 4, 1u << (irq % 32));
+}
+
+void gicv2_unmask(uint32_t irq)
+{
+	mmio_write(gicd, GICD_ISENABLER + (irq / 32) * 4, 1u << (irq % 32));
+}
+
+void gicv2_eoi(uint32_t irq)
+{
+	mmio_write(gicc, GICC_EOIR, (last_iar & 0x3ff) == irq ? last_iar : irq);
+}
+
+bool gicv2_valid(uint32_t irq)
+{
+	return irq >= 16 && irq < nr_irqs;   /* PPIs and SPIs; SGIs are the kernel's */
+}

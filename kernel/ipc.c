@@ -1,0 +1,127 @@
+/*
+ * Synchronous IPC: call and reply-and-wait, no timeouts. A call goes to a
+ * thread (the server's entrypoint) through a capability whose badge tells the
+ * server which object was invoked. Words 0-3 travel in registers r2-r5, the
+ * rest is copied from UTCB to UTCB; up to four capabilities are translated
+ * into the receiver's cap space. fastpath.c handles the common short case.
+ */
+#include "kernel.h"
+#include <cn/util/string.h>
+
+/* copy the message that 'src' sends (its r1-r5 and UTCB) to 'dst' */
+static void transfer(struct thread *src, struct thread *dst, uint32_t badge)
+{
+	uint32_t info = src->regs.r[1];
+	uint32_t words = CN_MSG_INFO_WORDS(info);
+	uint32_t ncaps = CN_MSG_INFO_CAPS(info);
+	if (words > CN_MSG_WORDS_MAX)
+		words = CN_MSG_WORDS_MAX;
+	if (ncaps > CN_MSG_CAPS_MAX)
+		ncaps = CN_MSG_CAPS_MAX;
+	dst->regs.r[2] = src->regs.r[2];
+	dst->regs.r[3] = src->regs.r[3];
+	dst->regs.r[4] = src->regs.r[4];
+	dst->regs.r[5] = src->regs.r[5];
+	if (words > 4)
+		cn_memcpy(&dst->utcb->msg[4], &src->utcb->msg[4], (words - 4) * 4);
+	uint32_t out = CN_MSG_INFO(words, ncaps);
+	for (uint32_t i = 0; i < ncaps; i++) {
+		uint32_t b;
+		struct kobj *o = cap_lookup(src->pd, src->utcb->caps[i], CN_OBJ_NONE, &b);
+		int name = 0;
+		if (o) {
+			name = cap_insert(dst->pd, o, b);
+			if (name < 0) {
+				name = 0;
+				out |= CN_MSG_INFO_CAP_LOST;
+			}
+		}
+		dst->utcb->caps[i] = (uint32_t)name;
+	}
+	dst->regs.r[1] = out;
+	dst->regs.r[6] = badge;
+	dst->regs.r[0] = CN_OK;
+}
+
+void sys_call(struct thread *cur)
+{
+	uint32_t badge;
+	struct kobj *o = cap_lookup(cur->pd, cur->regs.r[0], CN_OBJ_NONE, &badge);
+	if (!o) {
+		thread_set_return(cur, CN_ERR_CAP);
+		return;
+	}
+	if (o->type != CN_OBJ_THREAD) {
+		thread_set_return(cur, CN_ERR_TYPE);
+		return;
+	}
+	struct thread *dst = kcontainer_of(o, struct thread, obj);
+	if (dst == cur) {
+		thread_set_return(cur, CN_ERR_INVALID);
+		return;
+	}
+	cur->callee = dst;
+	if (dst->state == TS_RECV) {
+		transfer(cur, dst, badge);
+		dst->caller = cur;
+		thread_block(cur, TS_REPLY);
+		thread_wake(dst);
+	} else {
+		cur->send_badge = badge;
+		thread_block(cur, TS_SEND);
+		klist_add_tail(&dst->senders, &cur->rq);
+	}
+}
+
+void sys_reply_wait(struct thread *cur)
+{
+	uint32_t flags = cur->regs.r[0];
+	if (flags & CN_RW_REPLY) {
+		struct thread *c = cur->caller;
+		if (c) {
+			transfer(cur, c, 0);
+			c->callee = NULL;
+			cur->caller = NULL;
+			thread_wake(c);
+		}
+		/* no caller (it was destroyed meanwhile): the reply is dropped */
+	}
+	cur->caller = NULL;
+	if (!klist_empty(&cur->senders)) {
+		struct thread *s = kcontainer_of(cur->senders.next, struct thread, rq);
+		klist_del(&s->rq);
+		transfer(s, cur, s->send_badge);
+		s->state = TS_REPLY;
+		cur->caller = s;
+		return;
+	}
+	thread_block(cur, TS_RECV);
+}
+
+/* t is being destroyed: release everyone who waits on it, forget its waits */
+void ipc_thread_gone(struct thread *t)
+{
+	if (t->state == TS_SEND)
+		klist_del(&t->rq);
+	if ((t->state == TS_SEND || t->state == TS_REPLY) && t->callee &&
+	    t->callee->caller == t)
+		t->callee->caller = NULL;
+	t->callee = NULL;
+	if (t->caller) {
+		struct thread *c = t->caller;
+		t->caller = NULL;
+		c->callee = NULL;
+		thread_set_return(c, CN_ERR_DEAD);
+		thread_wake(c);
+	}
+	while (!klist_empty(&t->senders)) {
+		struct thread *s = kcontainer_of(t->senders.next, struct thread, rq);
+		klist_del(&s->rq);
+		s->callee = NULL;
+		thread_set_return(s, CN_ERR_DEAD);
+		s->state = TS_INACTIVE;
+		thread_wake(s);
+	}
+	if (t->state == TS_SEND || t->state == TS_REPLY || t->state == TS_RECV)
+		t->state = TS_INACTIVE;
+}

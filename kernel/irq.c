@@ -1,0 +1,79 @@
+/*
+ * Interrupts: the kernel timer is handled here, every other interrupt line
+ * can be bound to one signal context by an IRQ object. An interrupt is masked
+ * when it arrives and stays masked until its owner acknowledges it, so a
+ * level-triggered device cannot flood the system.
+ */
+#include "kernel.h"
+
+#define MAX_IRQS 1024
+
+static struct irq *irq_table[MAX_IRQS];
+
+int irq_create(struct irq *irq, uint32_t number, struct sig_ctx *ctx)
+{
+	if (number >= MAX_IRQS || !board_irq_valid(number) || number == board_timer_irq())
+		return CN_ERR_INVALID;
+	if (irq_table[number])
+		return CN_ERR_BUSY;
+	irq->obj.type = CN_OBJ_IRQ;
+	irq->obj.caps = NULL;
+	irq->number = number;
+	irq->ctx = ctx;
+	irq->masked = false;
+	klist_add_tail(&ctx->irqs, &irq->ctx_elem);
+	irq_table[number] = irq;
+	board_irq_unmask(number);
+	return CN_OK;
+}
+
+void irq_destroy(struct irq *irq)
+{
+	kobj_revoke(&irq->obj);
+	board_irq_mask(irq->number);
+	irq_table[irq->number] = NULL;
+	klist_del(&irq->ctx_elem);
+	irq->ctx = NULL;
+	irq->obj.type = CN_OBJ_NONE;
+}
+
+void irq_ctx_gone(struct sig_ctx *c)
+{
+	while (!klist_empty(&c->irqs)) {
+		struct irq *irq = kcontainer_of(c->irqs.next, struct irq, ctx_elem);
+		klist_del(&irq->ctx_elem);
+		irq->ctx = NULL;
+		board_irq_mask(irq->number);
+	}
+}
+
+int irq_ack(struct irq *irq)
+{
+	if (!irq->ctx)
+		return CN_ERR_DEAD;
+	if (irq->masked) {
+		irq->masked = false;
+		board_irq_unmask(irq->number);
+	}
+	return CN_OK;
+}
+
+/* handle every pending interrupt */
+void irq_handle(void)
+{
+	uint32_t n;
+	while ((n = board_irq_pending()) != BOARD_IRQ_NONE) {
+		if (n == board_timer_irq()) {
+			board_irq_eoi(n);
+			timeout_check();
+			continue;
+		}
+		struct irq *irq = n < MAX_IRQS ? irq_table[n] : NULL;
+		board_irq_mask(n);
+		board_irq_eoi(n);
+		if (!irq || !irq->ctx)
+			continue;
+		irq->masked = true;
+		sig_submit(irq->ctx, 1);
+	}
+}

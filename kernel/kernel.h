@@ -1,0 +1,267 @@
+/*
+ * The kernel's internal types and the interfaces between its parts:
+ * objects and capabilities, threads and scheduling, IPC, signals, IRQs,
+ * address spaces, and what a board must provide.
+ */
+#ifndef KERNEL_H
+#define KERNEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <cn/syscall.h>
+
+#define KERNEL_VBASE   0x80000000u
+#define PAGE_SIZE      4096u
+#define SECTION_SIZE   0x100000u
+#define USER_TOP       0x80000000u    /* TTBR0 covers [0, 2 GiB) */
+
+#define likely(x)   __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+static inline void *phys_to_virt(uint32_t pa)
+{ return (void *)(uintptr_t)(pa - CN_RAM_BASE + KERNEL_VBASE); }
+static inline uint32_t virt_to_phys(const void *va)
+{ return (uint32_t)(uintptr_t)va - KERNEL_VBASE + CN_RAM_BASE; }
+
+/* ------------------------------------------------------------ lists */
+struct klist { struct klist *prev, *next; };
+static inline void klist_init(struct klist *l) { l->prev = l->next = l; }
+static inline bool klist_empty(const struct klist *l) { return l->next == l; }
+static inline void klist_add_tail(struct klist *l, struct klist *e)
+{ e->prev = l->prev; e->next = l; l->prev->next = e; l->prev = e; }
+static inline void klist_del(struct klist *e)
+{ e->prev->next = e->next; e->next->prev = e->prev; e->prev = e->next = e; }
+#define kcontainer_of(p, type, member) \
+	((type *)(void *)((char *)(p) - offsetof(type, member)))
+
+/* ------------------------------------------------------------ objects */
+struct cap;
+struct kobj {
+	uint32_t   type;   /* CN_OBJ_* */
+	struct cap *caps;  /* every capability slot that refers to this object */
+};
+
+/* A capability slot: 16 bytes; a free slot has obj == NULL and is on the
+ * cap space's free list through 'next'. */
+struct cap {
+	struct kobj *obj;
+	uint32_t     badge;
+	struct cap  *prev, *next;  /* the object's list of slots */
+};
+
+struct capspace {
+	struct cap *slots;
+	uint32_t    nslots;
+	struct cap *free;
+};
+
+/* ------------------------------------------------------------ threads */
+/* Saved user state; the layout is used by the exception entry code. */
+struct regs {
+	uint32_t r[13];
+	uint32_t sp, lr, pc, cpsr;
+};
+
+enum thread_state {
+	TS_INACTIVE,      /* created, never started */
+	TS_READY,         /* running or in a run queue */
+	TS_SEND,          /* queued on a receiver's sender list */
+	TS_REPLY,         /* called, waiting for the reply */
+	TS_RECV,          /* waiting for a call */
+	TS_SIGNAL,        /* waiting on a signal receiver */
+	TS_PAUSED,
+	TS_FAULTED,       /* waiting for the pager */
+	TS_STOPPED,       /* called CN_SYS_STOP */
+};
+
+struct pd;
+struct sig_ctx;
+struct sig_recv;
+
+struct thread {
+	struct regs    regs;         /* must stay first (entry code) */
+	struct kobj    obj;
+	struct pd     *pd;
+	uint32_t       state;
+	uint32_t       prio;
+	struct klist   rq;           /* run queue, sender queue or signal wait queue */
+	struct klist   pd_elem;      /* the PD's thread list */
+	struct cn_utcb *utcb;        /* kernel address of the UTCB */
+	uint32_t       utcb_virt;
+	/* IPC */
+	struct thread *caller;       /* server side: who waits for my reply */
+	struct thread *callee;       /* client side: whom I wait on (TS_SEND / TS_REPLY) */
+	struct klist   senders;      /* threads queued to call me */
+	uint32_t       send_badge;   /* badge of the cap used while queued */
+	/* signals */
+	struct sig_recv *wait_recv;  /* TS_SIGNAL: receiver waited on */
+	/* faults */
+	struct sig_ctx *pager;
+	struct klist   pager_elem;   /* in pager->pager_users */
+	uint32_t       fault_type, fault_addr, fault_pc, fault_status;
+	bool           paused;       /* CN_SYS_THREAD_PAUSE: does not run until resumed */
+	/* timeout */
+	struct sig_ctx *timeout_ctx;
+	uint64_t       timeout_at;
+	struct klist   timeout_elem; /* in the kernel's timeout list */
+	struct klist   tmo_user_elem;/* in timeout_ctx->tmo_users */
+	char           name[16];
+};
+
+/* ------------------------------------------------------------ PDs */
+struct pd {
+	struct kobj     obj;
+	uint32_t       *l1;          /* 2048-entry first-level table (8 KiB aligned) */
+	uint32_t        asid;
+	uint32_t        ttbr0;
+	bool            privileged;  /* core */
+	struct capspace caps;
+	struct klist    threads;
+};
+
+/* ------------------------------------------------------------ signals */
+struct sig_recv {
+	struct kobj  obj;
+	struct klist waiters;   /* threads in TS_SIGNAL */
+	struct klist pending;   /* contexts with count > 0 */
+	struct klist contexts;  /* every context of this receiver */
+};
+
+struct sig_ctx {
+	struct kobj      obj;
+	struct sig_recv *recv;
+	uint32_t         imprint;
+	uint32_t         count;
+	struct klist     pending_elem;
+	struct klist     recv_elem;
+	struct klist     pager_users;  /* threads with this context as pager */
+	struct klist     tmo_users;    /* threads with a timeout on this context */
+	struct klist     irqs;         /* IRQ objects signalling this context */
+};
+
+struct irq {
+	struct kobj     obj;
+	uint32_t        number;
+	struct sig_ctx *ctx;
+	struct klist    ctx_elem;
+	bool            masked;
+};
+
+/* ------------------------------------------------------------ per CPU */
+struct cpu {
+	struct regs   *current;     /* must stay first (entry code) */
+	uint32_t       stack_top;   /* second (entry code) */
+	struct thread *thread;
+	uint32_t       id;
+	uint64_t       slice_end;
+};
+extern struct cpu cpus[CN_NR_CPUS];
+struct cpu *this_cpu(void);
+static inline struct thread *current_thread(void) { return this_cpu()->thread; }
+
+/* ------------------------------------------------------------ interfaces */
+/* log.c */
+void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void kputs(const char *s, size_t len);
+_Noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* cap.c */
+struct kobj *cap_lookup(struct pd *pd, uint32_t name, uint32_t type, uint32_t *badge);
+int  cap_insert(struct pd *pd, struct kobj *obj, uint32_t badge);  /* >0 name or error */
+void cap_drop(struct pd *pd, uint32_t name);
+void kobj_revoke(struct kobj *obj);  /* clear every capability to obj */
+void capspace_init(struct capspace *cs, struct cap *slots, uint32_t n);
+void capspace_clear(struct capspace *cs);
+
+/* sched.c */
+void sched_init(void);
+void sched_ready(struct thread *t);     /* make t runnable */
+void sched_unready(struct thread *t);   /* take t out of the run queue */
+void sched_yield(void);
+_Noreturn void schedule_and_return(void);
+void sched_switch_to(struct thread *t); /* make t current (same CPU) */
+bool sched_preempts(struct thread *t);  /* would t preempt the current thread? */
+bool sched_may_run(uint32_t prio);      /* no queued thread has a higher priority */
+bool sched_need_resched(void);
+
+/* thread.c */
+void thread_init(struct thread *t, struct pd *pd, struct cn_utcb *utcb, uint32_t utcb_virt);
+void thread_block(struct thread *t, uint32_t state);
+void thread_wake(struct thread *t);
+void thread_destroy(struct thread *t);
+void thread_fault(struct thread *t, uint32_t type, uint32_t addr, uint32_t status);
+void thread_set_return(struct thread *t, int err);
+
+/* ipc.c */
+void sys_call(struct thread *cur);
+void sys_reply_wait(struct thread *cur);
+void ipc_thread_gone(struct thread *t);
+
+/* signal.c */
+void sig_recv_init(struct sig_recv *r);
+void sig_ctx_init(struct sig_ctx *c, struct sig_recv *r, uint32_t imprint);
+int  sig_submit(struct sig_ctx *c, uint32_t count);
+void sys_signal_wait(struct thread *cur, bool block);
+void sig_recv_destroy(struct sig_recv *r);
+void sig_ctx_destroy(struct sig_ctx *c);
+void sig_thread_gone(struct thread *t);
+
+/* irq.c */
+int  irq_create(struct irq *irq, uint32_t number, struct sig_ctx *ctx);
+void irq_destroy(struct irq *irq);
+int  irq_ack(struct irq *irq);
+void irq_handle(void);
+void irq_ctx_gone(struct sig_ctx *c);
+
+/* timeout.c */
+void timeout_set(struct thread *t, struct sig_ctx *ctx, uint64_t us);
+void timeout_cancel(struct thread *t);
+void timeout_check(void);
+void timer_program_next(void);
+uint64_t us_to_ticks(uint64_t us);
+
+/* pd.c / mmu.c */
+int  pd_init(struct pd *pd, uint32_t *l1, struct cap *slots, uint32_t nslots);
+void pd_destroy(struct pd *pd);
+void pd_activate(struct pd *pd);
+void pd_release_mmu(struct pd *pd);
+int  mmu_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t attr,
+             uint32_t pt_phys, uint32_t *mapped);
+int  mmu_map_section(struct pd *pd, uint32_t va, uint32_t pa, uint32_t attr);
+int  mmu_unmap(struct pd *pd, uint32_t va, uint32_t pages);
+int  mmu_user_to_phys(struct pd *pd, uint32_t va, bool write, uint32_t *pa);
+void mmu_init(void);
+void *mmu_map_io(uint32_t phys, uint32_t size);
+int  copy_from_user(struct pd *pd, void *dst, uint32_t va, uint32_t len);
+int  user_cache_op(struct pd *pd, uint32_t op, uint32_t va, uint32_t size);
+
+/* memory checks for object creation */
+bool kmem_usable(uint32_t phys, uint32_t size, uint32_t align);
+bool kmem_mappable(uint32_t phys, uint32_t pages);
+
+/* syscall.c */
+void syscall_dispatch(struct thread *cur);
+
+/* kernel entry from C: exception handlers (entry.S calls these) */
+_Noreturn void kernel_svc(void);
+_Noreturn void kernel_irq(void);
+_Noreturn void kernel_abort(uint32_t kind);
+_Noreturn void return_to_user(struct regs *r);  /* entry.S */
+
+/* board interface: implemented by board/<name>/board.c with the drivers */
+void board_init_early(void);            /* UART usable afterwards */
+void board_init(void);                  /* interrupt controller and timer */
+void board_putc(char c);
+uint32_t board_irq_pending(void);       /* interrupt number, or BOARD_IRQ_NONE */
+void board_irq_mask(uint32_t irq);
+void board_irq_unmask(uint32_t irq);
+void board_irq_eoi(uint32_t irq);
+bool board_irq_valid(uint32_t irq);     /* may user space own it? */
+uint32_t board_timer_irq(void);
+uint64_t board_counter(void);           /* free-running counter */
+uint32_t board_counter_hz(void);
+void board_timer_set(uint64_t deadline);/* one-shot at counter value */
+#define BOARD_IRQ_NONE 0xffffffffu
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * Signals: asynchronous, counting notifications. A context belongs to one
+ * receiver; submitting to it adds to its count and, if a thread waits on the
+ * receiver, wakes that thread with the context's imprint and count. IRQs,
+ * page faults and timeouts arrive this way too.
+ */
+#include "kernel.h"
+
+void sig_recv_init(struct sig_recv *r)
+{
+	r->obj.type = CN_OBJ_SIG_RECV;
+	r->obj.caps = NULL;
+	klist_init(&r->waiters);
+	klist_init(&r->pending);
+	klist_init(&r->contexts);
+}
+
+void sig_ctx_init(struct sig_ctx *c, struct sig_recv *r, uint32_t imprint)
+{
+	c->obj.type = CN_OBJ_SIG_CTX;
+	c->obj.caps = NULL;
+	c->recv = r;
+	c->imprint = imprint;
+	c->count = 0;
+	klist_init(&c->pending_elem);
+	klist_init(&c->pager_users);
+	klist_init(&c->tmo_users);
+	klist_init(&c->irqs);
+	klist_add_tail(&r->contexts, &c->recv_elem);
+}
+
+static void deliver(struct thread *t, struct sig_ctx *c)
+{
+	t->regs.r[0] = CN_OK;
+	t->regs.r[1] = c->imprint;
+	t->regs.r[2] = c->count;
+	c->count = 0;
+}
+
+int sig_submit(struct sig_ctx *c, uint32_t count)
+{
+	if (!c->recv)
+		return CN_ERR_DEAD;
+	if (count == 0)
+		return CN_OK;
+	uint32_t n = c->count + count;
+	c->count = n < c->count ? 0xffffffffu : n;   /* saturate */
+	struct sig_recv *r = c->recv;
+	if (!klist_empty(&r->waiters)) {
+		struct thread *t = kcontainer_of(r->waiters.next, struct thread, rq);
+		klist_del(&t->rq);
+		t->wait_recv = NULL;
+		deliver(t, c);
+		thread_wake(t);
+	} else if (klist_empty(&c->pending_elem)) {
+		klist_add_tail(&r->pending, &c->pending_elem);
+	}
+	return CN_OK;
+}
+
+void sys_signal_wait(struct thread *cur, bool block)
+{
+	uint32_t name = cur->regs.r[0];
+	struct kobj *o = cap_lookup(cur->pd, name, CN_OBJ_NONE, NULL);
+	if (!o) {
+		thread_set_return(cur, CN_ERR_CAP);
+		return;
+	}
+	if (o->type != CN_OBJ_SIG_RECV) {
+		thread_set_return(cur, CN_ERR_TYPE);
+		return;
+	}
+	struct sig_recv *r = kcontainer_of(o, struct sig_recv, obj);
+	if (!klist_empty(&r->pending)) {
+		struct sig_ctx *c = kcontainer_of(r->pending.next, struct sig_ctx, pending_elem);
+		klist_del(&c->pending_elem);
+		deliver(cur, c);
+		return;
+	}
+	if (!block) {
+		thread_set_return(cur, CN_ERR_AGAIN);
+		return;
+	}
+	thread_block(cur, TS_SIGNAL);
+	cur->wait_recv = r;
+	klist_add_tail(&r->waiters, &cur->rq);
+}
+
+void sig_thread_gone(struct thread *t)
+{
+	if (t->state == TS_SIGNAL) {
+		klist_del(&t->rq);
+		t->wait_recv = NULL;
+		t->state = TS_INACTIVE;
+	}
+}
+
+void sig_ctx_destroy(struct sig_ctx *c)
+{
+	kobj_revoke(&c->obj);
+	klist_del(&c->pending_elem);
+	if (c->recv)
+		klist_del(&c->recv_elem);
+	c->recv = NULL;
+	while (!klist_empty(&c->pager_users)) {
+		struct thread *t = kcontainer_of(c->pager_users.next, struct thread, pager_elem);
+		klist_del(&t->pager_elem);
+		t->pager = NULL;
+	}
+	while (!klist_empty(&c->tmo_users)) {
+		struct thread *t = kcontainer_of(c->tmo_users.next, struct thread, tmo_user_elem);
+		timeout_cancel(t);
+	}
+	irq_ctx_gone(c);
+	c->obj.type = CN_OBJ_NONE;
+}
+
+void sig_recv_destroy(struct sig_recv *r)
+{
+	kobj_revoke(&r->obj);
+	while (!klist_empty(&r->waiters)) {
+		struct thread *t = kcontainer_of(r->waiters.next, struct thread, rq);
+		klist_del(&t->rq);
+		t->wait_recv = NULL;
+		thread_set_return(t, CN_ERR_DEAD);
+		thread_wake(t);
+	}
+	while (!klist_empty(&r->contexts)) {
+		struct sig_ctx *c = kcontainer_of(r->contexts.next, struct sig_ctx, recv_elem);
+		klist_del(&c->recv_elem);
+		klist_del(&c->pending_elem);
+		c->recv = NULL;
+	}
+	r->obj.type = CN_OBJ_NONE;
+}

@@ -1,0 +1,435 @@
+/*
+ * System-call dispatch (the slow path; IPC fast paths are in fastpath.c),
+ * the privileged calls core uses to create objects, map memory and control
+ * threads, and the C entry points for exceptions and interrupts. Every
+ * argument is validated here: no value from user space may crash the kernel.
+ */
+#include "kernel.h"
+#include "arch/arm/cpu.h"
+#include <cn/util/string.h>
+
+_Static_assert(sizeof(struct thread) <= CN_OBJ_MEM_THREAD, "thread object too big");
+_Static_assert(sizeof(struct pd) <= CN_OBJ_MEM_PD - 8192, "pd object too big");
+_Static_assert(sizeof(struct sig_recv) <= CN_OBJ_MEM_SIG_RECV, "receiver too big");
+_Static_assert(sizeof(struct sig_ctx) <= CN_OBJ_MEM_SIG_CTX, "context too big");
+_Static_assert(sizeof(struct irq) <= CN_OBJ_MEM_IRQ, "irq too big");
+_Static_assert(sizeof(struct cap) == CN_CAP_SLOT_SIZE, "cap slot size");
+_Static_assert(sizeof(struct cn_utcb) == PAGE_SIZE, "utcb size");
+
+#define ARG(i) (cur->regs.r[i])
+#define RET(i) (cur->regs.r[i])
+
+static struct thread *thread_arg(struct thread *cur, uint32_t name, int *err)
+{
+	struct kobj *o = cap_lookup(cur->pd, name, CN_OBJ_NONE, NULL);
+	*err = !o ? CN_ERR_CAP : o->type != CN_OBJ_THREAD ? CN_ERR_TYPE : CN_OK;
+	return *err ? NULL : kcontainer_of(o, struct thread, obj);
+}
+
+static void *obj_arg(struct thread *cur, uint32_t name, uint32_t type, int *err)
+{
+	struct kobj *o = cap_lookup(cur->pd, name, CN_OBJ_NONE, NULL);
+	*err = !o ? CN_ERR_CAP : o->type != type ? CN_ERR_TYPE : CN_OK;
+	return *err ? NULL : o;
+}
+
+/* ------------------------------------------------------------ create */
+
+static int sys_create(struct thread *cur)
+{
+	uint32_t type = ARG(0), phys = ARG(1);
+	struct kobj *obj;
+	int err;
+	switch (type) {
+	case CN_OBJ_THREAD: {
+		struct pd *pd = obj_arg(cur, ARG(2), CN_OBJ_PD, &err);
+		if (err)
+			return err;
+		uint32_t utcb_phys = ARG(3), utcb_virt = ARG(4);
+		if (!kmem_usable(phys, CN_OBJ_MEM_THREAD, 64) ||
+		    !kmem_usable(utcb_phys, PAGE_SIZE, PAGE_SIZE))
+			return CN_ERR_NOMEM;
+		if (utcb_virt & (PAGE_SIZE - 1) || utcb_virt >= USER_TOP)
+			return CN_ERR_INVALID;
+		struct thread *t = phys_to_virt(phys);
+		thread_init(t, pd, phys_to_virt(utcb_phys), utcb_virt);
+		cn_memcpy(t->name, cur->utcb->msg, sizeof(t->name) - 1);
+		t->name[sizeof(t->name) - 1] = 0;
+		obj = &t->obj;
+		break; }
+	case CN_OBJ_PD: {
+		uint32_t ct = ARG(2), slots = ARG(3);
+		if (slots < 2 || slots > 65536)
+			return CN_ERR_INVALID;
+		if (!kmem_usable(phys, CN_OBJ_MEM_PD, 8192) ||
+		    !kmem_usable(ct, slots * CN_CAP_SLOT_SIZE, 16))
+			return CN_ERR_NOMEM;
+		if (ct < phys + CN_OBJ_MEM_PD && phys < ct + slots * CN_CAP_SLOT_SIZE)
+			return CN_ERR_NOMEM;
+		struct pd *pd = (struct pd *)((char *)phys_to_virt(phys) + 8192);
+		err = pd_init(pd, phys_to_virt(phys), phys_to_virt(ct), slots);
+		if (err)
+			return err;
+		obj = &pd->obj;
+		break; }
+	case CN_OBJ_SIG_RECV: {
+		if (!kmem_usable(phys, CN_OBJ_MEM_SIG_RECV, 8))
+			return CN_ERR_NOMEM;
+		struct sig_recv *r = phys_to_virt(phys);
+		sig_recv_init(r);
+		obj = &r->obj;
+		break; }
+	case CN_OBJ_SIG_CTX: {
+		struct sig_recv *r = obj_arg(cur, ARG(2), CN_OBJ_SIG_RECV, &err);
+		if (err)
+			return err;
+		if (!kmem_usable(phys, CN_OBJ_MEM_SIG_CTX, 8))
+			return CN_ERR_NOMEM;
+		struct sig_ctx *c = phys_to_virt(phys);
+		sig_ctx_init(c, r, ARG(3));
+		obj = &c->obj;
+		break; }
+	case CN_OBJ_IRQ: {
+		struct sig_ctx *c = obj_arg(cur, ARG(3), CN_OBJ_SIG_CTX, &err);
+		if (err)
+			return err;
+		if (!kmem_usable(phys, CN_OBJ_MEM_IRQ, 8))
+			return CN_ERR_NOMEM;
+		struct irq *irq = phys_to_virt(phys);
+		err = irq_create(irq, ARG(2), c);
+		if (err)
+			return err;
+		obj = &irq->obj;
+		break; }
+	default:
+		return CN_ERR_INVALID;
+	}
+	int name = cap_insert(cur->pd, obj, 0);
+	if (name < 0) {
+		/* undo: nobody else can know the object yet */
+		switch (type) {
+		case CN_OBJ_THREAD: thread_destroy(kcontainer_of(obj, struct thread, obj)); break;
+		case CN_OBJ_PD:     pd_destroy(kcontainer_of(obj, struct pd, obj)); break;
+		case CN_OBJ_IRQ:    irq_destroy(kcontainer_of(obj, struct irq, obj)); break;
+		case CN_OBJ_SIG_CTX: sig_ctx_destroy(kcontainer_of(obj, struct sig_ctx, obj)); break;
+		default: obj->type = CN_OBJ_NONE; break;
+		}
+		return name;
+	}
+	RET(1) = (uint32_t)name;
+	return CN_OK;
+}
+
+void pd_destroy(struct pd *pd)
+{
+	kobj_revoke(&pd->obj);
+	while (!klist_empty(&pd->threads)) {
+		struct thread *t = kcontainer_of(pd->threads.next, struct thread, pd_elem);
+		thread_destroy(t);
+	}
+	capspace_clear(&pd->caps);
+	pd_release_mmu(pd);
+	pd->obj.type = CN_OBJ_NONE;
+}
+
+static int sys_destroy(struct thread *cur)
+{
+	struct kobj *o = cap_lookup(cur->pd, ARG(0), CN_OBJ_NONE, NULL);
+	if (!o)
+		return CN_ERR_CAP;
+	switch (o->type) {
+	case CN_OBJ_THREAD:   thread_destroy(kcontainer_of(o, struct thread, obj)); break;
+	case CN_OBJ_PD: {
+		struct pd *pd = kcontainer_of(o, struct pd, obj);
+		if (pd->privileged)
+			return CN_ERR_INVALID;
+		pd_destroy(pd);
+		break; }
+	case CN_OBJ_SIG_RECV: sig_recv_destroy(kcontainer_of(o, struct sig_recv, obj)); break;
+	case CN_OBJ_SIG_CTX:  sig_ctx_destroy(kcontainer_of(o, struct sig_ctx, obj)); break;
+	case CN_OBJ_IRQ:      irq_destroy(kcontainer_of(o, struct irq, obj)); break;
+	default:              return CN_ERR_TYPE;
+	}
+	/* the caller's own slot was cleared by the revocation; free it */
+	cap_drop(cur->pd, ARG(0));
+	return CN_OK;
+}
+
+/* ------------------------------------------------------------ threads */
+
+static int sys_thread_ctl(struct thread *cur, uint32_t call)
+{
+	int err;
+	struct thread *t = thread_arg(cur, ARG(0), &err);
+	if (!t)
+		return err;
+	switch (call) {
+	case CN_SYS_THREAD_START:
+		if (t->state != TS_INACTIVE || t->regs.pc)
+			return CN_ERR_STATE;
+		if (ARG(1) >= USER_TOP || ARG(1) & 3 || ARG(2) > USER_TOP)
+			return CN_ERR_INVALID;
+		t->regs.pc = ARG(1);
+		t->regs.sp = ARG(2);
+		t->regs.r[0] = ARG(3);
+		t->regs.cpsr = CPSR_MODE_USR;
+		thread_wake(t);
+		return CN_OK;
+	case CN_SYS_THREAD_PAUSE:
+		t->paused = true;
+		if (t->state == TS_READY) {
+			sched_unready(t);
+			t->state = TS_PAUSED;
+		}
+		return CN_OK;
+	case CN_SYS_THREAD_RESUME:
+		t->paused = false;
+		if (t->state == TS_PAUSED || t->state == TS_FAULTED || t->state == TS_STOPPED) {
+			t->fault_type = CN_FAULT_NONE;
+			thread_wake(t);
+		}
+		return CN_OK;
+	case CN_SYS_THREAD_PAGER: {
+		struct sig_ctx *c = NULL;
+		if (ARG(1)) {
+			c = obj_arg(cur, ARG(1), CN_OBJ_SIG_CTX, &err);
+			if (err)
+				return err;
+		}
+		klist_del(&t->pager_elem);
+		t->pager = c;
+		if (c)
+			klist_add_tail(&c->pager_users, &t->pager_elem);
+		return CN_OK; }
+	case CN_SYS_THREAD_REGS: {
+		uint32_t *buf = cur->utcb->msg;
+		if (ARG(1) == 0) {
+			cn_memcpy(buf, &t->regs, sizeof(t->regs));
+			return CN_OK;
+		}
+		if (ARG(1) != 1)
+			return CN_ERR_INVALID;
+		if (t == cur)
+			return CN_ERR_STATE;
+		cn_memcpy(&t->regs, buf, sizeof(t->regs));
+		/* user mode, ARM state, interrupts on: whatever the caller asked */
+		t->regs.cpsr = (t->regs.cpsr & 0xf80f0000u) | CPSR_MODE_USR;
+		return CN_OK; }
+	case CN_SYS_THREAD_FAULT:
+		RET(1) = t->fault_type;
+		RET(2) = t->fault_addr;
+		RET(3) = t->fault_pc;
+		RET(4) = t->fault_status;
+		return CN_OK;
+	case CN_SYS_THREAD_PRIO:
+		if (ARG(1) > CN_PRIO_MAX)
+			return CN_ERR_INVALID;
+		if (t->state == TS_READY && t != cur) {
+			sched_unready(t);
+			t->prio = ARG(1);
+			sched_ready(t);
+		} else {
+			t->prio = ARG(1);
+			if (t == cur)
+				sched_yield();
+		}
+		return CN_OK;
+	}
+	return CN_ERR_NOSYS;
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+static int sys_privileged(struct thread *cur, uint32_t call)
+{
+	int err;
+	switch (call) {
+	case CN_SYS_CREATE:  return sys_create(cur);
+	case CN_SYS_DESTROY: return sys_destroy(cur);
+	case CN_SYS_MAP: {
+		struct pd *pd = obj_arg(cur, ARG(0), CN_OBJ_PD, &err);
+		if (err)
+			return err;
+		if (!kmem_mappable(ARG(2), ARG(3)))
+			return CN_ERR_DENIED;
+		uint32_t mapped = 0;
+		err = mmu_map(pd, ARG(1), ARG(2), ARG(3), ARG(4), ARG(5), &mapped);
+		RET(1) = mapped;
+		return err; }
+	case CN_SYS_UNMAP: {
+		struct pd *pd = obj_arg(cur, ARG(0), CN_OBJ_PD, &err);
+		if (err)
+			return err;
+		return mmu_unmap(pd, ARG(1), ARG(2)); }
+	case CN_SYS_CAP_MINT: {
+		uint32_t badge;
+		struct kobj *o = cap_lookup(cur->pd, ARG(0), CN_OBJ_NONE, &badge);
+		if (!o)
+			return CN_ERR_CAP;
+		int name = cap_insert(cur->pd, o, ARG(1));
+		if (name < 0)
+			return name;
+		RET(1) = (uint32_t)name;
+		return CN_OK; }
+	case CN_SYS_CAP_GIVE: {
+		struct pd *pd = obj_arg(cur, ARG(0), CN_OBJ_PD, &err);
+		if (err)
+			return err;
+		uint32_t badge;
+		struct kobj *o = cap_lookup(cur->pd, ARG(1), CN_OBJ_NONE, &badge);
+		if (!o)
+			return CN_ERR_CAP;
+		int name = cap_insert(pd, o, badge);
+		if (name < 0)
+			return name;
+		RET(1) = (uint32_t)name;
+		return CN_OK; }
+	case CN_SYS_KERNEL_INFO:
+		switch (ARG(0)) {
+		case CN_KINFO_COUNTER_HZ: RET(1) = board_counter_hz(); return CN_OK;
+		case CN_KINFO_NR_CPUS:    RET(1) = CN_NR_CPUS; return CN_OK;
+		}
+		return CN_ERR_INVALID;
+	default:
+		return sys_thread_ctl(cur, call);
+	}
+}
+
+void syscall_dispatch(struct thread *cur)
+{
+	uint32_t call = ARG(7);
+	int err = CN_OK;
+	switch (call) {
+	case CN_SYS_CALL:
+		sys_call(cur);
+		return;
+	case CN_SYS_REPLY_WAIT:
+		sys_reply_wait(cur);
+		return;
+	case CN_SYS_SIGNAL_SUBMIT: {
+		struct sig_ctx *c = obj_arg(cur, ARG(0), CN_OBJ_SIG_CTX, &err);
+		if (c)
+			err = sig_submit(c, ARG(1));
+		break; }
+	case CN_SYS_SIGNAL_WAIT:
+	case CN_SYS_SIGNAL_POLL:
+		sys_signal_wait(cur, call == CN_SYS_SIGNAL_WAIT);
+		return;
+	case CN_SYS_IRQ_ACK: {
+		struct irq *irq = obj_arg(cur, ARG(0), CN_OBJ_IRQ, &err);
+		if (irq)
+			err = irq_ack(irq);
+		break; }
+	case CN_SYS_TIMEOUT: {
+		struct sig_ctx *c = obj_arg(cur, ARG(0), CN_OBJ_SIG_CTX, &err);
+		if (c)
+			timeout_set(cur, c, ((uint64_t)ARG(2) << 32) | ARG(1));
+		break; }
+	case CN_SYS_TIME: {
+		uint64_t now = board_counter();
+		RET(1) = (uint32_t)now;
+		RET(2) = (uint32_t)(now >> 32);
+		RET(3) = board_counter_hz();
+		break; }
+	case CN_SYS_CACHE:
+		err = user_cache_op(cur->pd, ARG(0), ARG(1), ARG(2));
+		break;
+	case CN_SYS_PRINT: {
+		char buf[CN_PRINT_MAX];
+		uint32_t len = ARG(1);
+		if (len > CN_PRINT_MAX) {
+			err = CN_ERR_INVALID;
+			break;
+		}
+		err = copy_from_user(cur->pd, buf, ARG(0), len);
+		if (!err)
+			kputs(buf, len);
+		break; }
+	case CN_SYS_YIELD:
+		sched_yield();
+		break;
+	case CN_SYS_CAP_DROP:
+		cap_drop(cur->pd, ARG(0));
+		break;
+	case CN_SYS_STOP:
+		thread_set_return(cur, CN_OK);
+		thread_fault(cur, CN_FAULT_STOP, 0, 0);
+		return;
+	case CN_SYS_CAP_IDENTIFY: {
+		uint32_t badge;
+		struct kobj *o = cap_lookup(cur->pd, ARG(0), CN_OBJ_NONE, &badge);
+		if (!o) {
+			err = CN_ERR_CAP;
+			break;
+		}
+		RET(1) = o->type;
+		RET(2) = badge;
+		break; }
+	case CN_SYS_NULL:
+		break;
+	default:
+		if (call >= CN_SYS_CREATE && call <= CN_SYS_LAST)
+			err = cur->pd->privileged ? sys_privileged(cur, call) : CN_ERR_DENIED;
+		else
+			err = CN_ERR_NOSYS;
+		break;
+	}
+	thread_set_return(cur, err);
+}
+
+/* ------------------------------------------------------------ entries */
+
+_Noreturn void kernel_svc(void)
+{
+	struct thread *cur = current_thread();
+	syscall_dispatch(cur);
+	if (likely(cur->state == TS_READY && !sched_need_resched() && this_cpu()->thread == cur))
+		return_to_user(&cur->regs);
+	schedule_and_return();
+}
+
+_Noreturn void kernel_irq(void)
+{
+	irq_handle();
+	schedule_and_return();
+}
+
+_Noreturn void kernel_abort(uint32_t kind)
+{
+	struct thread *cur = current_thread();
+	if (!cur || (cur->regs.cpsr & CPSR_MODE_MASK) != CPSR_MODE_USR)
+		panic("exception %u in kernel mode: pc 0x%08x dfar 0x%08x dfsr 0x%08x",
+		      (unsigned)kind, cur ? (unsigned)cur->regs.pc : 0u,
+		      (unsigned)read_dfar(), (unsigned)read_dfsr());
+	uint32_t type, addr, status;
+	switch (kind) {
+	case 0:
+		type = CN_FAULT_UNDEF;
+		addr = cur->regs.pc;
+		status = 0;
+		break;
+	case 1:
+		status = read_ifsr();
+		addr = read_ifar();
+		type = CN_FAULT_PAGE_EXEC;
+		break;
+	case 2: {
+		status = read_dfsr();
+		addr = read_dfar();
+		uint32_t fs = (status & 0xf) | ((status >> 6) & 0x10);
+		if (fs == 0x1)
+			type = CN_FAULT_ALIGN;
+		else if (fs == 0x5 || fs == 0x7 || fs == 0xd || fs == 0xf || fs == 0x3 || fs == 0x6)
+			type = (status & (1u << 11)) ? CN_FAULT_PAGE_WRITE : CN_FAULT_PAGE_READ;
+		else
+			type = CN_FAULT_OTHER;
+		break; }
+	default:
+		type = CN_FAULT_OTHER;
+		addr = cur->regs.pc;
+		status = kind;
+		break;
+	}
+	thread_fault(cur, type, addr, status);
+	schedule_and_return();
+}

@@ -1,0 +1,91 @@
+/*
+ * Thread life cycle: initialisation, blocking and waking, faults and
+ * exceptions (handed to the pager as a signal), and destruction that leaves
+ * every partner in a defined state.
+ */
+#include "kernel.h"
+#include "arch/arm/cpu.h"
+#include <cn/util/string.h>
+
+void thread_init(struct thread *t, struct pd *pd, struct cn_utcb *utcb, uint32_t utcb_virt)
+{
+	cn_memset(t, 0, sizeof(*t));
+	t->obj.type = CN_OBJ_THREAD;
+	t->pd = pd;
+	t->state = TS_INACTIVE;
+	t->prio = 0;
+	klist_init(&t->rq);
+	klist_init(&t->senders);
+	klist_init(&t->timeout_elem);
+	klist_init(&t->tmo_user_elem);
+	klist_init(&t->pager_elem);
+	klist_add_tail(&pd->threads, &t->pd_elem);
+	t->utcb = utcb;
+	t->utcb_virt = utcb_virt;
+	t->regs.cpsr = CPSR_MODE_USR;
+}
+
+void thread_set_return(struct thread *t, int err)
+{
+	t->regs.r[0] = (uint32_t)err;
+}
+
+/* t stops being runnable and waits in 'state' */
+void thread_block(struct thread *t, uint32_t state)
+{
+	sched_unready(t);
+	t->state = state;
+}
+
+void thread_wake(struct thread *t)
+{
+	sched_ready(t);
+}
+
+static const char *fault_name(uint32_t type)
+{
+	switch (type) {
+	case CN_FAULT_PAGE_READ:  return "read fault";
+	case CN_FAULT_PAGE_WRITE: return "write fault";
+	case CN_FAULT_PAGE_EXEC:  return "instruction fetch fault";
+	case CN_FAULT_ALIGN:      return "alignment fault";
+	case CN_FAULT_UNDEF:      return "undefined instruction";
+	case CN_FAULT_STOP:       return "stopped";
+	default:                  return "exception";
+	}
+}
+
+/* The thread cannot go on: record why and tell its pager. Without a pager the
+ * thread just stays stopped: nothing else in the system is affected. */
+void thread_fault(struct thread *t, uint32_t type, uint32_t addr, uint32_t status)
+{
+	thread_block(t, type == CN_FAULT_STOP ? TS_STOPPED : TS_FAULTED);
+	t->fault_type = type;
+	t->fault_addr = addr;
+	t->fault_pc = t->regs.pc;
+	t->fault_status = status;
+	if (t->pager && t->pager->recv)
+		sig_submit(t->pager, 1);
+	else if (type == CN_FAULT_STOP)
+		kprintf("kernel: thread '%s' stopped\n", t->name);
+	else
+		kprintf("kernel: unresolved %s in thread '%s' at 0x%08x pc 0x%08x (no pager)\n",
+		        fault_name(type), t->name, (unsigned)addr, (unsigned)t->regs.pc);
+}
+
+void thread_destroy(struct thread *t)
+{
+	kobj_revoke(&t->obj);
+	ipc_thread_gone(t);
+	sig_thread_gone(t);
+	timeout_cancel(t);
+	klist_del(&t->pager_elem);
+	t->pager = NULL;
+	if (t->state == TS_READY)
+		sched_unready(t);
+	t->state = TS_INACTIVE;
+	klist_del(&t->pd_elem);
+	t->obj.type = CN_OBJ_NONE;
+	if (current_thread() == t)
+		this_cpu()->thread = NULL;
+}

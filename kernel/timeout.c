@@ -1,0 +1,69 @@
+/*
+ * Time: the free-running counter, per-thread one-shot timeouts that fire a
+ * signal (the basis of the timer service), and the kernel timer that serves
+ * both them and the scheduler's time slices.
+ */
+#include "kernel.h"
+
+static struct klist timeouts = { &timeouts, &timeouts };  /* sorted by deadline */
+
+uint64_t us_to_ticks(uint64_t us)
+{
+	uint64_t hz = board_counter_hz();
+	if (us > 0xffffffffffffffffull / hz)
+		return 0xffffffffffffffffull;
+	return us * hz / 1000000u;
+}
+
+void timer_program_next(void)
+{
+	uint64_t next = this_cpu()->slice_end;
+	if (!this_cpu()->thread)
+		next = ~0ull;
+	if (!klist_empty(&timeouts)) {
+		struct thread *t = kcontainer_of(timeouts.next, struct thread, timeout_elem);
+		if (t->timeout_at < next)
+			next = t->timeout_at;
+	}
+	board_timer_set(next);
+}
+
+void timeout_cancel(struct thread *t)
+{
+	klist_del(&t->timeout_elem);
+	klist_del(&t->tmo_user_elem);
+	t->timeout_ctx = NULL;
+}
+
+void timeout_set(struct thread *t, struct sig_ctx *ctx, uint64_t us)
+{
+	timeout_cancel(t);
+	if (us == 0)
+		return;
+	uint64_t now = board_counter();
+	uint64_t ticks = us_to_ticks(us);
+	t->timeout_at = ticks > ~0ull - now ? ~0ull : now + ticks;
+	t->timeout_ctx = ctx;
+	klist_add_tail(&ctx->tmo_users, &t->tmo_user_elem);
+	struct klist *pos = timeouts.next;
+	while (pos != &timeouts &&
+	       kcontainer_of(pos, struct thread, timeout_elem)->timeout_at <= t->timeout_at)
+		pos = pos->next;
+	klist_add_tail(pos, &t->timeout_elem);   /* insert before pos */
+	timer_program_next();
+}
+
+void timeout_check(void)
+{
+	uint64_t now = board_counter();
+	while (!klist_empty(&timeouts)) {
+		struct thread *t = kcontainer_of(timeouts.next, struct thread, timeout_elem);
+		if (t->timeout_at > now)
+			break;
+		struct sig_ctx *c = t->timeout_ctx;
+		timeout_cancel(t);
+		if (c)
+			sig_submit(c, 1);
+	}
+	timer_program_next();
+}
