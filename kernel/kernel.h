@@ -81,6 +81,7 @@ struct sig_recv;
 
 struct thread {
 	struct regs    regs;         /* must stay first (entry code) */
+	uint32_t       utcb_virt;    /* must follow regs (entry code: TPIDRURO) */
 	struct kobj    obj;
 	struct pd     *pd;
 	uint32_t       state;
@@ -88,7 +89,6 @@ struct thread {
 	struct klist   rq;           /* run queue, sender queue or signal wait queue */
 	struct klist   pd_elem;      /* the PD's thread list */
 	struct cn_utcb *utcb;        /* kernel address of the UTCB */
-	uint32_t       utcb_virt;
 	/* IPC */
 	struct thread *caller;       /* server side: who waits for my reply */
 	struct thread *callee;       /* client side: whom I wait on (TS_SEND / TS_REPLY) */

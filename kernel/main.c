@@ -187,8 +187,15 @@ _Noreturn void kernel_main(void)
 	        (unsigned)(CN_RAM_SIZE >> 20));
 	mmu_init();
 	board_init();
-	kprintf("kernel: MMU, caches and high vectors on; counter at %u Hz\n",
-	        (unsigned)board_counter_hz());
+	/* cycle counter readable from user mode (benchmarks), if there is a PMU */
+	uint32_t pmu = (read_id_dfr0() >> 24) & 0xf;
+	if (pmu >= 1 && pmu <= 6) {
+		write_pmcr(read_pmcr() | 0x5);          /* enable, reset cycle counter */
+		write_pmcntenset(1u << 31);
+		write_pmuserenr(1);
+	}
+	kprintf("kernel: MMU, caches and high vectors on; counter at %u Hz%s\n",
+	        (unsigned)board_counter_hz(), pmu >= 1 && pmu <= 6 ? ", cycle counter on" : "");
 	sched_init();
 	boot_next = (uint32_t)(uintptr_t)_kernel_phys_end;
 	load_roottask();

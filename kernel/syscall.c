@@ -15,6 +15,7 @@ _Static_assert(sizeof(struct sig_ctx) <= CN_OBJ_MEM_SIG_CTX, "context too big");
 _Static_assert(sizeof(struct irq) <= CN_OBJ_MEM_IRQ, "irq too big");
 _Static_assert(sizeof(struct cap) == CN_CAP_SLOT_SIZE, "cap slot size");
 _Static_assert(sizeof(struct cn_utcb) == PAGE_SIZE, "utcb size");
+_Static_assert(offsetof(struct thread, utcb_virt) == 68, "entry.S expects the UTCB address at +68");
 
 #define ARG(i) (cur->regs.r[i])
 #define RET(i) (cur->regs.r[i])
@@ -165,7 +166,7 @@ static int sys_thread_ctl(struct thread *cur, uint32_t call)
 		return err;
 	switch (call) {
 	case CN_SYS_THREAD_START:
-		if (t->state != TS_INACTIVE || t->regs.pc)
+		if (t->state != TS_INACTIVE)
 			return CN_ERR_STATE;
 		if (ARG(1) >= USER_TOP || ARG(1) & 3 || ARG(2) > USER_TOP)
 			return CN_ERR_INVALID;
@@ -184,6 +185,8 @@ static int sys_thread_ctl(struct thread *cur, uint32_t call)
 		return CN_OK;
 	case CN_SYS_THREAD_RESUME:
 		t->paused = false;
+		if (t->state == TS_STOPPED)
+			t->regs.r[0] = CN_OK;
 		if (t->state == TS_PAUSED || t->state == TS_FAULTED || t->state == TS_STOPPED) {
 			t->fault_type = CN_FAULT_NONE;
 			thread_wake(t);
@@ -352,7 +355,7 @@ void syscall_dispatch(struct thread *cur)
 		cap_drop(cur->pd, ARG(0));
 		break;
 	case CN_SYS_STOP:
-		thread_set_return(cur, CN_OK);
+		/* r0 becomes CN_OK only when resumed: the pager may read r0-r6 */
 		thread_fault(cur, CN_FAULT_STOP, 0, 0);
 		return;
 	case CN_SYS_CAP_IDENTIFY: {

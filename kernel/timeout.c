@@ -15,10 +15,15 @@ uint64_t us_to_ticks(uint64_t us)
 	return us * hz / 1000000u;
 }
 
+/* Program the kernel timer for the next event: the end of the running
+ * thread's slice or the earliest timeout. A slice that has already ended is
+ * left out: the scheduler runs next and starts a new one (programming a
+ * passed deadline would keep the level-triggered timer interrupt asserted). */
 void timer_program_next(void)
 {
-	uint64_t next = this_cpu()->slice_end;
-	if (!this_cpu()->thread)
+	struct cpu *cpu = this_cpu();
+	uint64_t next = cpu->slice_end;
+	if (!cpu->thread || next <= board_counter())
 		next = ~0ull;
 	if (!klist_empty(&timeouts)) {
 		struct thread *t = kcontainer_of(timeouts.next, struct thread, timeout_elem);

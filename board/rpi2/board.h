@@ -6,5 +6,5 @@
 #define BOARD_ARMCTRL_PHYS  0x3f00b000u   /* registers at +0x200 */
 #define BOARD_LOCAL_PHYS    0x40000000u
 #define BOARD_TIMER_IRQ     99u           /* core 0 CNTV: the kernel's */
-#define BOARD_PTIMER_IRQ    97u           /* core 0 CNTPNS: for user space */
+#define BOARD_PTIMER_IRQ    96u           /* core 0 CNTPS: for user space (QEMU runs us secure) */
 #endif

@@ -11,6 +11,14 @@
 
 struct cn_sysret { int err; uint32_t r1, r2, r3, r4, r5, r6; };
 
+/* The calling thread's UTCB (the kernel keeps its address in TPIDRURO). */
+static inline struct cn_utcb *cn_utcb(void)
+{
+	uint32_t v;
+	__asm__("mrc p15, 0, %0, c13, c0, 3" : "=r"(v));
+	return (struct cn_utcb *)(uintptr_t)v;
+}
+
 static inline struct cn_sysret cn_syscall(uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2,
                                           uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6)
 {

@@ -47,6 +47,7 @@ CP15_RW(cntkctl,    0, c14, c1, 0)
 CP15_RD(cntfrq,     0, c14, c0, 0)
 CP15_RW(cntv_ctl,   0, c14, c3, 1)
 CP15_RD(id_pfr1,    0, c0,  c1, 1)
+CP15_RD(id_dfr0,    0, c0,  c1, 2)
 
 static inline void dsb(void) { __asm__ volatile("dsb" ::: "memory"); }
 static inline void isb(void) { __asm__ volatile("isb" ::: "memory"); }

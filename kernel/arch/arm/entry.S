@@ -6,7 +6,7 @@
  * preemptible: IRQs stay masked while it runs.
  *
  * struct cpu: +0 current regs, +4 kernel stack top
- * struct regs: r0-r12 (+0), sp (+52), lr (+56), pc (+60), cpsr (+64)
+ * struct thread: r0-r12 (+0), sp (+52), lr (+56), pc (+60), cpsr (+64), utcb (+68)
  */
 	.syntax unified
 
@@ -96,6 +96,8 @@ vec_fiq:
 return_to_user:
 	mrc	p15, 0, r1, c13, c0, 4
 	str	r0, [r1]
+	ldr	r1, [r0, #68]		/* UTCB address, readable by the thread */
+	mcr	p15, 0, r1, c13, c0, 3
 	ldr	r1, [r0, #64]
 	msr	spsr_cxsf, r1
 	ldr	lr, [r0, #60]

@@ -1,0 +1,46 @@
+/*
+ * Shared parts of the kernel test suite: the per-case environment, checks
+ * and the helpers to run child code and wait for it.
+ */
+#ifndef KTEST_H
+#define KTEST_H
+
+#include "../lib/kt.h"
+
+/* checks inside child code and driver code: return the failing line */
+#define CHECK(c) do { if (!(c)) return __LINE__; } while (0)
+#define CHECK_EQ(a, b) do { if ((a) != (b)) { \
+	kt_printf("ktest:   line %d: %s = %d, expected %d\n", __LINE__, #a, (int)(a), (int)(b)); \
+	return __LINE__; } } while (0)
+
+/* per-case environment, fresh for every case */
+struct env {
+	uint32_t recv;      /* driver's signal receiver */
+	uint32_t tmo;       /* timeout context (imprint KT_TIMEOUT) */
+	uint32_t pager[4];  /* pager contexts, imprints 1..4 */
+};
+extern struct env env;
+
+/* Start fn in a fresh PD with the given caps (names 1.. in the child, in
+ * order), pager signal imprint 1. */
+uint32_t spawn(struct kt_pd *pd, const char *name, kt_fn fn, uint32_t arg, uint32_t prio,
+               const uint32_t *caps, unsigned ncaps, unsigned pager_idx);
+/* wait until the thread with pager index 'idx' stops; its fault or stop
+ * state in *f, its r1 (the child's result) returned; ~0 on timeout */
+uint32_t wait_stop(uint32_t thread, unsigned idx, struct cn_fault *f);
+
+/* test cases */
+#define TESTS(X) \
+	X(ipc_words) X(ipc_caps) X(ipc_cap_invalid) X(ipc_queue) \
+	X(ipc_callee_destroyed) X(ipc_caller_destroyed) X(ipc_stale_cap) X(ipc_self_call) \
+	X(signal_count) X(signal_contexts) X(signal_wakeup) X(signal_poll) X(signal_destroyed) \
+	X(irq_device) X(fault_resolved) X(fault_unresolved) \
+	X(exc_undef) X(exc_prefetch) X(exc_write_ro) X(exc_align) X(exc_kernel_addr) \
+	X(thread_lifecycle) X(thread_pause_resume) X(pd_lifecycle) \
+	X(privileged_refused) X(user_pointers) X(timeout) X(time_monotonic) \
+	X(cap_errors) X(unknown_syscall) X(cache_ops)
+#define DECL(n) int test_##n(void);
+TESTS(DECL)
+#undef DECL
+
+#endif

@@ -1,0 +1,189 @@
+/*
+ * Kernel tests: thread and PD life cycles, privileged calls refused outside
+ * core, user pointers, capability errors, unknown calls, cache maintenance.
+ */
+#include "ktest.h"
+
+static uint32_t child_ret(uint32_t arg) { return arg * 3; }
+
+int test_thread_lifecycle(void)
+{
+	struct kt_pd a;
+	struct cn_fault f;
+	CHECK_EQ(kt_pd_create(&a), CN_OK);
+	for (uint32_t i = 0; i < KT_MAX_THREADS; i++) {
+		uint32_t t = kt_thread(&a, "short", child_ret, i + 1, 5, env.pager[0]);
+		CHECK(t);
+		CHECK_EQ(wait_stop(t, 1, &f), (i + 1) * 3);
+		/* a stopped thread can be resumed: it stops again right away */
+		CHECK_EQ(cn_sys_thread_start(t, 0x100000, 0, 0), CN_ERR_STATE);
+		CHECK_EQ(cn_sys_destroy(t), CN_OK);
+		CHECK_EQ(cn_sys_thread_resume(t), CN_ERR_CAP);
+	}
+	CHECK_EQ(cn_sys_destroy(a.pd), CN_OK);
+	return 0;
+}
+
+/* spins, counting in a page the driver sees too (mapped at 0x30000000) */
+static uint32_t child_spin(uint32_t arg)
+{
+	volatile uint32_t *counter = (volatile uint32_t *)0x30000000u;
+	(void)arg;
+	for (;;)
+		(*counter)++;
+	return 0;
+}
+
+int test_thread_pause_resume(void)
+{
+	struct kt_pd a;
+	CHECK_EQ(kt_pd_create(&a), CN_OK);
+	uint32_t pa = kt_map(&a, 0x30000000u, 1, CN_MAP_WRITE, 0);
+	CHECK(pa);
+	volatile uint32_t *counter = kt_va(pa);
+	uint32_t t = kt_thread(&a, "spinner", child_spin, 0, 2, env.pager[0]);
+	CHECK(t);
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 5000, 0), KT_TIMEOUT);
+	uint32_t c1 = *counter;
+	CHECK(c1 > 0);
+	CHECK_EQ(cn_sys_thread_pause(t), CN_OK);
+	uint32_t c2 = *counter;
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 5000, 0), KT_TIMEOUT);
+	CHECK_EQ(*counter, c2);                 /* paused: no progress */
+	CHECK_EQ(cn_sys_thread_resume(t), CN_OK);
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 5000, 0), KT_TIMEOUT);
+	CHECK(*counter > c2);
+	/* destroyed while running (it is the only other thread) */
+	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
+	uint32_t c3 = *counter;
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 5000, 0), KT_TIMEOUT);
+	CHECK_EQ(*counter, c3);
+	return 0;
+}
+
+int test_pd_lifecycle(void)
+{
+	/* more PDs than there are ASIDs: they must be recycled */
+	for (uint32_t i = 0; i < 300; i++) {
+		struct kt_pd a;
+		struct cn_fault f;
+		uint32_t t = spawn(&a, "pd", child_ret, i, 5, 0, 0, 1);
+		CHECK(t);
+		CHECK_EQ(wait_stop(t, 1, &f), i * 3);
+		CHECK_EQ(kt_pd_destroy(&a), CN_OK);
+	}
+	return 0;
+}
+
+static uint32_t child_privileged(uint32_t arg)
+{
+	(void)arg;
+	for (uint32_t nr = CN_SYS_CREATE; nr <= CN_SYS_LAST; nr++) {
+		struct cn_sysret r = cn_syscall(nr, 1, 1, 1, 1, 1, 1, 1);
+		if (r.err != CN_ERR_DENIED)
+			return nr;
+	}
+	return 0;
+}
+
+int test_privileged_refused(void)
+{
+	struct kt_pd a;
+	struct cn_fault f;
+	uint32_t r = kt_sig_recv();
+	uint32_t t = spawn(&a, "unprivileged", child_privileged, 0, 5, &r, 1, 1);
+	CHECK(t);
+	CHECK_EQ(wait_stop(t, 1, &f), 0);
+	kt_pd_destroy(&a);
+	cn_sys_destroy(r);
+	return 0;
+}
+
+static uint32_t child_pointers(uint32_t arg)
+{
+	(void)arg;
+	static const char text[] = "ktest: (printed from an unaligned user pointer)\n";
+	if (cn_sys_print(0, 10) != CN_ERR_FAULT) return __LINE__;
+	if (cn_sys_print((const char *)0x80000000u, 4) != CN_ERR_FAULT) return __LINE__;
+	if (cn_sys_print((const char *)0xfffffff0u, 32) != CN_ERR_FAULT) return __LINE__;
+	if (cn_sys_print(text + 1, sizeof(text) - 2) != CN_OK) return __LINE__;
+	if (cn_sys_print(text, CN_PRINT_MAX + 1) != CN_ERR_INVALID) return __LINE__;
+	/* the stack ends at a page boundary with nothing above it */
+	const char *top = (const char *)(KT_STACK_BASE(0) + KT_STACK_SIZE - 4);
+	if (cn_sys_print(top, 8) != CN_ERR_FAULT) return __LINE__;
+	if (cn_sys_cache(CN_CACHE_CLEAN, (void *)0x30000000u, 64) != CN_ERR_FAULT) return __LINE__;
+	if (cn_sys_cache(CN_CACHE_FLUSH, (void *)0x80000000u, 64) != CN_ERR_FAULT) return __LINE__;
+	if (cn_sys_cache(CN_CACHE_CLEAN, (void *)0x7ffff000u, 0x2000) != CN_ERR_FAULT) return __LINE__;
+	if (cn_sys_cache(99, text, 4) != CN_ERR_INVALID) return __LINE__;
+	/* a kernel address as UTCB-relative message size: clamped, no crash */
+	struct cn_msg m = { 0xffffffffu, { 0, 0, 0, 0 } };
+	if (cn_sys_call(0, &m) != CN_ERR_CAP) return __LINE__;
+	return 0;
+}
+
+int test_user_pointers(void)
+{
+	struct kt_pd a;
+	struct cn_fault f;
+	uint32_t t = spawn(&a, "pointers", child_pointers, 0, 5, 0, 0, 1);
+	CHECK(t);
+	CHECK_EQ(wait_stop(t, 1, &f), 0);
+	kt_pd_destroy(&a);
+	return 0;
+}
+
+/* caps: 1 context, 2 receiver, 3 a thread (the driver's) */
+static uint32_t child_caps(uint32_t arg)
+{
+	(void)arg;
+	struct cn_msg m = { 0, { 0, 0, 0, 0 } };
+	uint32_t imp, cnt, type, badge;
+	if (cn_sys_call(0, &m) != CN_ERR_CAP) return __LINE__;
+	if (cn_sys_call(100000, &m) != CN_ERR_CAP) return __LINE__;
+	if (cn_sys_call(0xffffffffu, &m) != CN_ERR_CAP) return __LINE__;
+	if (cn_sys_call(1, &m) != CN_ERR_TYPE) return __LINE__;
+	if (cn_sys_signal_submit(3, 1) != CN_ERR_TYPE) return __LINE__;
+	if (cn_sys_signal_wait(1, &imp, &cnt) != CN_ERR_TYPE) return __LINE__;
+	if (cn_sys_irq_ack(2) != CN_ERR_TYPE) return __LINE__;
+	if (cn_sys_timeout(2, 10) != CN_ERR_TYPE) return __LINE__;
+	if (cn_sys_cap_identify(3, &type, &badge) || type != CN_OBJ_THREAD) return __LINE__;
+	cn_sys_cap_drop(3);
+	cn_sys_cap_drop(3);
+	cn_sys_cap_drop(0);
+	cn_sys_cap_drop(0xffffffffu);
+	if (cn_sys_cap_identify(3, &type, &badge) != CN_ERR_CAP) return __LINE__;
+	return 0;
+}
+
+int test_cap_errors(void)
+{
+	struct kt_pd a;
+	struct cn_fault f;
+	uint32_t r = kt_sig_recv();
+	uint32_t caps[3] = { kt_sig_ctx(r, 1), r, CN_ROOT_CAP_THREAD };
+	uint32_t t = spawn(&a, "caps", child_caps, 0, 5, caps, 3, 1);
+	CHECK(t);
+	CHECK_EQ(wait_stop(t, 1, &f), 0);
+	kt_pd_destroy(&a);
+	cn_sys_destroy(caps[0]);
+	cn_sys_destroy(r);
+	return 0;
+}
+
+int test_unknown_syscall(void)
+{
+	CHECK_EQ(cn_syscall(15, 0, 0, 0, 0, 0, 0, 0).err, CN_ERR_NOSYS);
+	CHECK_EQ(cn_syscall(31, 0, 0, 0, 0, 0, 0, 0).err, CN_ERR_NOSYS);
+	CHECK_EQ(cn_syscall(CN_SYS_LAST + 1, 0, 0, 0, 0, 0, 0, 0).err, CN_ERR_NOSYS);
+	CHECK_EQ(cn_syscall(0xffffffffu, 0, 0, 0, 0, 0, 0, 0).err, CN_ERR_NOSYS);
+	return 0;
+}
+
+int test_cache_ops(void)
+{
+	static uint32_t buf[64];
+	for (uint32_t op = CN_CACHE_CLEAN; op <= CN_CACHE_SYNC_I; op++)
+		CHECK_EQ(cn_sys_cache(op, buf, sizeof(buf)), CN_OK);
+	CHECK_EQ(cn_sys_cache(CN_CACHE_CLEAN, buf, 0), CN_OK);
+	return 0;
+}

@@ -1,0 +1,305 @@
+/*
+ * Kernel tests: signals (counting, many contexts, wake-ups, polling,
+ * destruction), device interrupts and timeouts.
+ */
+#include "ktest.h"
+#include <cn/util/string.h>
+
+/* caps: 1 context (imprint 77), 2 its receiver */
+static uint32_t child_count(uint32_t arg)
+{
+	(void)arg;
+	uint32_t imp, cnt;
+	for (int i = 0; i < 3; i++)
+		if (cn_sys_signal_submit(1, 1))
+			return __LINE__;
+	if (cn_sys_signal_submit(1, 4))
+		return __LINE__;
+	if (cn_sys_signal_wait(2, &imp, &cnt) || imp != 77 || cnt != 7)
+		return __LINE__;
+	if (cn_sys_signal_poll(2, &imp, &cnt) != CN_ERR_AGAIN)
+		return __LINE__;
+	return 0;
+}
+
+int test_signal_count(void)
+{
+	struct kt_pd a;
+	struct cn_fault f;
+	uint32_t r = kt_sig_recv();
+	uint32_t caps[2] = { kt_sig_ctx(r, 77), r };
+	uint32_t t = spawn(&a, "count", child_count, 0, 5, caps, 2, 1);
+	CHECK(t);
+	CHECK_EQ(wait_stop(t, 1, &f), 0);
+	kt_pd_destroy(&a);
+	cn_sys_destroy(caps[0]);
+	cn_sys_destroy(r);
+	return 0;
+}
+
+#define NCTX 16
+/* caps: 1 receiver, 2..17 contexts with imprints 100..115 */
+static uint32_t child_contexts(uint32_t arg)
+{
+	(void)arg;
+	uint32_t seen[NCTX];
+	cn_memset(seen, 0, sizeof(seen));
+	for (uint32_t i = 0; i < NCTX; i++)
+		if (cn_sys_signal_submit(2 + i, i + 1))
+			return __LINE__;
+	for (uint32_t i = 0; i < NCTX; i++) {
+		uint32_t imp, cnt;
+		if (cn_sys_signal_wait(1, &imp, &cnt))
+			return __LINE__;
+		if (imp < 100 || imp >= 100 + NCTX || seen[imp - 100])
+			return __LINE__;
+		seen[imp - 100] = cnt;
+	}
+	for (uint32_t i = 0; i < NCTX; i++)
+		if (seen[i] != i + 1)
+			return __LINE__;
+	return 0;
+}
+
+int test_signal_contexts(void)
+{
+	struct kt_pd a;
+	struct cn_fault f;
+	uint32_t caps[1 + NCTX];
+	caps[0] = kt_sig_recv();
+	for (uint32_t i = 0; i < NCTX; i++)
+		caps[1 + i] = kt_sig_ctx(caps[0], 100 + i);
+	uint32_t t = spawn(&a, "contexts", child_contexts, 0, 5, caps, 1 + NCTX, 1);
+	CHECK(t);
+	CHECK_EQ(wait_stop(t, 1, &f), 0);
+	kt_pd_destroy(&a);
+	for (uint32_t i = 0; i < 1 + NCTX; i++)
+		cn_sys_destroy(caps[NCTX - i]);
+	return 0;
+}
+
+/* caps: 1 receiver; returns the count it was woken with */
+static uint32_t child_waiter(uint32_t arg)
+{
+	uint32_t imp, cnt;
+	if (cn_sys_signal_wait(1, &imp, &cnt))
+		return 1000;
+	return imp == arg ? cnt : 2000;
+}
+
+int test_signal_wakeup(void)
+{
+	struct kt_pd a;
+	struct cn_fault f;
+	uint32_t r = kt_sig_recv();
+	uint32_t ctx = kt_sig_ctx(r, 5);
+	uint32_t t1 = spawn(&a, "waiter1", child_waiter, 5, 5, &r, 1, 1);
+	uint32_t t2 = kt_thread(&a, "waiter2", child_waiter, 5, 5, env.pager[1]);
+	CHECK(t1 && t2);
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 10000, 0), KT_TIMEOUT);  /* both block */
+	CHECK_EQ(cn_sys_signal_submit(ctx, 3), CN_OK);                /* wakes one */
+	uint32_t who = kt_wait(env.recv, env.tmo, 1000000, 0);
+	CHECK(who == 1 || who == 2);
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 10000, 0), KT_TIMEOUT);  /* not the other */
+	CHECK_EQ(cn_sys_signal_submit(ctx, 2), CN_OK);
+	uint32_t other = kt_wait(env.recv, env.tmo, 1000000, 0);
+	CHECK_EQ(other, 3 - who);
+	uint32_t regs[17];
+	CHECK_EQ(kt_regs(who == 1 ? t1 : t2, regs), CN_OK);
+	CHECK_EQ(regs[1], 3);
+	CHECK_EQ(kt_regs(who == 1 ? t2 : t1, regs), CN_OK);
+	CHECK_EQ(regs[1], 2);
+	(void)f;
+	kt_pd_destroy(&a);
+	cn_sys_destroy(ctx);
+	cn_sys_destroy(r);
+	return 0;
+}
+
+int test_signal_poll(void)
+{
+	uint32_t r = kt_sig_recv(), c = kt_sig_ctx(r, 3), imp, cnt;
+	CHECK_EQ(cn_sys_signal_poll(r, &imp, &cnt), CN_ERR_AGAIN);
+	CHECK_EQ(cn_sys_signal_submit(c, 2), CN_OK);
+	CHECK_EQ(cn_sys_signal_submit(c, 0), CN_OK);
+	CHECK_EQ(cn_sys_signal_poll(r, &imp, &cnt), CN_OK);
+	CHECK_EQ(imp, 3);
+	CHECK_EQ(cnt, 2);
+	CHECK_EQ(cn_sys_signal_poll(r, &imp, &cnt), CN_ERR_AGAIN);
+	cn_sys_destroy(c);
+	cn_sys_destroy(r);
+	return 0;
+}
+
+/* caps: 1 receiver, 2 context on it */
+static uint32_t child_recv_dies(uint32_t arg)
+{
+	(void)arg;
+	uint32_t imp, cnt;
+	if (cn_sys_signal_wait(1, &imp, &cnt) != CN_ERR_DEAD)
+		return __LINE__;
+	if (cn_sys_signal_submit(2, 1) != CN_ERR_DEAD)
+		return __LINE__;
+	if (cn_sys_signal_wait(1, &imp, &cnt) != CN_ERR_CAP)
+		return __LINE__;
+	return 0;
+}
+
+int test_signal_destroyed(void)
+{
+	struct kt_pd a;
+	struct cn_fault f;
+	uint32_t r = kt_sig_recv();
+	uint32_t caps[2] = { r, kt_sig_ctx(r, 1) };
+	uint32_t t = spawn(&a, "waiter", child_recv_dies, 0, 5, caps, 2, 1);
+	CHECK(t);
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 10000, 0), KT_TIMEOUT);
+	CHECK_EQ(cn_sys_destroy(r), CN_OK);
+	CHECK_EQ(wait_stop(t, 1, &f), 0);
+	kt_pd_destroy(&a);
+	cn_sys_destroy(caps[1]);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- IRQs */
+/* A real device interrupt on every board: the ARM generic physical timer
+ * (programmed from user mode) on virt and rpi2, the SP804 dual timer on
+ * vexpress-a9. caps: 1 IRQ, 2 receiver; arg: 0 = generic timer, else the
+ * SP804's virtual address. Two interrupts, the second only after the ack. */
+#define SP804_LOAD 0x00
+#define SP804_CTRL 0x08
+#define SP804_CLR  0x0c
+static void dev_arm(uint32_t dev)
+{
+	if (!dev) {
+		uint32_t hz;
+		__asm__ volatile("mrc p15, 0, %0, c14, c0, 0" : "=r"(hz));
+		uint32_t ticks = hz / 1000;   /* 1 ms */
+		__asm__ volatile("mcr p15, 0, %0, c14, c2, 0" :: "r"(ticks));  /* CNTP_TVAL */
+		__asm__ volatile("mcr p15, 0, %0, c14, c2, 1" :: "r"(1));      /* CNTP_CTL */
+	} else {
+		volatile uint32_t *t = (volatile uint32_t *)(uintptr_t)dev;
+		t[SP804_CTRL / 4] = 0;
+		t[SP804_LOAD / 4] = 1000;       /* 1 MHz: 1 ms */
+		t[SP804_CTRL / 4] = 0x80 | 0x20 | 0x02 | 0x01;  /* on, irq, 32 bit, one-shot */
+	}
+}
+static void dev_quiet(uint32_t dev)
+{
+	if (!dev)
+		__asm__ volatile("mcr p15, 0, %0, c14, c2, 1" :: "r"(0));
+	else {
+		volatile uint32_t *t = (volatile uint32_t *)(uintptr_t)dev;
+		t[SP804_CLR / 4] = 1;
+		t[SP804_CTRL / 4] = 0;
+	}
+}
+
+static uint32_t child_irq(uint32_t dev)
+{
+	for (int round = 0; round < 2; round++) {
+		uint32_t imp, cnt;
+		dev_arm(dev);
+		if (cn_sys_signal_wait(2, &imp, &cnt) || imp != 0x1a || cnt == 0)
+			return __LINE__;
+		dev_quiet(dev);
+		if (cn_sys_irq_ack(1))
+			return __LINE__;
+	}
+	return 0;
+}
+
+int test_irq_device(void)
+{
+	const struct cn_bootinfo *bi = kt_bootinfo();
+	uint32_t irqno, dev_phys = 0;
+	if (!cn_strcmp(bi->board, "virt"))
+		irqno = 30;
+	else if (!cn_strcmp(bi->board, "rpi2"))
+		irqno = 96;   /* secure physical timer: QEMU starts the CPU secure */
+	else if (!cn_strcmp(bi->board, "vexpress-a9")) {
+		irqno = 34;
+		dev_phys = 0x10011000;
+	} else
+		return __LINE__;
+	uint32_t r = kt_sig_recv(), ctx = kt_sig_ctx(r, 0x1a), irq = 0, irq2 = 0;
+	CHECK_EQ(cn_sys_create(CN_OBJ_IRQ, kt_alloc(CN_OBJ_MEM_IRQ, 64), irqno, ctx, 0, &irq), CN_OK);
+	/* one owner per interrupt; the kernel's timer and nonsense are refused */
+	CHECK_EQ(cn_sys_create(CN_OBJ_IRQ, kt_alloc(CN_OBJ_MEM_IRQ, 64), irqno, ctx, 0, &irq2),
+	         CN_ERR_BUSY);
+	CHECK_EQ(cn_sys_create(CN_OBJ_IRQ, kt_alloc(CN_OBJ_MEM_IRQ, 64), 5000, ctx, 0, &irq2),
+	         CN_ERR_INVALID);
+	struct kt_pd a;
+	struct cn_fault f;
+	uint32_t caps[2] = { irq, r };
+	CHECK(kt_pd_create(&a) == CN_OK);
+	CHECK_EQ(kt_give(&a, caps[0]), 1);
+	CHECK_EQ(kt_give(&a, caps[1]), 2);
+	uint32_t dev_va = 0;
+	if (dev_phys) {
+		dev_va = 0x30000000;
+		CHECK(kt_map(&a, dev_va, 1, CN_MAP_WRITE | CN_MAP_DEVICE, dev_phys));
+	}
+	uint32_t t = kt_thread(&a, "irq", child_irq, dev_va, 5, env.pager[0]);
+	CHECK(t);
+	CHECK_EQ(wait_stop(t, 1, &f), 0);
+	kt_pd_destroy(&a);
+	CHECK_EQ(cn_sys_destroy(irq), CN_OK);
+	/* free again after destruction */
+	CHECK_EQ(cn_sys_create(CN_OBJ_IRQ, kt_alloc(CN_OBJ_MEM_IRQ, 64), irqno, ctx, 0, &irq2), CN_OK);
+	cn_sys_destroy(irq2);
+	cn_sys_destroy(ctx);
+	cn_sys_destroy(r);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- time */
+/* caps: 1 context, 2 receiver */
+static uint32_t child_timeout(uint32_t us)
+{
+	uint32_t hz, imp, cnt;
+	uint64_t t0 = cn_sys_time(&hz);
+	if (cn_sys_timeout(1, us))
+		return __LINE__;
+	if (cn_sys_signal_wait(2, &imp, &cnt) || imp != 44)
+		return __LINE__;
+	uint64_t t1 = cn_sys_time(0);
+	if ((t1 - t0) * 1000000u / hz < us)
+		return __LINE__;            /* fired early */
+	/* a cancelled timeout does not fire */
+	cn_sys_timeout(1, us);
+	cn_sys_timeout(1, 0);
+	cn_sys_timeout(1, 0);
+	return 0;
+}
+
+int test_timeout(void)
+{
+	struct kt_pd a;
+	struct cn_fault f;
+	uint32_t r = kt_sig_recv();
+	uint32_t caps[2] = { kt_sig_ctx(r, 44), r };
+	uint32_t t = spawn(&a, "timeout", child_timeout, 2000, 5, caps, 2, 1);
+	CHECK(t);
+	CHECK_EQ(wait_stop(t, 1, &f), 0);
+	uint32_t imp, cnt;
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 10000, 0), KT_TIMEOUT);
+	CHECK_EQ(cn_sys_signal_poll(r, &imp, &cnt), CN_ERR_AGAIN);
+	kt_pd_destroy(&a);
+	cn_sys_destroy(caps[0]);
+	cn_sys_destroy(r);
+	return 0;
+}
+
+int test_time_monotonic(void)
+{
+	uint32_t hz = 0;
+	uint64_t last = cn_sys_time(&hz);
+	CHECK(hz >= 1000000);
+	for (int i = 0; i < 1000; i++) {
+		uint64_t now = cn_sys_time(0);
+		CHECK(now >= last);
+		last = now;
+	}
+	return 0;
+}
