@@ -85,6 +85,13 @@ void sys_reply_wait(struct thread *cur)
 			thread_wake(c);
 		}
 		/* no caller (it was destroyed meanwhile): the reply is dropped */
+	} else if (cur->caller) {
+		/* waiting again without replying: the caller is released with an
+		 * error instead of waiting forever */
+		struct thread *c = cur->caller;
+		c->callee = NULL;
+		thread_set_return(c, CN_ERR_NOREPLY);
+		thread_wake(c);
 	}
 	cur->caller = NULL;
 	if (!klist_empty(&cur->senders)) {

@@ -149,15 +149,21 @@ struct irq {
 };
 
 /* ------------------------------------------------------------ per CPU */
+/* Per CPU; lives right above that CPU's kernel stack, so TPIDRPRW (the
+ * address of struct cpu) is the stack top as well (entry code). */
 struct cpu {
 	struct regs   *current;     /* must stay first (entry code) */
-	uint32_t       stack_top;   /* second (entry code) */
 	struct thread *thread;
 	uint32_t       id;
+	bool           need_resched;  /* a thread became ready that may preempt */
 	uint64_t       slice_end;
 };
-extern struct cpu cpus[CN_NR_CPUS];
-struct cpu *this_cpu(void);
+static inline struct cpu *this_cpu(void)
+{
+	uint32_t v;
+	__asm__("mrc p15, 0, %0, c13, c0, 4" : "=r"(v));   /* TPIDRPRW */
+	return (struct cpu *)(uintptr_t)v;
+}
 static inline struct thread *current_thread(void) { return this_cpu()->thread; }
 
 /* ------------------------------------------------------------ interfaces */
@@ -183,7 +189,6 @@ _Noreturn void schedule_and_return(void);
 void sched_switch_to(struct thread *t); /* make t current (same CPU) */
 bool sched_preempts(struct thread *t);  /* would t preempt the current thread? */
 bool sched_may_run(uint32_t prio);      /* no queued thread has a higher priority */
-bool sched_need_resched(void);
 
 /* thread.c */
 void thread_init(struct thread *t, struct pd *pd, struct cn_utcb *utcb, uint32_t utcb_virt);
@@ -191,7 +196,7 @@ void thread_block(struct thread *t, uint32_t state);
 void thread_wake(struct thread *t);
 void thread_destroy(struct thread *t);
 void thread_fault(struct thread *t, uint32_t type, uint32_t addr, uint32_t status);
-void thread_set_return(struct thread *t, int err);
+static inline void thread_set_return(struct thread *t, int err) { t->regs.r[0] = (uint32_t)err; }
 
 /* ipc.c */
 void sys_call(struct thread *cur);
@@ -240,14 +245,13 @@ int  user_cache_op(struct pd *pd, uint32_t op, uint32_t va, uint32_t size);
 bool kmem_usable(uint32_t phys, uint32_t size, uint32_t align);
 bool kmem_mappable(uint32_t phys, uint32_t pages);
 
-/* syscall.c */
-void syscall_dispatch(struct thread *cur);
 
 /* kernel entry from C: exception handlers (entry.S calls these) */
 _Noreturn void kernel_svc(void);
 _Noreturn void kernel_irq(void);
 _Noreturn void kernel_abort(uint32_t kind);
-_Noreturn void return_to_user(struct regs *r);  /* entry.S */
+_Noreturn void return_to_user(struct regs *r);    /* entry.S: switch to r */
+_Noreturn void return_to_current(struct regs *r); /* entry.S: r entered last */
 
 /* board interface: implemented by board/<name>/board.c with the drivers */
 void board_init_early(void);            /* UART usable afterwards */

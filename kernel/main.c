@@ -18,16 +18,17 @@ extern char _modules_start[], _modules_end[];
 
 #define ROOT_CAP_SLOTS 4096
 
-struct cpu cpus[CN_NR_CPUS];
+/* crt0.S starts CPU 0 on cn_percpu[0].stack (its top is &cpu) */
+struct percpu {
+	uint8_t    stack[8192];
+	struct cpu cpu;           /* the stack grows down from here */
+};
+_Static_assert(offsetof(struct percpu, cpu) == 8192, "crt0.S expects the stack size");
+struct percpu cn_percpu[CN_NR_CPUS] __attribute__((aligned(8)));
 static struct regs idle_regs;
 
 static uint32_t boot_next;      /* boot allocator (physical) */
 static uint32_t free_base;      /* first byte core may hand out */
-
-struct cpu *this_cpu(void)
-{
-	return (struct cpu *)(uintptr_t)read_tpidrprw();
-}
 
 static uint32_t boot_alloc(uint32_t size, uint32_t align)
 {
@@ -174,12 +175,10 @@ static void load_roottask(void)
 _Noreturn void kernel_main(void);
 _Noreturn void kernel_main(void)
 {
-	struct cpu *cpu = &cpus[0];
+	struct cpu *cpu = &cn_percpu[0].cpu;
 	cpu->id = 0;
 	cpu->current = &idle_regs;
 	write_tpidrprw((uint32_t)(uintptr_t)cpu);
-	static char stack0[8192] __attribute__((aligned(8)));
-	cpu->stack_top = (uint32_t)(uintptr_t)(stack0 + sizeof(stack0));
 
 	board_init_early();
 	kprintf("\nCairn kernel on %s (%u CPU%s, %u MiB RAM)\n", CN_BOARD_NAME,

@@ -11,7 +11,6 @@
 
 static struct klist runq[CN_PRIO_MAX + 1];
 static uint32_t     runq_bits;
-static bool         need_resched;
 
 void sched_init(void)
 {
@@ -53,7 +52,7 @@ void sched_ready(struct thread *t)
 		return;
 	enqueue(t);
 	if (sched_preempts(t))
-		need_resched = true;
+		this_cpu()->need_resched = true;
 }
 
 void sched_unready(struct thread *t)
@@ -67,7 +66,7 @@ void sched_unready(struct thread *t)
 
 void sched_yield(void)
 {
-	need_resched = true;
+	this_cpu()->need_resched = true;
 	this_cpu()->slice_end = 0;
 }
 
@@ -93,7 +92,7 @@ _Noreturn void schedule_and_return(void)
 {
 	struct cpu *cpu = this_cpu();
 	struct thread *cur = cpu->thread;
-	need_resched = false;
+	cpu->need_resched = false;
 	if (cur && cur->state == TS_READY) {
 		int p = top_prio();
 		uint64_t now = board_counter();
@@ -122,4 +121,3 @@ _Noreturn void schedule_and_return(void)
 	return_to_user(&next->regs);
 }
 
-bool sched_need_resched(void) { return need_resched; }

@@ -243,7 +243,7 @@ static int sys_thread_ctl(struct thread *cur, uint32_t call)
 
 /* ------------------------------------------------------------ dispatch */
 
-static int sys_privileged(struct thread *cur, uint32_t call)
+static __attribute__((noinline)) int sys_privileged(struct thread *cur, uint32_t call)
 {
 	int err;
 	switch (call) {
@@ -298,96 +298,125 @@ static int sys_privileged(struct thread *cur, uint32_t call)
 	}
 }
 
-void syscall_dispatch(struct thread *cur)
+/* Each call is a small handler: the dispatcher stays a bounds check and an
+ * indirect call. A handler returns the error code for r0, or KEEP_R0 when
+ * it has set the results itself (or the thread blocked). */
+#define KEEP_R0 1
+
+static int h_call(struct thread *cur)       { sys_call(cur); return KEEP_R0; }
+static int h_reply_wait(struct thread *cur) { sys_reply_wait(cur); return KEEP_R0; }
+static int h_wait(struct thread *cur)       { sys_signal_wait(cur, true); return KEEP_R0; }
+static int h_poll(struct thread *cur)       { sys_signal_wait(cur, false); return KEEP_R0; }
+static int h_null(struct thread *cur)       { (void)cur; return CN_OK; }
+static int h_yield(struct thread *cur)      { (void)cur; sched_yield(); return CN_OK; }
+static int h_cap_drop(struct thread *cur)   { cap_drop(cur->pd, ARG(0)); return CN_OK; }
+static int h_cache(struct thread *cur)
+{ return user_cache_op(cur->pd, ARG(0), ARG(1), ARG(2)); }
+
+static int h_submit(struct thread *cur)
+{
+	int err;
+	struct sig_ctx *c = obj_arg(cur, ARG(0), CN_OBJ_SIG_CTX, &err);
+	return c ? sig_submit(c, ARG(1)) : err;
+}
+
+static int h_irq_ack(struct thread *cur)
+{
+	int err;
+	struct irq *irq = obj_arg(cur, ARG(0), CN_OBJ_IRQ, &err);
+	return irq ? irq_ack(irq) : err;
+}
+
+static int h_timeout(struct thread *cur)
+{
+	int err;
+	struct sig_ctx *c = obj_arg(cur, ARG(0), CN_OBJ_SIG_CTX, &err);
+	if (c)
+		timeout_set(cur, c, ((uint64_t)ARG(2) << 32) | ARG(1));
+	return err;
+}
+
+static int h_time(struct thread *cur)
+{
+	uint64_t now = board_counter();
+	RET(1) = (uint32_t)now;
+	RET(2) = (uint32_t)(now >> 32);
+	RET(3) = board_counter_hz();
+	return CN_OK;
+}
+
+static int h_print(struct thread *cur)
+{
+	char buf[CN_PRINT_MAX];
+	uint32_t len = ARG(1);
+	if (len > CN_PRINT_MAX)
+		return CN_ERR_INVALID;
+	int err = copy_from_user(cur->pd, buf, ARG(0), len);
+	if (!err)
+		kputs(buf, len);
+	return err;
+}
+
+static int h_stop(struct thread *cur)
+{
+	/* r0 becomes CN_OK only when resumed: the pager may read r0-r6 */
+	thread_fault(cur, CN_FAULT_STOP, 0, 0);
+	return KEEP_R0;
+}
+
+static int h_identify(struct thread *cur)
+{
+	uint32_t badge;
+	struct kobj *o = cap_lookup(cur->pd, ARG(0), CN_OBJ_NONE, &badge);
+	if (!o)
+		return CN_ERR_CAP;
+	RET(1) = o->type;
+	RET(2) = badge;
+	return CN_OK;
+}
+
+static int (*const handlers[])(struct thread *) = {
+	[CN_SYS_CALL]          = h_call,
+	[CN_SYS_REPLY_WAIT]    = h_reply_wait,
+	[CN_SYS_SIGNAL_SUBMIT] = h_submit,
+	[CN_SYS_SIGNAL_WAIT]   = h_wait,
+	[CN_SYS_SIGNAL_POLL]   = h_poll,
+	[CN_SYS_IRQ_ACK]       = h_irq_ack,
+	[CN_SYS_TIMEOUT]       = h_timeout,
+	[CN_SYS_TIME]          = h_time,
+	[CN_SYS_CACHE]         = h_cache,
+	[CN_SYS_PRINT]         = h_print,
+	[CN_SYS_YIELD]         = h_yield,
+	[CN_SYS_CAP_DROP]      = h_cap_drop,
+	[CN_SYS_STOP]          = h_stop,
+	[CN_SYS_CAP_IDENTIFY]  = h_identify,
+	[CN_SYS_NULL]          = h_null,
+};
+
+static inline void syscall_dispatch(struct thread *cur)
 {
 	uint32_t call = ARG(7);
-	int err = CN_OK;
-	switch (call) {
-	case CN_SYS_CALL:
-		sys_call(cur);
-		return;
-	case CN_SYS_REPLY_WAIT:
-		sys_reply_wait(cur);
-		return;
-	case CN_SYS_SIGNAL_SUBMIT: {
-		struct sig_ctx *c = obj_arg(cur, ARG(0), CN_OBJ_SIG_CTX, &err);
-		if (c)
-			err = sig_submit(c, ARG(1));
-		break; }
-	case CN_SYS_SIGNAL_WAIT:
-	case CN_SYS_SIGNAL_POLL:
-		sys_signal_wait(cur, call == CN_SYS_SIGNAL_WAIT);
-		return;
-	case CN_SYS_IRQ_ACK: {
-		struct irq *irq = obj_arg(cur, ARG(0), CN_OBJ_IRQ, &err);
-		if (irq)
-			err = irq_ack(irq);
-		break; }
-	case CN_SYS_TIMEOUT: {
-		struct sig_ctx *c = obj_arg(cur, ARG(0), CN_OBJ_SIG_CTX, &err);
-		if (c)
-			timeout_set(cur, c, ((uint64_t)ARG(2) << 32) | ARG(1));
-		break; }
-	case CN_SYS_TIME: {
-		uint64_t now = board_counter();
-		RET(1) = (uint32_t)now;
-		RET(2) = (uint32_t)(now >> 32);
-		RET(3) = board_counter_hz();
-		break; }
-	case CN_SYS_CACHE:
-		err = user_cache_op(cur->pd, ARG(0), ARG(1), ARG(2));
-		break;
-	case CN_SYS_PRINT: {
-		char buf[CN_PRINT_MAX];
-		uint32_t len = ARG(1);
-		if (len > CN_PRINT_MAX) {
-			err = CN_ERR_INVALID;
-			break;
-		}
-		err = copy_from_user(cur->pd, buf, ARG(0), len);
-		if (!err)
-			kputs(buf, len);
-		break; }
-	case CN_SYS_YIELD:
-		sched_yield();
-		break;
-	case CN_SYS_CAP_DROP:
-		cap_drop(cur->pd, ARG(0));
-		break;
-	case CN_SYS_STOP:
-		/* r0 becomes CN_OK only when resumed: the pager may read r0-r6 */
-		thread_fault(cur, CN_FAULT_STOP, 0, 0);
-		return;
-	case CN_SYS_CAP_IDENTIFY: {
-		uint32_t badge;
-		struct kobj *o = cap_lookup(cur->pd, ARG(0), CN_OBJ_NONE, &badge);
-		if (!o) {
-			err = CN_ERR_CAP;
-			break;
-		}
-		RET(1) = o->type;
-		RET(2) = badge;
-		break; }
-	case CN_SYS_NULL:
-		break;
-	default:
-		if (call >= CN_SYS_CREATE && call <= CN_SYS_LAST)
-			err = cur->pd->privileged ? sys_privileged(cur, call) : CN_ERR_DENIED;
-		else
-			err = CN_ERR_NOSYS;
-		break;
-	}
-	thread_set_return(cur, err);
+	int err;
+	if (likely(call < sizeof(handlers) / sizeof(handlers[0]) && handlers[call]))
+		err = handlers[call](cur);
+	else if (call >= CN_SYS_CREATE && call <= CN_SYS_LAST)
+		err = cur->pd->privileged ? sys_privileged(cur, call) : CN_ERR_DENIED;
+	else
+		err = CN_ERR_NOSYS;
+	if (err != KEEP_R0)
+		thread_set_return(cur, err);
 }
 
 /* ------------------------------------------------------------ entries */
 
 _Noreturn void kernel_svc(void)
 {
-	struct thread *cur = current_thread();
+	struct cpu *cpu = this_cpu();
+	struct thread *cur = cpu->thread;
 	syscall_dispatch(cur);
-	if (likely(cur->state == TS_READY && !sched_need_resched() && this_cpu()->thread == cur))
-		return_to_user(&cur->regs);
+	/* still runnable (not blocked, stopped or destroyed) and not preempted */
+	if (likely(cur->state == TS_READY && !cpu->need_resched))
+		return_to_current(&cur->regs);
 	schedule_and_return();
 }
 

@@ -25,11 +25,6 @@ void thread_init(struct thread *t, struct pd *pd, struct cn_utcb *utcb, uint32_t
 	t->regs.cpsr = CPSR_MODE_USR;
 }
 
-void thread_set_return(struct thread *t, int err)
-{
-	t->regs.r[0] = (uint32_t)err;
-}
-
 /* t stops being runnable and waits in 'state' */
 void thread_block(struct thread *t, uint32_t state)
 {

@@ -66,7 +66,7 @@
 #define CN_ERR_NOSYS   -11  /* unknown system call */
 #define CN_ERR_NEED_PT -12  /* CN_SYS_MAP needs a page table: pass one in r5 */
 #define CN_ERR_STATE   -13  /* object in the wrong state for this call */
-#define CN_ERR_NOREPLY -14  /* REPLY_WAIT with reply flag but no caller */
+#define CN_ERR_NOREPLY -14  /* the server waited for the next call without replying */
 
 /* ------------------------------------------------------------- messages */
 /* info word: number of message words and of capabilities */

@@ -33,6 +33,7 @@ uint32_t wait_stop(uint32_t thread, unsigned idx, struct cn_fault *f);
 #define TESTS(X) \
 	X(ipc_words) X(ipc_caps) X(ipc_cap_invalid) X(ipc_queue) \
 	X(ipc_callee_destroyed) X(ipc_caller_destroyed) X(ipc_stale_cap) X(ipc_self_call) \
+	X(ipc_no_reply) \
 	X(signal_count) X(signal_contexts) X(signal_wakeup) X(signal_poll) X(signal_destroyed) \
 	X(irq_device) X(fault_resolved) X(fault_unresolved) \
 	X(exc_undef) X(exc_prefetch) X(exc_write_ro) X(exc_align) X(exc_kernel_addr) \

@@ -333,3 +333,28 @@ int test_ipc_self_call(void)
 	cn_sys_destroy(go);
 	return 0;
 }
+
+/* takes a call, then waits for the next one without replying */
+static uint32_t forgetful_server(uint32_t arg)
+{
+	(void)arg;
+	struct cn_msg m = { 0, { 0, 0, 0, 0 } };
+	uint32_t badge;
+	if (cn_sys_reply_wait(0, &m, &badge))
+		return __LINE__;
+	cn_sys_reply_wait(0, &m, &badge);
+	return 0;
+}
+
+int test_ipc_no_reply(void)
+{
+	struct kt_pd a, b;
+	struct cn_fault f;
+	uint32_t srv = spawn(&a, "server", forgetful_server, 0, 5, 0, 0, 1);
+	uint32_t cl = spawn(&b, "client", client_once, 1, 5, &srv, 1, 2);
+	CHECK(srv && cl);
+	CHECK_EQ(wait_stop(cl, 2, &f), (uint32_t)CN_ERR_NOREPLY & 0xffff);
+	kt_pd_destroy(&b);
+	kt_pd_destroy(&a);
+	return 0;
+}

@@ -115,6 +115,10 @@ static uint32_t child_pointers(uint32_t arg)
 	if (cn_sys_cache(CN_CACHE_FLUSH, (void *)0x80000000u, 64) != CN_ERR_FAULT) return __LINE__;
 	if (cn_sys_cache(CN_CACHE_CLEAN, (void *)0x7ffff000u, 0x2000) != CN_ERR_FAULT) return __LINE__;
 	if (cn_sys_cache(99, text, 4) != CN_ERR_INVALID) return __LINE__;
+	/* read-only memory (the code) may be cleaned, not invalidated */
+	if (cn_sys_cache(CN_CACHE_CLEAN, (void *)child_pointers, 64) != CN_OK) return __LINE__;
+	if (cn_sys_cache(CN_CACHE_INVALIDATE, (void *)child_pointers, 64) != CN_ERR_FAULT)
+		return __LINE__;
 	/* a kernel address as UTCB-relative message size: clamped, no crash */
 	struct cn_msg m = { 0xffffffffu, { 0, 0, 0, 0 } };
 	if (cn_sys_call(0, &m) != CN_ERR_CAP) return __LINE__;

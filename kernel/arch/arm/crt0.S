@@ -79,7 +79,7 @@ _start:
 	mcr	p15, 0, r1, c1, c0, 0
 	isb
 
-	ldr	sp, =boot_stack_top
+	ldr	sp, =cn_percpu + 8192	/* CPU 0's kernel stack */
 	ldr	pc, =kernel_main
 
 secondary_park:
@@ -91,9 +91,3 @@ secondary_park:
 	.global boot_l1
 boot_l1:
 	.space 16384
-
-	.section .bss, "aw", %nobits
-	.balign 8
-boot_stack:
-	.space 4096
-boot_stack_top:

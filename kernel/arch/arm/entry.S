@@ -5,7 +5,8 @@
  * kernel stack of this CPU is loaded, and C takes over. The kernel is not
  * preemptible: IRQs stay masked while it runs.
  *
- * struct cpu: +0 current regs, +4 kernel stack top
+ * struct cpu: +0 current regs; its address is also the top of the CPU's
+ * kernel stack
  * struct thread: r0-r12 (+0), sp (+52), lr (+56), pc (+60), cpsr (+64), utcb (+68)
  */
 	.syntax unified
@@ -44,15 +45,13 @@ v_fiq:   .word vec_fiq
 /* switch to SVC mode (if not already) and load this CPU's kernel stack */
 .macro KERNEL_STACK
 	cps	#0x13
-	mrc	p15, 0, r0, c13, c0, 4
-	ldr	sp, [r0, #4]
+	mrc	p15, 0, sp, c13, c0, 4
 .endm
 
 	.global vec_svc
 vec_svc:
 	SAVE_USER
-	mrc	p15, 0, lr, c13, c0, 4
-	ldr	sp, [lr, #4]
+	mrc	p15, 0, sp, c13, c0, 4
 	cmp	r7, #1			/* CN_SYS_CALL / CN_SYS_REPLY_WAIT */
 	bls	fastpath_ipc
 	b	kernel_svc
@@ -98,6 +97,9 @@ return_to_user:
 	str	r0, [r1]
 	ldr	r1, [r0, #68]		/* UTCB address, readable by the thread */
 	mcr	p15, 0, r1, c13, c0, 3
+/* return_to_current(struct regs *r): resume the thread that entered */
+	.global return_to_current
+return_to_current:
 	ldr	r1, [r0, #64]
 	msr	spsr_cxsf, r1
 	ldr	lr, [r0, #60]

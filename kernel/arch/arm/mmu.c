@@ -263,7 +263,8 @@ int copy_from_user(struct pd *pd, void *dst, uint32_t va, uint32_t len)
 }
 
 /* Cache maintenance on the caller's own memory: every page must be mapped
- * for the caller (checked before anything is done). */
+ * for the caller, writable for an invalidation (checked before anything is
+ * done). */
 int user_cache_op(struct pd *pd, uint32_t op, uint32_t va, uint32_t size)
 {
 	if (op < CN_CACHE_CLEAN || op > CN_CACHE_SYNC_I)
@@ -272,9 +273,11 @@ int user_cache_op(struct pd *pd, uint32_t op, uint32_t va, uint32_t size)
 		return CN_OK;
 	if (va >= USER_TOP || size > USER_TOP - va)
 		return CN_ERR_FAULT;
+	/* discarding cache lines loses data: only on memory the caller may write */
+	bool need_write = op == CN_CACHE_INVALIDATE;
 	uint32_t pa;
 	for (uint32_t p = va & ~0xfffu; p < va + size; p += PAGE_SIZE)
-		if (mmu_user_to_phys(pd, p, false, &pa))
+		if (mmu_user_to_phys(pd, p, need_write, &pa))
 			return CN_ERR_FAULT;
 	uint32_t line = dcache_line();
 	for (uint32_t a = va & ~(line - 1); a < va + size; a += line) {
