@@ -16,7 +16,10 @@
 #ifndef KFUZZ_SEED
 #define KFUZZ_SEED 0x6b667a01u
 #endif
-#define TOTAL_CALLS   100000u
+#ifndef KFUZZ_CALLS
+#define KFUZZ_CALLS   100000u
+#endif
+#define TOTAL_CALLS   KFUZZ_CALLS
 #define REPORT_EVERY  20000u
 #define TICK_US       4000u        /* the driver's watch period */
 #define ECHO_EVERY    4            /* echo check every so many ticks */
