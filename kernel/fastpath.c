@@ -1,9 +1,10 @@
 /*
  * IPC fast paths, entered straight from the SVC vector for CN_SYS_CALL and
  * CN_SYS_REPLY_WAIT. They handle the common case — at most four message
- * words in registers, no capabilities, the partner already waiting and
- * allowed to run now on this CPU — by moving five registers and switching
- * threads without touching any queue. Everything else goes to kernel_svc().
+ * words in registers (and, for a call, at most one capability), the partner
+ * already waiting and allowed to run now on this CPU — by moving five
+ * registers and switching threads without touching any queue. Everything
+ * else goes to kernel_svc().
  */
 #include "kernel.h"
 
@@ -23,10 +24,10 @@ _Noreturn void fastpath_ipc(void)
 	uint32_t *r = cur->regs.r;
 	uint32_t info = r[1];
 
-	if (info > 4)                              /* long message or capabilities */
-		kernel_svc();
-
 	if (r[7] == CN_SYS_CALL) {
+		/* at most 4 words and at most one capability */
+		if (info & ~(0x7u | CN_MSG_INFO(0, 1)) || CN_MSG_INFO_WORDS(info) > 4)
+			kernel_svc();
 		struct capspace *cs = &cur->pd->caps;
 		uint32_t name = r[0];
 		if (name >= cs->nslots)
@@ -38,6 +39,30 @@ _Noreturn void fastpath_ipc(void)
 		struct thread *dst = kcontainer_of(o, struct thread, obj);
 		if (dst->state != TS_RECV || dst->prio < cur->prio || dst->paused)
 			kernel_svc();
+		if (info & CN_MSG_INFO(0, 1)) {
+			/* one capability: the receiver gets a new name for it, an
+			 * invalid one arrives as 0; a full cap space takes the slow
+			 * path (which reports the loss) */
+			struct capspace *ds = &dst->pd->caps;
+			struct cap *slot = ds->free;
+			if (!slot)
+				kernel_svc();
+			uint32_t tn = cur->utcb->caps[0];
+			uint32_t given = 0;
+			if (tn < cs->nslots && cs->slots[tn].obj) {
+				struct cap *src = &cs->slots[tn];
+				struct kobj *to = src->obj;
+				ds->free = slot->next;
+				slot->obj = to;
+				slot->badge = src->badge;
+				slot->prev = NULL;
+				slot->next = to->caps;
+				to->caps->prev = slot;   /* src is on the list: not empty */
+				to->caps = slot;
+				given = (uint32_t)(slot - ds->slots);
+			}
+			dst->utcb->caps[0] = given;
+		}
 		uint32_t *d = dst->regs.r;
 		d[0] = CN_OK; d[1] = info;
 		d[2] = r[2]; d[3] = r[3]; d[4] = r[4]; d[5] = r[5];
@@ -49,7 +74,9 @@ _Noreturn void fastpath_ipc(void)
 		switch_to(cpu, cur, dst);
 	}
 
-	/* CN_SYS_REPLY_WAIT */
+	/* CN_SYS_REPLY_WAIT: at most 4 words, no capabilities */
+	if (info > 4)
+		kernel_svc();
 	struct thread *c = cur->caller;
 	if (r[0] != CN_RW_REPLY || !c || c->paused || !klist_empty(&cur->senders) ||
 	    !sched_may_run(c->prio))
