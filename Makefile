@@ -180,4 +180,8 @@ help:
 	@exit 1
 
 -include $(shell find build/$(BOARD) -name '*.d' 2>/dev/null)
--include test/host/host.mk
+# Only include host.mk when it exists: make would otherwise try to remake the
+# missing file through the .DEFAULT rule, which re-runs make: endless recursion.
+ifneq ($(wildcard test/host/host.mk),)
+include test/host/host.mk
+endif
