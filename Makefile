@@ -36,15 +36,25 @@ KERNEL_CFLAGS := $(CFLAGS_ALL) -Ikernel -Iboard/$(BOARD) -mgeneral-regs-only \
 USER_CFLAGS   := $(CFLAGS_ALL) -Ilib
 LIBGCC        := $(shell $(CC) $(ARCH_FLAGS) -print-libgcc-file-name 2>/dev/null)
 
-.PHONY: all kernel programs help setup test bench clean boards
+.PHONY: all kernel programs help setup test bench clean boards board-info
 all: kernel programs
 
 # ---------------------------------------------------------------- set-up
 # Installs the Debian packages the build and the tests need (idempotent).
+# The stamp is also an included makefile: on a fresh machine make runs
+# tool/setup first and then restarts, so that variables computed with the
+# cross compiler (LIBGCC) see it. Goals that need no tools skip this.
 SETUP_STAMP := build/.setup-done
-$(SETUP_STAMP): tool/setup
+SETUP_DEPS  := tool/setup $(wildcard test/host/host.mk)
+NO_SETUP_GOALS := help boards board-info clean print-%
+$(SETUP_STAMP): $(SETUP_DEPS)
 	$(Q)tool/setup
 	$(Q)mkdir -p build && touch $@
+ifeq ($(MAKECMDGOALS),)
+-include $(SETUP_STAMP)
+else ifneq ($(filter-out $(NO_SETUP_GOALS),$(MAKECMDGOALS)),)
+-include $(SETUP_STAMP)
+endif
 setup:
 	$(Q)tool/setup && mkdir -p build && touch $(SETUP_STAMP)
 
@@ -147,14 +157,22 @@ board-info:
 	@echo "cycle_counter=$(BOARD_CYCLE_COUNTER)"
 	@echo "nr_cpus=$(BOARD_NR_CPUS)"
 
+# The QEMU-emulated boards 'make test' and 'make bench' cover.
+QEMU_BOARDS := virt vexpress-a9 rpi2
+
 run/%: $(SETUP_STAMP)
-	$(Q)tool/run --board $(BOARD) $(if $(GDB),--gdb) $(if $(ICOUNT),--icount) run/$*.run
+	$(Q)tool/run --board $(BOARD) $(if $(GDB),--gdb) $(if $(GDB_PORT),--gdb-port $(GDB_PORT)) \
+	    $(if $(ICOUNT),--icount) $(if $(BATCH),--batch) run/$*.run
 
 test: $(SETUP_STAMP)
 	$(Q)tool/test
 
 bench: $(SETUP_STAMP)
 	$(Q)tool/bench
+
+# make print-VAR: the value of a make variable (tool/test asks for HOST_TESTS).
+print-%:
+	@echo '$(strip $($*))'
 
 clean:
 	rm -rf build/*/ build/host
@@ -174,7 +192,10 @@ help:
 	@echo "  setup                       install the Debian packages the build needs"
 	@echo "  image MODULES=... IMAGE=... pack a boot image"
 	@echo "  clean                       remove build/"
-	@echo "options: V=1 (show commands), GDB=1 (run: start QEMU halted with GDB stub)"
+	@echo "  print-VAR                   print a make variable, e.g. print-QEMU_BOARDS"
+	@echo "options: V=1 (show commands), GDB=1 [GDB_PORT=1234] (run: start QEMU halted,"
+	@echo "         wait for GDB), ICOUNT=1 (run: -icount shift=0,sleep=off), BATCH=1"
+	@echo "         (run: log to build/<board>/run/<name>/log only)"
 
 .DEFAULT:
 	@echo "make: unknown target '$@'." >&2
@@ -182,4 +203,8 @@ help:
 	@exit 1
 
 -include $(shell find build/$(BOARD) -name '*.d' 2>/dev/null)
--include $(wildcard test/host/host.mk)
+# Only include host.mk when it exists: make would otherwise try to remake the
+# missing file through the .DEFAULT rule, which re-runs make: endless recursion.
+ifneq ($(wildcard test/host/host.mk),)
+include test/host/host.mk
+endif
