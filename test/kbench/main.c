@@ -68,12 +68,23 @@ static uint32_t server_main(uint32_t cap_server)
 	return 0;
 }
 
+/* Through the C stubs: the client stores its start time in a page both
+ * PDs share (STUB_SHARED), calls, and takes the round trip; the server takes
+ * the one-way time right after its stub returns. Both include the C code
+ * around the calls, as a component would run it. */
+#define STUB_SHARED 0x30001000u
+struct stub_shared { uint32_t t0; uint32_t pad[63]; uint32_t oneway[N]; };
+#define SH ((volatile struct stub_shared *)STUB_SHARED)
+
 static uint32_t stub_client(uint32_t arg)
 {
 	(void)arg;
 	for (uint32_t i = 0; i < P->n; i++) {
-		struct cn_msg m = { CN_MSG_INFO(1, 0), { i, 0, 0, 0 } };
+		struct cn_msg m = { P->info, { i, 0, 0, 0 } };
+		if (P->cap0)
+			cn_utcb()->caps[0] = P->cap0;
 		uint32_t t0 = kt_cycles();
+		SH->t0 = t0;
 		cn_sys_call(1, &m);
 		uint32_t t1 = kt_cycles();
 		P->res[i] = t1 - t0;
@@ -85,10 +96,15 @@ static uint32_t stub_server(uint32_t arg)
 {
 	(void)arg;
 	struct cn_msg m = { 0, { 0, 0, 0, 0 } };
-	uint32_t badge;
+	uint32_t badge, i = 0;
 	int reply = 0;
 	for (;;) {
 		cn_sys_reply_wait(reply, &m, &badge);
+		uint32_t t = kt_cycles();
+		SH->oneway[i++ % N] = t - SH->t0;
+		if (CN_MSG_INFO_CAPS(m.info))
+			cn_sys_cap_drop(cn_utcb()->caps[0]);
+		m.info = CN_MSG_INFO(CN_MSG_INFO_WORDS(m.info), 0);
 		m.w[0]++;
 		reply = 1;
 	}
@@ -160,19 +176,30 @@ static void bench_ipc(const char *tag, uint32_t info, bool with_cap)
 	kt_pd_destroy(&s);
 }
 
-static void bench_ipc_stub(void)
+static void bench_ipc_stub(const char *tag, uint32_t info, bool with_cap)
 {
 	struct kt_pd s, c;
 	struct params *cp = (child(&s), child(&c));
+	uint32_t shared = kt_alloc(4096, 4096);
+	kt_map(&s, STUB_SHARED, 1, CN_MAP_WRITE, shared);
+	kt_map(&c, STUB_SHARED, 1, CN_MAP_WRITE, shared);
+	struct stub_shared *sh = kt_va(shared);
 	uint32_t st = kt_thread(&s, "server", stub_server, 0, 5, pager);
 	kt_give(&c, st);
 	cp->n = N;
+	cp->info = info;
+	if (with_cap)
+		cp->cap0 = kt_give(&c, kt_sig_ctx(recv, 98));
 	kt_thread(&c, "client", stub_client, 0, 5, pager);
 	if (!wait_for(1)) {
-		kt_printf("kbench: stub: benchmark did not complete\n");
+		kt_printf("kbench: stub %s: benchmark did not complete\n", tag);
 		return;
 	}
-	report("ipc_roundtrip_1w_stub", median(cp->res, N) - overhead);
+	char name[48];
+	cn_snprintf(name, sizeof(name), "ipc_call_%s_stub", tag);
+	report(name, median(sh->oneway, N) - overhead);
+	cn_snprintf(name, sizeof(name), "ipc_roundtrip_%s_stub", tag);
+	report(name, median(cp->res, N) - overhead);
 	kt_pd_destroy(&c);
 	kt_pd_destroy(&s);
 }
@@ -285,7 +312,10 @@ int main(const struct cn_bootinfo *bi)
 	bench_ipc("4w", CN_MSG_INFO(4, 0), false);
 	bench_ipc("1k", CN_MSG_INFO(256, 0), false);
 	bench_ipc("1w_cap", CN_MSG_INFO(1, 1), true);
-	bench_ipc_stub();
+	bench_ipc_stub("0w", CN_MSG_INFO(0, 0), false);
+	bench_ipc_stub("4w", CN_MSG_INFO(4, 0), false);
+	bench_ipc_stub("1k", CN_MSG_INFO(256, 0), false);
+	bench_ipc_stub("1w_cap", CN_MSG_INFO(1, 1), true);
 	bench_signal();
 	bench_fault();
 	bench_lifecycle();
