@@ -191,3 +191,56 @@ int test_cache_ops(void)
 	CHECK_EQ(cn_sys_cache(CN_CACHE_CLEAN, buf, 0), CN_OK);
 	return 0;
 }
+
+/* spins, counting in word 'arg' of the page at 0x30000000 */
+static uint32_t child_count_spin(uint32_t arg)
+{
+	volatile uint32_t *counter = (volatile uint32_t *)0x30000000u + arg;
+	for (;;)
+		(*counter)++;
+	return 0;
+}
+
+int test_sched_round_robin(void)
+{
+	/* two spinners of one priority share the CPU in time slices */
+	struct kt_pd a;
+	CHECK_EQ(kt_pd_create(&a), CN_OK);
+	uint32_t pa = kt_map(&a, 0x30000000u, 1, CN_MAP_WRITE, 0);
+	CHECK(pa);
+	volatile uint32_t *c = kt_va(pa);
+	CHECK(kt_thread(&a, "spin0", child_count_spin, 0, 3, env.pager[0]));
+	CHECK(kt_thread(&a, "spin1", child_count_spin, 1, 3, env.pager[1]));
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 60000, 0), KT_TIMEOUT);   /* several slices */
+	uint32_t a0 = c[0], a1 = c[1];
+	CHECK(a0 > 0 && a1 > 0);
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 60000, 0), KT_TIMEOUT);
+	CHECK(c[0] > a0 && c[1] > a1);
+	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
+	return 0;
+}
+
+int test_sched_priority(void)
+{
+	/* a higher priority spinner keeps a lower one from running at all */
+	struct kt_pd a;
+	CHECK_EQ(kt_pd_create(&a), CN_OK);
+	uint32_t pa = kt_map(&a, 0x30000000u, 1, CN_MAP_WRITE, 0);
+	CHECK(pa);
+	volatile uint32_t *c = kt_va(pa);
+	uint32_t lo = kt_thread(&a, "low", child_count_spin, 0, 2, env.pager[0]);
+	uint32_t hi = kt_thread(&a, "high", child_count_spin, 1, 4, env.pager[1]);
+	CHECK(lo && hi);
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 40000, 0), KT_TIMEOUT);
+	CHECK(c[1] > 0);
+	CHECK_EQ(c[0], 0);
+	/* lowering the spinner's priority lets the other one run */
+	CHECK_EQ(cn_sys_thread_prio(hi, 1), CN_OK);
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 20000, 0), KT_TIMEOUT);
+	uint32_t h = c[1];
+	CHECK(c[0] > 0);
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 20000, 0), KT_TIMEOUT);
+	CHECK_EQ(c[1], h);
+	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
+	return 0;
+}
