@@ -99,7 +99,8 @@ $(BASE_LIB): $(BASE_OBJ)
 # ---------------------------------------------------------------- programs
 # A program is a directory with a target.mk naming it (TARGET := name) and
 # optionally its sources (SRC := a.c b.c, default: all *.c/*.S there) and
-# shared sources elsewhere (EXTRA_SRC := test/lib/kt.c, repository paths). Make
+# shared sources elsewhere (EXTRA_SRC := test/lib/kt.c, repository paths) and
+# compiler flags for its own sources (EXTRA_CFLAGS). Make
 # target = directory, e.g. 'make app/hello'; the binary is $(B)/bin/<TARGET>.
 PROGRAM_DIRS := $(patsubst %/target.mk,%,$(wildcard core/target.mk init/target.mk \
                   */*/target.mk))
@@ -109,10 +110,12 @@ define program_rules
 TARGET :=
 SRC :=
 EXTRA_SRC :=
+EXTRA_CFLAGS :=
 include $(1)/target.mk
 $(1)_TARGET := $$(TARGET)
 $(1)_SRC := $$(if $$(SRC),$$(addprefix $(1)/,$$(SRC)),$$(wildcard $(1)/*.c $(1)/*.S)) $$(EXTRA_SRC)
 $(1)_OBJ := $$(patsubst %,$(B)/obj/%.o,$$(basename $$($(1)_SRC)))
+$$(filter $(B)/obj/$(1)/%,$$($(1)_OBJ)): USER_CFLAGS += $$(EXTRA_CFLAGS)
 $(B)/bin/$$($(1)_TARGET): $$($(1)_OBJ) $(BASE_LIB) $(USER_LD)
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      $$@"

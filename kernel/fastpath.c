@@ -79,7 +79,7 @@ _Noreturn void fastpath_ipc(void)
 		kernel_svc();
 	struct thread *c = cur->caller;
 	if (r[0] != CN_RW_REPLY || !c || c->paused || !klist_empty(&cur->senders) ||
-	    !sched_may_run(c->prio))
+	    (cur->bound && !klist_empty(&cur->bound->pending)) || !sched_may_run(c->prio))
 		kernel_svc();
 	uint32_t *d = c->regs.r;
 	d[0] = CN_OK; d[1] = info;

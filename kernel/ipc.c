@@ -94,6 +94,8 @@ void sys_reply_wait(struct thread *cur)
 		thread_wake(c);
 	}
 	cur->caller = NULL;
+	if (sig_deliver_bound(cur))
+		return;
 	if (!klist_empty(&cur->senders)) {
 		struct thread *s = kcontainer_of(cur->senders.next, struct thread, rq);
 		klist_del(&s->rq);

@@ -96,6 +96,7 @@ struct thread {
 	uint32_t       send_badge;   /* badge of the cap used while queued */
 	/* signals */
 	struct sig_recv *wait_recv;  /* TS_SIGNAL: receiver waited on */
+	struct sig_recv *bound;      /* signals on it end a REPLY_WAIT */
 	/* faults */
 	struct sig_ctx *pager;
 	struct klist   pager_elem;   /* in pager->pager_users */
@@ -126,6 +127,7 @@ struct sig_recv {
 	struct klist waiters;   /* threads in TS_SIGNAL */
 	struct klist pending;   /* contexts with count > 0 */
 	struct klist contexts;  /* every context of this receiver */
+	struct thread *bound;   /* thread whose REPLY_WAIT it wakes, if any */
 };
 
 struct sig_ctx {
@@ -211,6 +213,8 @@ void sys_signal_wait(struct thread *cur, bool block);
 void sig_recv_destroy(struct sig_recv *r);
 void sig_ctx_destroy(struct sig_ctx *c);
 void sig_thread_gone(struct thread *t);
+int  sig_bind(struct thread *t, struct sig_recv *r);
+bool sig_deliver_bound(struct thread *t);
 
 /* irq.c */
 int  irq_create(struct irq *irq, uint32_t number, struct sig_ctx *ctx);

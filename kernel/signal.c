@@ -13,6 +13,7 @@ void sig_recv_init(struct sig_recv *r)
 	klist_init(&r->waiters);
 	klist_init(&r->pending);
 	klist_init(&r->contexts);
+	r->bound = NULL;
 }
 
 void sig_ctx_init(struct sig_ctx *c, struct sig_recv *r, uint32_t imprint)
@@ -52,6 +53,15 @@ int sig_submit(struct sig_ctx *c, uint32_t count)
 		t->wait_recv = NULL;
 		deliver(t, c);
 		thread_wake(t);
+	} else if (r->bound && r->bound->state == TS_RECV) {
+		/* the bound thread waits for calls: hand it a signal message */
+		struct thread *t = r->bound;
+		deliver(t, c);
+		t->regs.r[3] = t->regs.r[2];
+		t->regs.r[2] = t->regs.r[1];
+		t->regs.r[1] = CN_MSG_INFO_SIGNAL;
+		t->regs.r[6] = 0;
+		thread_wake(t);
 	} else if (klist_empty(&c->pending_elem)) {
 		klist_add_tail(&r->pending, &c->pending_elem);
 	}
@@ -86,8 +96,40 @@ void sys_signal_wait(struct thread *cur, bool block)
 	klist_add_tail(&r->waiters, &cur->rq);
 }
 
+/* Bind receiver r to thread t (r == NULL unbinds). One thread per receiver,
+ * one receiver per thread. */
+int sig_bind(struct thread *t, struct sig_recv *r)
+{
+	if (r && r->bound && r->bound != t)
+		return CN_ERR_BUSY;
+	if (t->bound)
+		t->bound->bound = NULL;
+	t->bound = r;
+	if (r)
+		r->bound = t;
+	return CN_OK;
+}
+
+/* t is about to wait for calls: a pending signal on its bound receiver ends
+ * the wait at once. Returns true if t got a signal message. */
+bool sig_deliver_bound(struct thread *t)
+{
+	struct sig_recv *r = t->bound;
+	if (!r || klist_empty(&r->pending))
+		return false;
+	struct sig_ctx *c = kcontainer_of(r->pending.next, struct sig_ctx, pending_elem);
+	klist_del(&c->pending_elem);
+	deliver(t, c);
+	t->regs.r[3] = t->regs.r[2];
+	t->regs.r[2] = t->regs.r[1];
+	t->regs.r[1] = CN_MSG_INFO_SIGNAL;
+	t->regs.r[6] = 0;
+	return true;
+}
+
 void sig_thread_gone(struct thread *t)
 {
+	sig_bind(t, NULL);
 	if (t->state == TS_SIGNAL) {
 		klist_del(&t->rq);
 		t->wait_recv = NULL;
@@ -118,6 +160,8 @@ void sig_ctx_destroy(struct sig_ctx *c)
 void sig_recv_destroy(struct sig_recv *r)
 {
 	kobj_revoke(&r->obj);
+	if (r->bound)
+		sig_bind(r->bound, NULL);
 	while (!klist_empty(&r->waiters)) {
 		struct thread *t = kcontainer_of(r->waiters.next, struct thread, rq);
 		klist_del(&t->rq);

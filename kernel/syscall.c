@@ -375,6 +375,15 @@ static int h_identify(struct thread *cur)
 	return CN_OK;
 }
 
+static int h_bind(struct thread *cur)
+{
+	if (ARG(0) == 0)
+		return sig_bind(cur, NULL);
+	int err;
+	struct sig_recv *r = obj_arg(cur, ARG(0), CN_OBJ_SIG_RECV, &err);
+	return r ? sig_bind(cur, r) : err;
+}
+
 static int (*const handlers[])(struct thread *) = {
 	[CN_SYS_CALL]          = h_call,
 	[CN_SYS_REPLY_WAIT]    = h_reply_wait,
@@ -391,6 +400,7 @@ static int (*const handlers[])(struct thread *) = {
 	[CN_SYS_STOP]          = h_stop,
 	[CN_SYS_CAP_IDENTIFY]  = h_identify,
 	[CN_SYS_NULL]          = h_null,
+	[CN_SYS_SIGNAL_BIND]   = h_bind,
 };
 
 static inline void syscall_dispatch(struct thread *cur)

@@ -10,6 +10,7 @@
 #define BOARD_GICD_PHYS    0x1e001000u
 #define BOARD_TIMER_IRQ    27u          /* global timer PPI: the kernel's */
 #define BOARD_GTIMER_HZ    100000000u   /* PERIPHCLK as QEMU models it */
-#define BOARD_SP804_PHYS   0x10011000u  /* dual timer 0/1: for user space */
-#define BOARD_SP804_IRQ    34u
+/* A timer user space may own (kernel tests): SP804 dual timer 0/1 (MMIO). */
+#define BOARD_USER_TIMER_IRQ   34u
+#define BOARD_USER_TIMER_SP804 0x10011000u  /* MMIO base, or 0: generic timer */
 #endif

@@ -87,6 +87,11 @@ static inline int cn_sys_signal_poll(uint32_t recv, uint32_t *imprint, uint32_t 
 	return r.err;
 }
 
+/* signals on 'recv' end this thread's cn_sys_reply_wait() as a message with
+ * CN_MSG_INFO_SIGNAL in m->info, the imprint in w[0] and the count in w[1]
+ * (recv 0 unbinds) */
+static inline int cn_sys_signal_bind(uint32_t recv) { return CN_SYS1(CN_SYS_SIGNAL_BIND, recv).err; }
+
 static inline int cn_sys_irq_ack(uint32_t irq) { return CN_SYS1(CN_SYS_IRQ_ACK, irq).err; }
 
 static inline int cn_sys_timeout(uint32_t ctx, uint64_t us)

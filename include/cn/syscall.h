@@ -31,6 +31,9 @@
 #define CN_SYS_STOP         12  /* the calling thread stops; its pager is told */
 #define CN_SYS_CAP_IDENTIFY 13  /* r0 cap -> r1 type (CN_OBJ_*), r2 badge */
 #define CN_SYS_NULL         14  /* does nothing (benchmarks) */
+#define CN_SYS_SIGNAL_BIND  15  /* r0 receiver cap (0: unbind): signals on it wake the caller's
+                                   REPLY_WAIT as signal messages (CN_MSG_INFO_SIGNAL) */
+#define CN_SYS_LAST_UNPRIVILEGED 15
 
 /* Privileged: refused with CN_ERR_DENIED unless the caller's PD is core's. */
 #define CN_SYS_CREATE       32  /* r0 type, r1 phys memory, r2-r4 type args -> r1 new cap */
@@ -77,6 +80,9 @@
 #define CN_MSG_INFO_CAPS(i)       (((i) >> 12) & 0x7)
 /* receiver side: bit set when a transferred capability could not be given */
 #define CN_MSG_INFO_CAP_LOST      (1u << 16)
+/* receiver side: not a call but a signal on the bound receiver; r2 imprint,
+ * r3 count, no reply expected */
+#define CN_MSG_INFO_SIGNAL        (1u << 17)
 
 /* REPLY_WAIT flags */
 #define CN_RW_REPLY   1  /* reply to the current caller before waiting */

@@ -45,7 +45,7 @@ static uint32_t pick_call(uint32_t *s)
 	for (;;) {
 		uint32_t r = xorshift32(s) % 100, nr;
 		if (r < 62)
-			nr = xorshift32(s) % 15;                /* the unprivileged calls */
+			nr = xorshift32(s) % (CN_SYS_LAST_UNPRIVILEGED + 1);  /* unprivileged */
 		else if (r < 80)
 			nr = CN_SYS_CREATE + xorshift32(s) % (CN_SYS_LAST - CN_SYS_CREATE + 1);
 		else if (r < 95)
@@ -115,7 +115,7 @@ uint32_t fuzz_thread(uint32_t idx)
 				t->bad_err = (uint32_t)ret.err;
 				t->bad++;
 			}
-		} else if (nr > CN_SYS_NULL && ret.err != CN_ERR_NOSYS) {
+		} else if (nr > CN_SYS_LAST_UNPRIVILEGED && ret.err != CN_ERR_NOSYS) {
 			t->bad_nr = nr;            /* an unknown call must be refused as such */
 			t->bad_err = (uint32_t)ret.err;
 			t->bad++;

@@ -35,6 +35,7 @@ uint32_t wait_stop(uint32_t thread, unsigned idx, struct cn_fault *f);
 	X(ipc_callee_destroyed) X(ipc_caller_destroyed) X(ipc_stale_cap) X(ipc_self_call) \
 	X(ipc_no_reply) \
 	X(signal_count) X(signal_contexts) X(signal_wakeup) X(signal_poll) X(signal_destroyed) \
+	X(signal_bound) \
 	X(irq_device) X(fault_resolved) X(fault_unresolved) \
 	X(exc_undef) X(exc_prefetch) X(exc_write_ro) X(exc_align) X(exc_kernel_addr) \
 	X(thread_lifecycle) X(thread_pause_resume) X(pd_lifecycle) \

@@ -3,6 +3,7 @@
  * destruction), device interrupts and timeouts.
  */
 #include "ktest.h"
+#include "board.h"
 #include <cn/util/string.h>
 
 /* caps: 1 context (imprint 77), 2 its receiver */
@@ -162,9 +163,9 @@ int test_signal_destroyed(void)
 }
 
 /* ---------------------------------------------------------------- IRQs */
-/* A real device interrupt on every board: the ARM generic physical timer
- * (programmed from user mode) on virt and rpi2, the SP804 dual timer on
- * vexpress-a9. caps: 1 IRQ, 2 receiver; arg: 0 = generic timer, else the
+/* A real device interrupt on every board: the timer its board.h names for
+ * user space (the generic physical timer, programmed from user mode, or an
+ * SP804). caps: 1 IRQ, 2 receiver; arg: 0 = generic timer, else the
  * SP804's virtual address. Two interrupts, the second only after the ack. */
 #define SP804_LOAD 0x00
 #define SP804_CTRL 0x08
@@ -211,17 +212,8 @@ static uint32_t child_irq(uint32_t dev)
 
 int test_irq_device(void)
 {
-	const struct cn_bootinfo *bi = kt_bootinfo();
-	uint32_t irqno, dev_phys = 0;
-	if (!cn_strcmp(bi->board, "virt"))
-		irqno = 30;
-	else if (!cn_strcmp(bi->board, "rpi2"))
-		irqno = 96;   /* secure physical timer: QEMU starts the CPU secure */
-	else if (!cn_strcmp(bi->board, "vexpress-a9")) {
-		irqno = 34;
-		dev_phys = 0x10011000;
-	} else
-		return __LINE__;
+	/* the board names the device (board/<name>/board.h) */
+	uint32_t irqno = BOARD_USER_TIMER_IRQ, dev_phys = BOARD_USER_TIMER_SP804;
 	uint32_t r = kt_sig_recv(), ctx = kt_sig_ctx(r, 0x1a), irq = 0, irq2 = 0;
 	CHECK_EQ(cn_sys_create(CN_OBJ_IRQ, kt_alloc(CN_OBJ_MEM_IRQ, 64), irqno, ctx, 0, &irq), CN_OK);
 	/* one owner per interrupt; the kernel's timer and nonsense are refused */
@@ -301,5 +293,79 @@ int test_time_monotonic(void)
 		CHECK(now >= last);
 		last = now;
 	}
+	return 0;
+}
+
+/* ---------------------------------------------------------- bound receiver */
+/* caps: 1 receiver, 2 context on it (imprint 21); serves calls and counts
+ * signals: returns 0 once it saw a call and two signal messages */
+static uint32_t bound_server(uint32_t arg)
+{
+	(void)arg;
+	if (cn_sys_signal_bind(1))
+		return __LINE__;
+	if (cn_sys_signal_submit(2, 3))
+		return __LINE__;
+	struct cn_msg m = { 0, { 0, 0, 0, 0 } };
+	uint32_t badge;
+	/* pending already: the wait ends at once with a signal message */
+	if (cn_sys_reply_wait(0, &m, &badge) || !(m.info & CN_MSG_INFO_SIGNAL) ||
+	    m.w[0] != 21 || m.w[1] != 3)
+		return __LINE__;
+	/* a call, then (while waiting) a signal from the driver */
+	if (cn_sys_reply_wait(0, &m, &badge) || (m.info & CN_MSG_INFO_SIGNAL) || m.w[0] != 5)
+		return __LINE__;
+	m.w[0] = 6;
+	m.info = CN_MSG_INFO(1, 0);
+	if (cn_sys_reply_wait(1, &m, &badge) || !(m.info & CN_MSG_INFO_SIGNAL) ||
+	    m.w[0] != 21 || m.w[1] != 1)
+		return __LINE__;
+	if (cn_sys_signal_bind(0))
+		return __LINE__;
+	return 0;
+}
+
+static uint32_t bound_client(uint32_t arg)
+{
+	(void)arg;
+	struct cn_msg m = { CN_MSG_INFO(1, 0), { 5, 0, 0, 0 } };
+	if (cn_sys_call(1, &m) || m.w[0] != 6)
+		return __LINE__;
+	return 0;
+}
+
+/* caps: 1 a receiver already bound to another thread */
+static uint32_t second_binder(uint32_t arg)
+{
+	(void)arg;
+	if (cn_sys_signal_bind(1) != CN_ERR_BUSY)
+		return __LINE__;
+	if (cn_sys_signal_bind(2) != CN_ERR_CAP)
+		return __LINE__;
+	return 0;
+}
+
+int test_signal_bound(void)
+{
+	struct kt_pd a, b, c;
+	struct cn_fault f;
+	uint32_t r = kt_sig_recv();
+	uint32_t caps[2] = { r, kt_sig_ctx(r, 21) };
+	uint32_t srv = spawn(&a, "bound", bound_server, 0, 5, caps, 2, 1);
+	CHECK(srv);
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 10000, 0), KT_TIMEOUT);   /* server waits */
+	uint32_t cl = spawn(&b, "client", bound_client, 0, 5, &srv, 1, 2);
+	CHECK(cl);
+	CHECK_EQ(wait_stop(cl, 2, &f), 0);
+	uint32_t other = spawn(&c, "binder", second_binder, 0, 5, &r, 1, 3);
+	CHECK(other);
+	CHECK_EQ(wait_stop(other, 3, &f), 0);
+	CHECK_EQ(cn_sys_signal_submit(caps[1], 1), CN_OK);
+	CHECK_EQ(wait_stop(srv, 1, &f), 0);
+	kt_pd_destroy(&c);
+	kt_pd_destroy(&b);
+	kt_pd_destroy(&a);
+	cn_sys_destroy(caps[1]);
+	cn_sys_destroy(r);
 	return 0;
 }
