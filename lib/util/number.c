@@ -33,9 +33,11 @@ int cn_scan_u64(const char *s, size_t len, uint64_t *v, unsigned flags)
 		int d = digit(s[i], base);
 		if (d < 0)
 			break;
-		if (val > (UINT64_MAX - (unsigned)d) / base)
+		/* no 64-bit division: kernel code need not link libgcc for this */
+		if (base == 16 ? (val >> 60) != 0
+		               : val > UINT64_MAX / 10 || (val == UINT64_MAX / 10 && d > 5))
 			overflow = true;
-		val = val * base + (unsigned)d;
+		val = base == 16 ? val << 4 | (unsigned)d : val * 10 + (unsigned)d;
 	}
 	if (i == first)
 		return CN_UTIL_EINVAL;
