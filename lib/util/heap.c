@@ -61,10 +61,22 @@ int cn_heap_add_region(struct cn_heap *h, void *base, size_t size)
 	size = (size - (b - (uintptr_t)base)) & ~(size_t)7;
 	if (size < MIN_CHUNK)
 		return CN_UTIL_EINVAL;
+	/* Adjacent regions are kept as one: free chunks merge across the seam,
+	 * so a chunk may span both and must be checked against the whole. */
+	uintptr_t lo = b, hi = b + size;
+	for (unsigned i = 0; i < h->num_regions;) {
+		if (h->regions[i].end == lo || h->regions[i].base == hi) {
+			lo = h->regions[i].base < lo ? h->regions[i].base : lo;
+			hi = h->regions[i].end > hi ? h->regions[i].end : hi;
+			h->regions[i] = h->regions[--h->num_regions];
+			i = 0;
+		} else
+			i++;
+	}
 	if (h->num_regions == CN_HEAP_MAX_REGIONS)
 		return CN_UTIL_ENOSPC;
-	h->regions[h->num_regions].base = b;
-	h->regions[h->num_regions].end = b + size;
+	h->regions[h->num_regions].base = lo;
+	h->regions[h->num_regions].end = hi;
 	h->num_regions++;
 	struct cn_heap_chunk *c = (struct cn_heap_chunk *)b;
 	c->size = size;

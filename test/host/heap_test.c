@@ -77,7 +77,7 @@ static void best_fit(void)
 	CN_CHECK(cn_heap_alloc(&h, 200) == p[0]);
 }
 
-static uint64_t extra[2][1024];
+static uint64_t extra[2][1024];     /* adjacent: chunks merge across the seam */
 static int grow_calls;
 
 static bool grow(void *ctx, struct cn_heap *h, size_t min)
