@@ -142,7 +142,7 @@ int cn_vformat(void (*out)(void *ctx, char c), void *ctx, const char *fmt, va_li
 			if (!s)
 				s = "(null)";
 			int n = 0;
-			while (s[n] && (prec < 0 || n < prec))
+			while ((prec < 0 || n < prec) && s[n])   /* never read past prec */
 				n++;
 			if (!left) pad(&o, ' ', width - n);
 			for (int i = 0; i < n; i++)

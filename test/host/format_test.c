@@ -56,6 +56,20 @@ static void null_string(void)
 	CN_CHECK_STR(buf, "(null)");
 }
 
+/* %.Ns must not read beyond N characters: the array has no NUL (a bug the
+ * XML fuzzer found; host-tests-san catches a regression as an overflow) */
+static void precision_bounds_read(void)
+{
+	char buf[16];
+	static const char abc[3] = { 'a', 'b', 'c' };
+	CN_CHECK_EQ(cn_snprintf(buf, sizeof(buf), "[%.3s]", abc), 5);
+	CN_CHECK_STR(buf, "[abc]");
+	CN_CHECK_EQ(cn_snprintf(buf, sizeof(buf), "[%.*s]", 2, abc), 4);
+	CN_CHECK_STR(buf, "[ab]");
+	CN_CHECK_EQ(cn_snprintf(buf, sizeof(buf), "[%.0s]", abc), 2);
+	CN_CHECK_STR(buf, "[]");
+}
+
 static void pointer(void)
 {
 	char buf[32];
@@ -114,6 +128,7 @@ int main(void)
 	CN_RUN(length_modifiers);
 	CN_RUN(strings_and_chars);
 	CN_RUN(null_string);
+	CN_RUN(precision_bounds_read);
 	CN_RUN(pointer);
 	CN_RUN(truncation);
 	CN_RUN(callback);

@@ -1,38 +1,88 @@
-# Host unit tests and fuzz targets for the portable libraries (lib/util),
-# included by the top-level Makefile; tool/test runs them.
-#   make host-tests   build build/host/*_test (HOST_TESTS)
-#   make host-fuzz    build and run the libFuzzer targets briefly
-# needs Debian packages: gcc libc6-dev clang libclang-rt-14-dev
+# Host unit tests and fuzz targets for the portable libraries (lib/util).
+# Included by the top-level Makefile; also works on its own from the
+# repository root: make -f test/host/host.mk host-tests
+#   host-tests       build build/host/<lib>_test (listed in HOST_TESTS)
+#   host-tests-san   build the same tests with ASan+UBSan into build/host-san/
+#                    and run them (HOST_SAN_TESTS)
+#   host-fuzz        build the libFuzzer targets test/host/fuzz_*.c and run
+#                    each briefly (FUZZ_RUNS inputs); a finding fails
+# needs Debian packages: make gcc libc6-dev clang libclang-rt-14-dev
 
-HOST_B        ?= build/host
-HOST_CC       ?= cc
-HOST_CFLAGS   := -std=c11 -Wall -Wextra -Werror -O1 -g -Iinclude -Itest/host \
-                 -fsanitize=address,undefined -fno-sanitize-recover=all
-HOST_UTIL_SRC := $(wildcard lib/util/*.c)
-HOST_TESTS    := $(patsubst test/host/%.c,$(HOST_B)/%,$(wildcard test/host/*_test.c))
-FUZZ_TARGETS  := $(patsubst test/host/%.c,$(HOST_B)/%,$(wildcard test/host/fuzz_*.c))
-FUZZ_RUNS     ?= 300000
+Q              ?= @
+HOST_B         ?= build/host
+HOST_SAN_B     ?= build/host-san
+HOST_CC        ?= cc
+HOST_CFLAGS    ?= -std=c11 -Wall -Wextra -Werror -O2 -g -Iinclude -Itest/host
+HOST_SANFLAGS  ?= -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CC        ?= clang
+FUZZ_CFLAGS    ?= -std=c11 -Wall -Wextra -Werror -O1 -g -Iinclude -Itest/host \
+                  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_RUNS      ?= 300000
+FUZZ_MAX_LEN   ?= 4096
+FUZZ_MAX_LEN_fuzz_format ?= 512
 
-.PHONY: host-tests host-fuzz
+HOST_UTIL_SRC  := $(wildcard lib/util/*.c)
+HOST_UTIL_HDR  := $(wildcard include/cn/util/*.h)
+HOST_UTIL_OBJ  := $(patsubst lib/util/%.c,$(HOST_B)/util/%.o,$(HOST_UTIL_SRC))
+HOST_SAN_OBJ   := $(patsubst lib/util/%.c,$(HOST_SAN_B)/util/%.o,$(HOST_UTIL_SRC))
+HOST_TESTS     := $(patsubst test/host/%.c,$(HOST_B)/%,$(wildcard test/host/*_test.c))
+HOST_SAN_TESTS := $(patsubst $(HOST_B)/%,$(HOST_SAN_B)/%,$(HOST_TESTS))
+FUZZ_TARGETS   := $(patsubst test/host/%.c,$(HOST_B)/%,$(wildcard test/host/fuzz_*.c))
+
+.PHONY: host-tests host-tests-san host-fuzz host-fuzz-build
 host-tests: $(HOST_TESTS)
 
-$(HOST_B)/%_test: test/host/%_test.c test/host/check.h $(HOST_UTIL_SRC) $(wildcard include/cn/util/*.h)
+$(HOST_B)/util/%.o: lib/util/%.c $(HOST_UTIL_HDR)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
-	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(HOST_UTIL_SRC)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -c -o $@ $<
 
-$(HOST_B)/fuzz_%: test/host/fuzz_%.c $(HOST_UTIL_SRC) $(wildcard include/cn/util/*.h)
+$(HOST_B)/%_test: test/host/%_test.c test/host/check.h $(HOST_UTIL_OBJ) $(HOST_UTIL_HDR)
 	@mkdir -p $(dir $@)
-	@echo "  FUZZ    $@"
-	$(Q)clang -std=c11 -Wall -Wextra -Werror -O1 -g -Iinclude \
-	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $@ $< $(HOST_UTIL_SRC)
+	@echo "  HOSTLD  $@"
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(HOST_UTIL_OBJ)
 
-# each target runs FUZZ_RUNS inputs from a fixed seed; a finding fails
-host-fuzz: $(FUZZ_TARGETS)
-	@for f in $^; do \
-		echo "  RUN     $$f -runs=$(FUZZ_RUNS)"; \
-		if ! $$f -runs=$(FUZZ_RUNS) -seed=1 -max_len=512 -artifact_prefix=$(HOST_B)/ > $$f.log 2>&1; then \
-			tail -n 30 $$f.log; echo "host-fuzz: $$f found a problem (log: $$f.log)"; exit 1; \
-		fi; \
-		tail -n 2 $$f.log; \
-	done
+# the same programs with AddressSanitizer and UndefinedBehaviorSanitizer
+$(HOST_SAN_B)/util/%.o: lib/util/%.c $(HOST_UTIL_HDR)
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@ (asan,ubsan)"
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_SANFLAGS) -c -o $@ $<
+
+$(HOST_SAN_B)/%_test: test/host/%_test.c test/host/check.h $(HOST_SAN_OBJ) $(HOST_UTIL_HDR)
+	@mkdir -p $(dir $@)
+	@echo "  HOSTLD  $@ (asan,ubsan)"
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_SANFLAGS) -o $@ $< $(HOST_SAN_OBJ)
+
+host-tests-san: $(HOST_SAN_TESTS)
+	$(Q)rc=0; for t in $^; do $$t || rc=1; done; exit $$rc
+
+# fuzz targets: the library sources are compiled in, instrumented
+$(HOST_B)/fuzz_%: test/host/fuzz_%.c $(HOST_UTIL_SRC) $(HOST_UTIL_HDR)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZCC  $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(HOST_UTIL_SRC)
+
+host-fuzz-build: $(FUZZ_TARGETS)
+
+# Each target runs FUZZ_RUNS inputs from a fixed seed. A seed corpus
+# test/host/<target>_corpus/ is copied to build/host/ first, so that inputs
+# libFuzzer adds never land in the source tree.
+host-fuzz: $(FUZZ_TARGETS:%=%.run)
+
+$(HOST_B)/fuzz_%.run: $(HOST_B)/fuzz_% FORCE
+	$(Q)n=fuzz_$*; log=$(HOST_B)/$$n.log; corpus=; \
+	if [ -d test/host/$${n}_corpus ]; then \
+		rm -rf $(HOST_B)/$${n}_corpus; cp -r test/host/$${n}_corpus $(HOST_B)/$${n}_corpus; \
+		corpus=$(HOST_B)/$${n}_corpus; \
+	fi; \
+	echo "  FUZZ    $< -runs=$(FUZZ_RUNS) -max_len=$(or $(FUZZ_MAX_LEN_fuzz_$*),$(FUZZ_MAX_LEN)) $$corpus"; \
+	if ! $< -runs=$(FUZZ_RUNS) -seed=1 -max_len=$(or $(FUZZ_MAX_LEN_fuzz_$*),$(FUZZ_MAX_LEN)) \
+	        -print_final_stats=1 -artifact_prefix=$(HOST_B)/$$n- $$corpus > $$log 2>&1; then \
+		tail -n 40 $$log; echo "host-fuzz: $$n found a problem (log: $$log)"; exit 1; \
+	fi; \
+	grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss|INFO: seed corpus)' $$log | sed 's/^/    /'; \
+	grep -E '^#[0-9]+ +DONE' $$log | sed 's/^/    /'
+
+.PHONY: FORCE
+.SECONDARY: $(HOST_UTIL_OBJ) $(HOST_SAN_OBJ)
+FORCE:
