@@ -12,8 +12,9 @@ Q              ?= @
 HOST_B         ?= build/host
 HOST_SAN_B     ?= build/host-san
 HOST_CC        ?= cc
-HOST_CFLAGS    ?= -std=c11 -Wall -Wextra -Werror -O2 -g -Iinclude -Itest/host
 HOST_SANFLAGS  ?= -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+# the counted tests (make test) run with the sanitizers on too
+HOST_CFLAGS    ?= -std=c11 -Wall -Wextra -Werror -O2 -g -Iinclude -Itest/host $(HOST_SANFLAGS)
 FUZZ_CC        ?= clang
 FUZZ_CFLAGS    ?= -std=c11 -Wall -Wextra -Werror -O1 -g -Iinclude -Itest/host \
                   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
