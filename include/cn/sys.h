@@ -174,6 +174,14 @@ static inline int cn_sys_cap_mint(uint32_t cap, uint32_t badge, uint32_t *out)
 	return r.err;
 }
 
+/* CN_KINFO_COUNTER_HZ, CN_KINFO_NR_CPUS */
+static inline int cn_sys_kernel_info(uint32_t what, uint32_t *value)
+{
+	struct cn_sysret r = CN_SYS1(CN_SYS_KERNEL_INFO, what);
+	if (r.err == CN_OK) *value = r.r1;
+	return r.err;
+}
+
 static inline int cn_sys_cap_give(uint32_t pd, uint32_t cap, uint32_t *out)
 {
 	struct cn_sysret r = CN_SYS2(CN_SYS_CAP_GIVE, pd, cap);

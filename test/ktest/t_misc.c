@@ -183,6 +183,30 @@ int test_unknown_syscall(void)
 	return 0;
 }
 
+int test_map_attrs(void)
+{
+	struct kt_pd a;
+	CHECK_EQ(kt_pd_create(&a), CN_OK);
+	uint32_t ram = kt_alloc(4096, 4096), mapped = 0, pt = kt_alloc(1024, 1024);
+	/* RAM as device memory: refused; kernel memory: refused */
+	CHECK_EQ(cn_sys_map(a.pd, 0x30000000u, ram, 1, CN_MAP_DEVICE, pt, &mapped), CN_ERR_INVALID);
+	CHECK_EQ(cn_sys_map(a.pd, 0x30000000u, kt_bootinfo()->ram_base + 0x10000u, 1, 0, pt, &mapped),
+	         CN_ERR_DENIED);
+	/* unaligned, beyond user space, zero pages */
+	CHECK_EQ(cn_sys_map(a.pd, 0x30000004u, ram, 1, 0, pt, &mapped), CN_ERR_INVALID);
+	CHECK_EQ(cn_sys_map(a.pd, 0x80000000u, ram, 1, 0, pt, &mapped), CN_ERR_INVALID);
+	CHECK_EQ(cn_sys_map(a.pd, 0x7ffff000u, ram, 2, 0, pt, &mapped), CN_ERR_INVALID);
+	CHECK_EQ(cn_sys_map(a.pd, 0x30000000u, ram, 0, 0, pt, &mapped), CN_ERR_INVALID);
+	/* every attribute combination maps */
+	for (uint32_t attr = 0; attr < 16; attr++)
+		CHECK_EQ(cn_sys_map(a.pd, 0x30000000u + attr * 4096, ram, 1, attr, pt, &mapped), CN_OK);
+	uint32_t v = 0;
+	CHECK_EQ(cn_sys_kernel_info(CN_KINFO_NR_CPUS, &v), CN_OK);
+	CHECK(v >= 1);
+	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
+	return 0;
+}
+
 int test_cache_ops(void)
 {
 	static uint32_t buf[64];

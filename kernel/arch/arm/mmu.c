@@ -148,8 +148,10 @@ int mmu_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t at
 		return CN_ERR_INVALID;
 	if (pa + (uint64_t)pages * PAGE_SIZE > 0x100000000ull)
 		return CN_ERR_INVALID;
-	/* RAM must not be mapped as device and kernel memory never at all:
-	 * only core calls this, but a mistake must not open the kernel. */
+	/* RAM is never mapped as device memory (mismatched attributes for the
+	 * same memory are unpredictable on ARMv7) */
+	if (attr & CN_MAP_DEVICE && pa - CN_RAM_BASE < CN_RAM_SIZE)
+		return CN_ERR_INVALID;
 	uint32_t pte_attr = page_attr(attr);
 	for (uint32_t i = 0; i < pages; i++, va += PAGE_SIZE, pa += PAGE_SIZE) {
 		uint32_t *l1e = &pd->l1[va >> 20];
@@ -280,10 +282,18 @@ int user_cache_op(struct pd *pd, uint32_t op, uint32_t va, uint32_t size)
 		if (mmu_user_to_phys(pd, p, need_write, &pa))
 			return CN_ERR_FAULT;
 	uint32_t line = dcache_line();
-	for (uint32_t a = va & ~(line - 1); a < va + size; a += line) {
+	uint32_t end = va + size;
+	for (uint32_t a = va & ~(line - 1); a < end; a += line) {
 		switch (op) {
 		case CN_CACHE_CLEAN:      write_dccmvac(a); break;
-		case CN_CACHE_INVALIDATE: write_dcimvac(a); break;
+		case CN_CACHE_INVALIDATE:
+			/* a line only partly in the range also holds bytes outside
+			 * it: write those back instead of discarding them */
+			if (a < va || a + line > end)
+				write_dccimvac(a);
+			else
+				write_dcimvac(a);
+			break;
 		case CN_CACHE_FLUSH:      write_dccimvac(a); break;
 		case CN_CACHE_SYNC_I:     write_dccmvau(a); write_icimvau(a); break;
 		}
