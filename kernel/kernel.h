@@ -188,7 +188,6 @@ void sched_ready(struct thread *t);     /* make t runnable */
 void sched_unready(struct thread *t);   /* take t out of the run queue */
 void sched_yield(void);
 _Noreturn void schedule_and_return(void);
-void sched_switch_to(struct thread *t); /* make t current (same CPU) */
 bool sched_preempts(struct thread *t);  /* would t preempt the current thread? */
 bool sched_may_run(uint32_t prio);      /* no queued thread has a higher priority */
 

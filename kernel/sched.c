@@ -70,12 +70,6 @@ void sched_yield(void)
 	this_cpu()->slice_end = 0;
 }
 
-void sched_switch_to(struct thread *t)
-{
-	sched_unready(t);
-	this_cpu()->thread = t;
-}
-
 static struct thread *pick(void)
 {
 	int p = top_prio();

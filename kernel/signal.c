@@ -38,6 +38,18 @@ static void deliver(struct thread *t, struct sig_ctx *c)
 	c->count = 0;
 }
 
+/* the same for a thread bound to the receiver, waiting in REPLY_WAIT: a
+ * signal message (info, imprint, count in r1-r3; no badge) */
+static void deliver_message(struct thread *t, struct sig_ctx *c)
+{
+	t->regs.r[0] = CN_OK;
+	t->regs.r[1] = CN_MSG_INFO_SIGNAL;
+	t->regs.r[2] = c->imprint;
+	t->regs.r[3] = c->count;
+	t->regs.r[6] = 0;
+	c->count = 0;
+}
+
 int sig_submit(struct sig_ctx *c, uint32_t count)
 {
 	if (!c->recv)
@@ -55,13 +67,8 @@ int sig_submit(struct sig_ctx *c, uint32_t count)
 		thread_wake(t);
 	} else if (r->bound && r->bound->state == TS_RECV) {
 		/* the bound thread waits for calls: hand it a signal message */
-		struct thread *t = r->bound;
-		deliver(t, c);
-		t->regs.r[3] = t->regs.r[2];
-		t->regs.r[2] = t->regs.r[1];
-		t->regs.r[1] = CN_MSG_INFO_SIGNAL;
-		t->regs.r[6] = 0;
-		thread_wake(t);
+		deliver_message(r->bound, c);
+		thread_wake(r->bound);
 	} else if (klist_empty(&c->pending_elem)) {
 		klist_add_tail(&r->pending, &c->pending_elem);
 	}
@@ -119,11 +126,7 @@ bool sig_deliver_bound(struct thread *t)
 		return false;
 	struct sig_ctx *c = kcontainer_of(r->pending.next, struct sig_ctx, pending_elem);
 	klist_del(&c->pending_elem);
-	deliver(t, c);
-	t->regs.r[3] = t->regs.r[2];
-	t->regs.r[2] = t->regs.r[1];
-	t->regs.r[1] = CN_MSG_INFO_SIGNAL;
-	t->regs.r[6] = 0;
+	deliver_message(t, c);
 	return true;
 }
 
