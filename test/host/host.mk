@@ -23,7 +23,7 @@ FUZZ_MAX_LEN   ?= 4096
 FUZZ_MAX_LEN_fuzz_format ?= 512
 
 HOST_UTIL_SRC  := $(wildcard lib/util/*.c)
-HOST_UTIL_HDR  := $(wildcard include/cn/util/*.h)
+HOST_UTIL_HDR  := $(wildcard include/cn/util/*.h include/cn/*.h)
 HOST_UTIL_OBJ  := $(patsubst lib/util/%.c,$(HOST_B)/util/%.o,$(HOST_UTIL_SRC))
 HOST_SAN_OBJ   := $(patsubst lib/util/%.c,$(HOST_SAN_B)/util/%.o,$(HOST_UTIL_SRC))
 HOST_TESTS     := $(patsubst test/host/%.c,$(HOST_B)/%,$(wildcard test/host/*_test.c))

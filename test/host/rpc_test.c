@@ -1,0 +1,164 @@
+/*
+ * Host tests of the RPC interface generator (<cn/rpc.h>): a test interface
+ * is declared once; the generated client stubs talk to the generated
+ * dispatcher through a loopback transport that, like the kernel, gives the
+ * server its own names for transferred capabilities.
+ */
+#include <string.h>
+#include <cn/rpc.h>
+#include "check.h"
+
+#define CALC_RPC(F0, F1, F2, F3) \
+	F2(calc, add,    uint32_t, uint32_t, a, uint32_t, b) \
+	F1(calc, twice,  uint64_t, uint64_t, v) \
+	F0(calc, count,  uint32_t) \
+	F1(calc, keep,   cn_cap_t, cn_cap_t, c) \
+	F3(calc, mix,    int32_t,  int32_t, x, cn_cap_t, c, uint64_t, y) \
+	F1(calc, fail,   uint32_t, int32_t, code) \
+	F0(calc, absent, uint32_t)
+CN_RPC_INTERFACE(calc, CALC_RPC)
+
+/* ------------------------------------------------------------ server */
+struct calc_state { uint32_t calls; uint32_t kept; };
+
+static int do_add(void *ctx, uint32_t a, uint32_t b, uint32_t *r)
+{ ((struct calc_state *)ctx)->calls++; *r = a + b; return 0; }
+static int do_twice(void *ctx, uint64_t v, uint64_t *r)
+{ ((struct calc_state *)ctx)->calls++; *r = 2 * v; return 0; }
+static int do_count(void *ctx, uint32_t *r)
+{ *r = ((struct calc_state *)ctx)->calls; return 0; }
+static int do_keep(void *ctx, cn_cap_t c, cn_cap_t *r)
+{ ((struct calc_state *)ctx)->kept = c.name; *r = c; return 0; }
+static int do_mix(void *ctx, int32_t x, cn_cap_t c, uint64_t y, int32_t *r)
+{ (void)ctx; *r = x + (int32_t)c.name + (int32_t)(y >> 32); return 0; }
+static int do_fail(void *ctx, int32_t code, uint32_t *r)
+{ (void)ctx; *r = 99; return code; }
+
+static const struct calc_ops ops = {
+	.add = do_add, .twice = do_twice, .count = do_count, .keep = do_keep,
+	.mix = do_mix, .fail = do_fail, .absent = NULL,
+};
+static struct calc_state state;
+
+/* ------------------------------------------------------------ transport */
+#define SERVER_CAP 7
+static int transport_error;
+static struct cn_rpc_msg last_call;
+
+int cn_rpc_transport_call(uint32_t cap, struct cn_rpc_msg *m)
+{
+	if (transport_error)
+		return transport_error;
+	if (cap != SERVER_CAP)
+		return -2;                       /* like CN_ERR_CAP */
+	last_call = *m;
+	for (uint32_t i = 0; i < m->ncaps; i++)
+		m->caps[i] += 1000;              /* the receiver's names differ */
+	calc_dispatch(&ops, &state, m);
+	for (uint32_t i = 0; i < m->ncaps; i++)
+		m->caps[i] += 1000;
+	return 0;
+}
+
+/* ------------------------------------------------------------ cases */
+static void typed_calls(void)
+{
+	uint32_t r32 = 0;
+	uint64_t r64 = 0;
+	CN_CHECK_EQ(calc_add(SERVER_CAP, 40, 2, &r32), 0);
+	CN_CHECK_EQ(r32, 42u);
+	CN_CHECK_EQ(calc_twice(SERVER_CAP, 0x180000000ull, &r64), 0);
+	CN_CHECK(r64 == 0x300000000ull);
+	CN_CHECK_EQ(calc_count(SERVER_CAP, &r32), 0);
+	CN_CHECK_EQ(r32, 2u);
+	CN_CHECK_EQ(calc_add(SERVER_CAP, 1, 1, NULL), 0);    /* result not wanted */
+}
+
+static void message_layout(void)
+{
+	uint32_t r;
+	CN_CHECK_EQ(calc_add(SERVER_CAP, 5, 6, &r), 0);
+	CN_CHECK_EQ(last_call.words, 3u);          /* opcode, a, b */
+	CN_CHECK_EQ(last_call.w[0], (uint32_t)calc_op_add);
+	CN_CHECK_EQ(last_call.w[1], 5u);
+	CN_CHECK_EQ(last_call.w[2], 6u);
+	CN_CHECK_EQ(last_call.ncaps, 0u);
+}
+
+static void capabilities(void)
+{
+	cn_cap_t c = { 5 }, back = { 0 };
+	CN_CHECK_EQ(calc_keep(SERVER_CAP, c, &back), 0);
+	CN_CHECK_EQ(state.kept, 1005u);            /* the server's name */
+	CN_CHECK_EQ(back.name, 2005u);             /* and ours for the returned one */
+	int32_t r = 0;
+	cn_cap_t d = { 1 };
+	CN_CHECK_EQ(calc_mix(SERVER_CAP, -3, d, 7ull << 32, &r), 0);
+	CN_CHECK_EQ(r, -3 + 1001 + 7);
+	CN_CHECK_EQ(last_call.words, 4u);          /* opcode, x, y (two words) */
+	CN_CHECK_EQ(last_call.ncaps, 1u);
+}
+
+static void errors(void)
+{
+	uint32_t r = 12345;
+	CN_CHECK_EQ(calc_fail(SERVER_CAP, -42, &r), -42);   /* server's error comes back */
+	CN_CHECK_EQ(r, 12345u);                           /* and no result */
+	CN_CHECK_EQ(calc_fail(SERVER_CAP, 0, &r), 0);
+	CN_CHECK_EQ(r, 99u);
+	CN_CHECK_EQ(calc_absent(SERVER_CAP, &r), CN_RPC_ERR_UNIMPLEMENTED);
+	CN_CHECK_EQ(calc_add(3, 1, 2, &r), -2);            /* transport error */
+	transport_error = -7;
+	CN_CHECK_EQ(calc_count(SERVER_CAP, &r), -7);
+	transport_error = 0;
+}
+
+static void malformed_calls(void)
+{
+	/* hand-made messages a hostile client could send */
+	struct cn_rpc_msg m;
+	cn_rpc_msg_init(&m);
+	calc_dispatch(&ops, &state, &m);                   /* empty */
+	CN_CHECK_EQ(m.words, 1u);
+	CN_CHECK_EQ((int)m.w[0], CN_RPC_ERR_UNKNOWN);
+	cn_rpc_msg_init(&m);
+	cn_rpc_put_word(&m, 999);                          /* unknown opcode */
+	calc_dispatch(&ops, &state, &m);
+	CN_CHECK_EQ((int)m.w[0], CN_RPC_ERR_UNKNOWN);
+	cn_rpc_msg_init(&m);
+	cn_rpc_put_word(&m, calc_op_add);
+	cn_rpc_put_word(&m, 1);                            /* one argument short */
+	calc_dispatch(&ops, &state, &m);
+	CN_CHECK_EQ((int)m.w[0], CN_RPC_ERR_MALFORMED);
+	cn_rpc_msg_init(&m);
+	cn_rpc_put_word(&m, calc_op_keep);                 /* capability missing */
+	calc_dispatch(&ops, &state, &m);
+	CN_CHECK_EQ((int)m.w[0], CN_RPC_ERR_MALFORMED);
+	cn_rpc_msg_init(&m);
+	cn_rpc_put_word(&m, calc_op_count);
+	m.words = 1000;                                    /* lies about its size */
+	calc_dispatch(&ops, &state, &m);
+	CN_CHECK_EQ((int)m.w[0], CN_RPC_ERR_MALFORMED);
+}
+
+static void overflow_refused(void)
+{
+	struct cn_rpc_msg m;
+	cn_rpc_msg_init(&m);
+	for (int i = 0; i < CN_RPC_MAX_WORDS + 1; i++)
+		cn_rpc_put_word(&m, (uint32_t)i);
+	CN_CHECK(m.overflow);
+	CN_CHECK_EQ(m.words, (uint32_t)CN_RPC_MAX_WORDS);
+}
+
+int main(void)
+{
+	cn_test_program = "rpc";
+	CN_RUN(typed_calls);
+	CN_RUN(message_layout);
+	CN_RUN(capabilities);
+	CN_RUN(errors);
+	CN_RUN(malformed_calls);
+	CN_RUN(overflow_refused);
+	return CN_TEST_RESULT();
+}

@@ -1,0 +1,89 @@
+/*
+ * Kernel-level test of generated RPC code (<cn/rpc.h>): a server PD runs the
+ * generated dispatcher, a client PD the generated stubs, over real IPC with
+ * a capability argument and result.
+ */
+#include "ktest.h"
+#include <cn/rpc.h>
+
+#define KT_RPC(F0, F1, F2, F3) \
+	F2(ktrpc, add,  uint32_t, uint32_t, a, uint32_t, b) \
+	F3(ktrpc, sum3, uint64_t, uint64_t, a, uint32_t, b, uint32_t, c) \
+	F1(ktrpc, echo, cn_cap_t, cn_cap_t, c) \
+	F0(ktrpc, none, uint32_t)
+CN_RPC_INTERFACE(ktrpc, KT_RPC)
+
+static int s_add(void *ctx, uint32_t a, uint32_t b, uint32_t *r) { (void)ctx; *r = a + b; return 0; }
+static int s_sum3(void *ctx, uint64_t a, uint32_t b, uint32_t c, uint64_t *r)
+{ (void)ctx; *r = a + b + c; return 0; }
+static int s_echo(void *ctx, cn_cap_t c, cn_cap_t *r)
+{
+	(void)ctx;
+	uint32_t type, badge;
+	if (cn_sys_cap_identify(c.name, &type, &badge) || type != CN_OBJ_SIG_CTX)
+		return -55;
+	*r = c;
+	return 0;
+}
+
+static uint32_t rpc_server(uint32_t arg)
+{
+	(void)arg;
+	static const struct ktrpc_ops ops = { .add = s_add, .sum3 = s_sum3, .echo = s_echo };
+	struct cn_msg k = { 0, { 0, 0, 0, 0 } };
+	struct cn_rpc_msg m;
+	uint32_t badge;
+	int reply = 0;
+	for (;;) {
+		if (cn_sys_reply_wait(reply, &k, &badge))
+			return __LINE__;
+		cn_rpc_from_kernel(&k, &m);
+		ktrpc_dispatch(&ops, 0, &m);
+		cn_rpc_to_kernel(&m, &k);
+		reply = 1;
+	}
+}
+
+/* caps: 1 server, 2 a signal context */
+static uint32_t rpc_client(uint32_t arg)
+{
+	(void)arg;
+	uint32_t r = 0;
+	uint64_t r64 = 0;
+	if (ktrpc_add(1, 40, 2, &r) || r != 42)
+		return __LINE__;
+	if (ktrpc_sum3(1, 0x100000000ull, 5, 6, &r64) || r64 != 0x10000000bull)
+		return __LINE__;
+	cn_cap_t c = { 2 }, back = { 0 };
+	if (ktrpc_echo(1, c, &back) || back.name == 0 || back.name == 2)
+		return __LINE__;
+	uint32_t type, badge;
+	if (cn_sys_cap_identify(back.name, &type, &badge) || type != CN_OBJ_SIG_CTX)
+		return __LINE__;
+	if (ktrpc_none(1, &r) != CN_RPC_ERR_UNIMPLEMENTED)
+		return __LINE__;
+	cn_cap_t bad = { 200 };                /* an empty slot arrives as 0 */
+	if (ktrpc_echo(1, bad, &back) != -55)
+		return __LINE__;
+	if (ktrpc_add(99, 1, 2, &r) != CN_ERR_CAP)
+		return __LINE__;
+	return 0;
+}
+
+int test_rpc_generated(void)
+{
+	struct kt_pd a, b;
+	struct cn_fault f;
+	uint32_t r = kt_sig_recv();
+	uint32_t srv = spawn(&a, "rpc-server", rpc_server, 0, 5, 0, 0, 1);
+	CHECK(srv);
+	uint32_t caps[2] = { srv, kt_sig_ctx(r, 3) };
+	uint32_t cl = spawn(&b, "rpc-client", rpc_client, 0, 5, caps, 2, 2);
+	CHECK(cl);
+	CHECK_EQ(wait_stop(cl, 2, &f), 0);
+	kt_pd_destroy(&b);
+	kt_pd_destroy(&a);
+	cn_sys_destroy(caps[1]);
+	cn_sys_destroy(r);
+	return 0;
+}
