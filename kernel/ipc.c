@@ -94,6 +94,12 @@ void sys_reply_wait(struct thread *cur)
 		thread_wake(c);
 	}
 	cur->caller = NULL;
+	if (flags & CN_RW_NOWAIT) {
+		thread_set_return(cur, CN_OK);
+		cur->regs.r[1] = CN_MSG_INFO(0, 0);
+		cur->regs.r[6] = 0;
+		return;
+	}
 	if (sig_deliver_bound(cur))
 		return;
 	if (!klist_empty(&cur->senders)) {

@@ -63,7 +63,7 @@ struct regs {
 	uint32_t sp, lr, pc, cpsr;
 };
 
-enum thread_state {
+enum thread_state {            /* values are the ABI's CN_THREAD_* */
 	TS_INACTIVE,      /* created, never started */
 	TS_READY,         /* running or in a run queue */
 	TS_SEND,          /* queued on a receiver's sender list */

@@ -16,6 +16,11 @@ _Static_assert(sizeof(struct irq) <= CN_OBJ_MEM_IRQ, "irq too big");
 _Static_assert(sizeof(struct cap) == CN_CAP_SLOT_SIZE, "cap slot size");
 _Static_assert(sizeof(struct cn_utcb) == PAGE_SIZE, "utcb size");
 _Static_assert(offsetof(struct thread, utcb_virt) == 68, "entry.S expects the UTCB address at +68");
+_Static_assert(TS_READY == CN_THREAD_READY && TS_SEND == CN_THREAD_SEND &&
+               TS_REPLY == CN_THREAD_REPLY && TS_RECV == CN_THREAD_RECV &&
+               TS_SIGNAL == CN_THREAD_SIGNAL && TS_PAUSED == CN_THREAD_PAUSED &&
+               TS_FAULTED == CN_THREAD_FAULTED && TS_STOPPED == CN_THREAD_STOPPED,
+               "thread states are ABI");
 
 #define ARG(i) (cur->regs.r[i])
 #define RET(i) (cur->regs.r[i])
@@ -223,6 +228,7 @@ static int sys_thread_ctl(struct thread *cur, uint32_t call)
 		RET(2) = t->fault_addr;
 		RET(3) = t->fault_pc;
 		RET(4) = t->fault_status;
+		RET(5) = t->state;
 		return CN_OK;
 	case CN_SYS_THREAD_PRIO:
 		if (ARG(1) > CN_PRIO_MAX)

@@ -17,7 +17,8 @@
  * uint32_t *result)  (result may be NULL), and for the server
  *   struct calc_ops { int (*add)(void *ctx, uint32_t a, uint32_t b, uint32_t *result); ... };
  *   void calc_dispatch(const struct calc_ops *ops, void *ctx, struct cn_rpc_msg *m);
- * which decodes a call in *m, runs the handler and leaves the reply in *m.
+ * which decodes a call in *m, runs the handler and leaves the reply in *m
+ * (calc_dispatch_any() takes the ops as 'const void *', for an entrypoint).
  *
  * The message travels through cn_rpc_transport_call(): lib/base/rpc.c sends
  * it by kernel IPC (words in the message registers and the UTCB, capabilities
@@ -235,6 +236,9 @@ static inline void cn_rpc_reply_error(struct cn_rpc_msg *m, int err)
 		} \
 		(void)r_; \
 		cn_rpc_reply_error(m_, CN_RPC_ERR_UNKNOWN); \
-	}
+	} \
+	/* the same with untyped handlers, for an entrypoint's object table */ \
+	static inline void I##_dispatch_any(const void *ops_, void *ctx_, struct cn_rpc_msg *m_) \
+	{ I##_dispatch((const struct I##_ops *)ops_, ctx_, m_); }
 
 #endif

@@ -159,11 +159,13 @@ static inline int cn_sys_thread_prio(uint32_t t, uint32_t prio)
 static inline int cn_sys_thread_regs(uint32_t t, int write)
 { return CN_SYS2(CN_SYS_THREAD_REGS, t, (uint32_t)write).err; }
 
-struct cn_fault { uint32_t type, addr, pc, status; };
+struct cn_fault { uint32_t type, addr, pc, status, state; };
 static inline int cn_sys_thread_fault(uint32_t t, struct cn_fault *f)
 {
 	struct cn_sysret r = CN_SYS1(CN_SYS_THREAD_FAULT, t);
-	if (r.err == CN_OK) { f->type = r.r1; f->addr = r.r2; f->pc = r.r3; f->status = r.r4; }
+	if (r.err == CN_OK) {
+		f->type = r.r1; f->addr = r.r2; f->pc = r.r3; f->status = r.r4; f->state = r.r5;
+	}
 	return r.err;
 }
 

@@ -46,7 +46,8 @@
 #define CN_SYS_THREAD_RESUME 38 /* r0 thread */
 #define CN_SYS_THREAD_PAGER 39  /* r0 thread, r1 signal context cap (0: none) */
 #define CN_SYS_THREAD_REGS  40  /* r0 thread, r1 0=read 1=write: caller's UTCB msg[0..16] */
-#define CN_SYS_THREAD_FAULT 41  /* r0 thread -> r1 type, r2 address, r3 pc, r4 status */
+#define CN_SYS_THREAD_FAULT 41  /* r0 thread -> r1 type, r2 address, r3 pc, r4 status,
+                                   r5 state (CN_THREAD_*) */
 #define CN_SYS_CAP_MINT     42  /* r0 cap, r1 badge -> r1 new cap (same object, new badge) */
 #define CN_SYS_CAP_GIVE     43  /* r0 pd, r1 cap -> r1 name of the copy in that pd */
 #define CN_SYS_THREAD_PRIO  44  /* r0 thread, r1 priority */
@@ -86,6 +87,7 @@
 
 /* REPLY_WAIT flags */
 #define CN_RW_REPLY   1  /* reply to the current caller before waiting */
+#define CN_RW_NOWAIT  2  /* do not wait for the next call: return after the reply */
 
 /* The UTCB: one page per thread, shared between the thread and the kernel.
  * Message words 0..3 travel in registers; words 4.. live in msg[4..]. */
@@ -139,6 +141,17 @@ struct cn_utcb {
 #define CN_FAULT_OTHER      7  /* external abort, debug event, ... */
 
 #define CN_PRINT_MAX        256
+
+/* thread states reported by CN_SYS_THREAD_FAULT */
+#define CN_THREAD_INACTIVE 0  /* created, not started (or its partner vanished) */
+#define CN_THREAD_READY    1  /* running or runnable */
+#define CN_THREAD_SEND     2  /* queued to call a server */
+#define CN_THREAD_REPLY    3  /* called, waiting for the reply */
+#define CN_THREAD_RECV     4  /* waiting for a call */
+#define CN_THREAD_SIGNAL   5  /* waiting on a signal receiver */
+#define CN_THREAD_PAUSED   6
+#define CN_THREAD_FAULTED  7
+#define CN_THREAD_STOPPED  8
 
 /* CN_SYS_KERNEL_INFO queries */
 #define CN_KINFO_COUNTER_HZ 0  /* r1 = frequency of the time counter */

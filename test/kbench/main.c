@@ -239,7 +239,7 @@ static void bench_fault(void)
 	uint32_t t = kt_thread(&a, "toucher", touch_main, area, 5, fctx);
 	for (uint32_t i = 0; i < N; i++) {
 		uint32_t imp, cnt;
-		struct cn_fault f = { 0, 0, 0, 0 };
+		struct cn_fault f = { 0, 0, 0, 0, 0 };
 		cn_sys_signal_wait(fr, &imp, &cnt);
 		cn_sys_thread_fault(t, &f);
 		if (f.type != CN_FAULT_PAGE_READ) {

@@ -369,7 +369,7 @@ static int final_checks(void)
 		if (imp == IMP_ECHO)
 			return fail("echo server stopped", 0, 0);
 	}
-	struct cn_fault f = { 0, 0, 0, 0 };
+	struct cn_fault f = { 0, 0, 0, 0, 0 };
 	uint32_t regs[17];
 	regs[1] = 0;
 	if (cn_sys_thread_fault(t, &f) || f.type != CN_FAULT_STOP || kt_regs(t, regs) ||

@@ -9,9 +9,26 @@
 
 /* checks inside child code and driver code: return the failing line */
 #define CHECK(c) do { if (!(c)) return __LINE__; } while (0)
-#define CHECK_EQ(a, b) do { if ((a) != (b)) { \
-	kt_printf("ktest:   line %d: %s = %d, expected %d\n", __LINE__, #a, (int)(a), (int)(b)); \
+#define CHECK_EQ(a, b) do { uint32_t a_ = (uint32_t)(a), b_ = (uint32_t)(b); if (a_ != b_) { \
+	kt_printf("ktest:   line %d: %s = %d, expected %d\n", __LINE__, #a, (int)a_, (int)b_); \
 	return __LINE__; } } while (0)
+
+/* Without icount QEMU's clock follows the host's, so a busy host can stall
+ * the guest for a whole wait: wait in short steps until 'cond' holds, for at
+ * most 'ms' milliseconds. */
+#define WAIT_UNTIL(cond, ms) do { \
+	for (uint32_t w_ = 0; !(cond) && w_ < (ms); w_ += 5) \
+		kt_wait(env.recv, env.tmo, 5000, 0); \
+	CHECK(cond); } while (0)
+
+/* wait (up to 2 s) until 'thread' is in state 'st' (CN_THREAD_*) */
+static inline uint32_t thread_state(uint32_t thread)
+{
+	struct cn_fault f_ = { 0, 0, 0, 0, ~0u };
+	cn_sys_thread_fault(thread, &f_);
+	return f_.state;
+}
+#define WAIT_STATE(thread, st) WAIT_UNTIL(thread_state(thread) == (st), 2000)
 
 /* per-case environment, fresh for every case */
 struct env {
@@ -41,7 +58,7 @@ uint32_t wait_stop(uint32_t thread, unsigned idx, struct cn_fault *f);
 	X(thread_lifecycle) X(thread_pause_resume) X(pd_lifecycle) \
 	X(privileged_refused) X(user_pointers) X(timeout) X(time_monotonic) \
 	X(cap_errors) X(unknown_syscall) X(cache_ops) X(map_attrs) X(sched_round_robin) X(sched_priority) \
-	X(rpc_generated)
+	X(rpc_generated) X(rpc_entrypoint)
 #define DECL(n) int test_##n(void);
 TESTS(DECL)
 #undef DECL

@@ -212,7 +212,8 @@ int test_ipc_callee_destroyed(void)
 	uint32_t cl2 = spawn(&c, "client2", client_once, 2, 5, &srv, 1, 3);
 	CHECK(srv && cl1 && cl2);
 	/* client 1 waits for the reply, client 2 in the sender queue */
-	CHECK_EQ(kt_wait(env.recv, env.tmo, 20000, 0), KT_TIMEOUT);
+	WAIT_STATE(cl1, CN_THREAD_REPLY);
+	WAIT_STATE(cl2, CN_THREAD_SEND);
 	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
 	CHECK_EQ(wait_stop(cl1, 2, &f), (uint32_t)CN_ERR_DEAD & 0xffff);
 	CHECK_EQ(wait_stop(cl2, 3, &f), (uint32_t)CN_ERR_DEAD & 0xffff);
@@ -296,7 +297,7 @@ int test_ipc_stale_cap(void)
 	uint32_t caps[2] = { srv, go };
 	uint32_t cl = spawn(&b, "client", client_stale, 0, 5, caps, 2, 2);
 	CHECK(srv && cl);
-	CHECK_EQ(kt_wait(env.recv, env.tmo, 20000, 0), KT_TIMEOUT);
+	WAIT_STATE(cl, CN_THREAD_SIGNAL);
 	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
 	uint32_t ctx = kt_sig_ctx(go, 1);
 	cn_sys_signal_submit(ctx, 1);

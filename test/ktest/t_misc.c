@@ -43,16 +43,13 @@ int test_thread_pause_resume(void)
 	volatile uint32_t *counter = kt_va(pa);
 	uint32_t t = kt_thread(&a, "spinner", child_spin, 0, 2, env.pager[0]);
 	CHECK(t);
-	CHECK_EQ(kt_wait(env.recv, env.tmo, 5000, 0), KT_TIMEOUT);
-	uint32_t c1 = *counter;
-	CHECK(c1 > 0);
+	WAIT_UNTIL(*counter > 0, 2000);
 	CHECK_EQ(cn_sys_thread_pause(t), CN_OK);
 	uint32_t c2 = *counter;
 	CHECK_EQ(kt_wait(env.recv, env.tmo, 5000, 0), KT_TIMEOUT);
 	CHECK_EQ(*counter, c2);                 /* paused: no progress */
 	CHECK_EQ(cn_sys_thread_resume(t), CN_OK);
-	CHECK_EQ(kt_wait(env.recv, env.tmo, 5000, 0), KT_TIMEOUT);
-	CHECK(*counter > c2);
+	WAIT_UNTIL(*counter > c2, 2000);
 	/* destroyed while running (it is the only other thread) */
 	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
 	uint32_t c3 = *counter;
@@ -235,11 +232,9 @@ int test_sched_round_robin(void)
 	volatile uint32_t *c = kt_va(pa);
 	CHECK(kt_thread(&a, "spin0", child_count_spin, 0, 3, env.pager[0]));
 	CHECK(kt_thread(&a, "spin1", child_count_spin, 1, 3, env.pager[1]));
-	CHECK_EQ(kt_wait(env.recv, env.tmo, 60000, 0), KT_TIMEOUT);   /* several slices */
+	WAIT_UNTIL(c[0] > 0 && c[1] > 0, 5000);                        /* time slices */
 	uint32_t a0 = c[0], a1 = c[1];
-	CHECK(a0 > 0 && a1 > 0);
-	CHECK_EQ(kt_wait(env.recv, env.tmo, 60000, 0), KT_TIMEOUT);
-	CHECK(c[0] > a0 && c[1] > a1);
+	WAIT_UNTIL(c[0] > a0 && c[1] > a1, 5000);
 	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
 	return 0;
 }
@@ -255,14 +250,13 @@ int test_sched_priority(void)
 	uint32_t lo = kt_thread(&a, "low", child_count_spin, 0, 2, env.pager[0]);
 	uint32_t hi = kt_thread(&a, "high", child_count_spin, 1, 4, env.pager[1]);
 	CHECK(lo && hi);
+	WAIT_UNTIL(c[1] > 1000, 5000);
 	CHECK_EQ(kt_wait(env.recv, env.tmo, 40000, 0), KT_TIMEOUT);
-	CHECK(c[1] > 0);
 	CHECK_EQ(c[0], 0);
 	/* lowering the spinner's priority lets the other one run */
 	CHECK_EQ(cn_sys_thread_prio(hi, 1), CN_OK);
-	CHECK_EQ(kt_wait(env.recv, env.tmo, 20000, 0), KT_TIMEOUT);
+	WAIT_UNTIL(c[0] > 0, 5000);
 	uint32_t h = c[1];
-	CHECK(c[0] > 0);
 	CHECK_EQ(kt_wait(env.recv, env.tmo, 20000, 0), KT_TIMEOUT);
 	CHECK_EQ(c[1], h);
 	CHECK_EQ(kt_pd_destroy(&a), CN_OK);

@@ -87,3 +87,89 @@ int test_rpc_generated(void)
 	cn_sys_destroy(r);
 	return 0;
 }
+
+/* ------------------------------------------------------------ entrypoint */
+#include <cn/entrypoint.h>
+
+struct ep_obj_state { uint32_t base; uint32_t calls; };
+
+static int e_add(void *ctx, uint32_t a, uint32_t b, uint32_t *r)
+{
+	struct ep_obj_state *s = ctx;
+	s->calls++;
+	*r = s->base + a + b;
+	return 0;
+}
+
+static void e_stop(void *ctx, uint32_t count)
+{
+	struct cn_entrypoint *ep = ctx;
+	if (count)
+		ep->stop = true;
+}
+
+/* caps: 1 receiver to bind; two objects with badges 11 and 12 */
+static uint32_t ep_server(uint32_t arg)
+{
+	(void)arg;
+	static const struct ktrpc_ops ops = { .add = e_add };
+	static struct ep_obj_state s11 = { 0, 0 }, s12 = { 100, 0 };
+	static struct cn_rpc_object o11 = { 11, ktrpc_dispatch_any, &ops, &s11, 0 };
+	static struct cn_rpc_object o12 = { 12, ktrpc_dispatch_any, &ops, &s12, 0 };
+	static struct cn_rpc_object dup = { 12, ktrpc_dispatch_any, &ops, &s12, 0 };
+	static struct cn_entrypoint ep;
+	static struct cn_signal_handler stop = { 7, e_stop, &ep, 0 };
+	cn_ep_init(&ep);
+	if (cn_ep_manage(&ep, &o11) || cn_ep_manage(&ep, &o12))
+		return __LINE__;
+	if (cn_ep_manage(&ep, &dup) != CN_ERR_BUSY)
+		return __LINE__;
+	if (cn_ep_bind_signals(1) || cn_ep_handle_signal(&ep, &stop))
+		return __LINE__;
+	if (cn_ep_run(&ep))
+		return __LINE__;
+	/* both objects served, the unbadged call counted as unknown */
+	if (s11.calls != 1 || s12.calls != 1 || ep.unknown != 1)
+		return __LINE__;
+	return 0;
+}
+
+/* caps: 1 object 11, 2 object 12, 3 the thread without badge */
+static uint32_t ep_client(uint32_t arg)
+{
+	(void)arg;
+	uint32_t r = 0;
+	if (ktrpc_add(1, 1, 2, &r) || r != 3)
+		return __LINE__;
+	if (ktrpc_add(2, 1, 2, &r) || r != 103)
+		return __LINE__;
+	if (ktrpc_add(3, 1, 2, &r) != CN_RPC_ERR_UNKNOWN)
+		return __LINE__;
+	return 0;
+}
+
+int test_rpc_entrypoint(void)
+{
+	struct kt_pd a, b;
+	struct cn_fault f;
+	uint32_t r = kt_sig_recv();
+	uint32_t srv = spawn(&a, "ep", ep_server, 0, 5, &r, 1, 1);
+	CHECK(srv);
+	uint32_t o11 = 0, o12 = 0;
+	CHECK_EQ(cn_sys_cap_mint(srv, 11, &o11), CN_OK);
+	CHECK_EQ(cn_sys_cap_mint(srv, 12, &o12), CN_OK);
+	uint32_t caps[3] = { o11, o12, srv };
+	uint32_t cl = spawn(&b, "ep-client", ep_client, 0, 5, caps, 3, 2);
+	CHECK(cl);
+	CHECK_EQ(wait_stop(cl, 2, &f), 0);
+	uint32_t ctx = kt_sig_ctx(r, 7);
+	CHECK_EQ(cn_sys_signal_submit(ctx, 1), CN_OK);     /* the stop signal */
+	CHECK_EQ(wait_stop(srv, 1, &f), 0);
+	kt_pd_destroy(&b);
+	kt_pd_destroy(&a);
+	cn_sys_destroy(o11);
+	cn_sys_destroy(o12);
+	cn_sys_destroy(ctx);
+	cn_sys_destroy(r);
+	return 0;
+}

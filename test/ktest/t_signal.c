@@ -97,7 +97,8 @@ int test_signal_wakeup(void)
 	uint32_t t1 = spawn(&a, "waiter1", child_waiter, 5, 5, &r, 1, 1);
 	uint32_t t2 = kt_thread(&a, "waiter2", child_waiter, 5, 5, env.pager[1]);
 	CHECK(t1 && t2);
-	CHECK_EQ(kt_wait(env.recv, env.tmo, 10000, 0), KT_TIMEOUT);  /* both block */
+	WAIT_STATE(t1, CN_THREAD_SIGNAL);                            /* both block */
+	WAIT_STATE(t2, CN_THREAD_SIGNAL);
 	CHECK_EQ(cn_sys_signal_submit(ctx, 3), CN_OK);                /* wakes one */
 	uint32_t who = kt_wait(env.recv, env.tmo, 1000000, 0);
 	CHECK(who == 1 || who == 2);
@@ -154,7 +155,7 @@ int test_signal_destroyed(void)
 	uint32_t caps[2] = { r, kt_sig_ctx(r, 1) };
 	uint32_t t = spawn(&a, "waiter", child_recv_dies, 0, 5, caps, 2, 1);
 	CHECK(t);
-	CHECK_EQ(kt_wait(env.recv, env.tmo, 10000, 0), KT_TIMEOUT);
+	WAIT_STATE(t, CN_THREAD_SIGNAL);
 	CHECK_EQ(cn_sys_destroy(r), CN_OK);
 	CHECK_EQ(wait_stop(t, 1, &f), 0);
 	kt_pd_destroy(&a);
@@ -258,8 +259,9 @@ static uint32_t child_timeout(uint32_t us)
 	uint64_t t1 = cn_sys_time(0);
 	if ((t1 - t0) * 1000000u / hz < us)
 		return __LINE__;            /* fired early */
-	/* a cancelled timeout does not fire */
-	cn_sys_timeout(1, us);
+	/* a cancelled timeout does not fire (1 s: no host stall between the
+	 * two calls can let it expire first) */
+	cn_sys_timeout(1, 1000000);
 	cn_sys_timeout(1, 0);
 	cn_sys_timeout(1, 0);
 	return 0;
@@ -353,7 +355,7 @@ int test_signal_bound(void)
 	uint32_t caps[2] = { r, kt_sig_ctx(r, 21) };
 	uint32_t srv = spawn(&a, "bound", bound_server, 0, 5, caps, 2, 1);
 	CHECK(srv);
-	CHECK_EQ(kt_wait(env.recv, env.tmo, 10000, 0), KT_TIMEOUT);   /* server waits */
+	WAIT_STATE(srv, CN_THREAD_RECV);                              /* server waits */
 	uint32_t cl = spawn(&b, "client", bound_client, 0, 5, &srv, 1, 2);
 	CHECK(cl);
 	CHECK_EQ(wait_stop(cl, 2, &f), 0);

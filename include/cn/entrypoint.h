@@ -1,0 +1,52 @@
+/*
+ * An entrypoint: one thread that serves RPC objects and signal handlers.
+ * RPC objects are told apart by the badge of the capability a client called
+ * (the badge comes from whoever minted it); signal handlers by the imprint
+ * of the signal context that fired, through a signal receiver bound to the
+ * entrypoint's thread. Handlers are plain C functions with a context
+ * pointer; all storage is the caller's (no heap).
+ */
+#ifndef CN_ENTRYPOINT_H
+#define CN_ENTRYPOINT_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include <cn/rpc.h>
+
+typedef void (*cn_ep_dispatch_fn)(const void *ops, void *ctx, struct cn_rpc_msg *m);
+typedef void (*cn_ep_signal_fn)(void *ctx, uint32_t count);
+
+struct cn_rpc_object {
+	uint32_t           badge;
+	cn_ep_dispatch_fn  dispatch;   /* e.g. calc_dispatch_any */
+	const void        *ops;        /* e.g. &my_calc_ops */
+	void              *ctx;
+	struct cn_rpc_object *next;
+};
+
+struct cn_signal_handler {
+	uint32_t            imprint;
+	cn_ep_signal_fn     fn;
+	void               *ctx;
+	struct cn_signal_handler *next;
+};
+
+struct cn_entrypoint {
+	struct cn_rpc_object     *objects;
+	struct cn_signal_handler *handlers;
+	bool                      stop;       /* set by a handler: cn_ep_run returns */
+	uint32_t                  unknown;    /* calls for no object, signals for no handler */
+};
+
+void cn_ep_init(struct cn_entrypoint *ep);
+/* serve an object (badge must be unique in this entrypoint) */
+int  cn_ep_manage(struct cn_entrypoint *ep, struct cn_rpc_object *obj);
+void cn_ep_dissolve(struct cn_entrypoint *ep, struct cn_rpc_object *obj);
+/* signals on receiver 'recv' reach this entrypoint's thread (call it from
+ * that thread); handlers are found by imprint */
+int  cn_ep_bind_signals(uint32_t recv);
+int  cn_ep_handle_signal(struct cn_entrypoint *ep, struct cn_signal_handler *h);
+/* serve until a handler sets ep->stop; returns 0, or a kernel error */
+int  cn_ep_run(struct cn_entrypoint *ep);
+
+#endif
