@@ -19,12 +19,8 @@ void board_init(void)
 	gicv2_unmask(BOARD_TIMER_IRQ);
 }
 
+/* interrupts: kernel/drivers/gicv2_board.c */
 void board_putc(char c)              { pl011_putc(c); }
-uint32_t board_irq_pending(void)     { return gicv2_pending(); }
-void board_irq_mask(uint32_t irq)    { gicv2_mask(irq); }
-void board_irq_unmask(uint32_t irq)  { gicv2_unmask(irq); }
-void board_irq_eoi(uint32_t irq)     { gicv2_eoi(irq); }
-bool board_irq_valid(uint32_t irq)   { return gicv2_valid(irq); }
 uint32_t board_timer_irq(void)       { return BOARD_TIMER_IRQ; }
 uint64_t board_counter(void)         { return a9_gtimer_counter(); }
 uint32_t board_counter_hz(void)      { return a9_gtimer_hz(); }

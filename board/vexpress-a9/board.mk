@@ -5,7 +5,7 @@ BOARD_NR_CPUS   := 1
 BOARD_RAM_BASE  := 0x60000000
 BOARD_KERNEL_PHYS := 0x60000000
 BOARD_RAM_SIZE  := 0x10000000
-BOARD_KERNEL_SRC := kernel/drivers/pl011.c kernel/drivers/gicv2.c \
+BOARD_KERNEL_SRC := kernel/drivers/pl011.c kernel/drivers/gicv2.c kernel/drivers/gicv2_board.c \
                     kernel/drivers/a9_timer.c board/vexpress-a9/board.c
 BOARD_QEMU      := qemu-system-arm
 BOARD_QEMU_ARGS := -M vexpress-a9 -cpu cortex-a9 -m 256M -audiodev none,id=snd0 -global pl041.audiodev=snd0 -smp $(BOARD_NR_CPUS) \

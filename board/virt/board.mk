@@ -5,7 +5,7 @@ BOARD_NR_CPUS   := 1
 BOARD_RAM_BASE  := 0x40000000
 BOARD_KERNEL_PHYS := 0x40000000
 BOARD_RAM_SIZE  := 0x10000000
-BOARD_KERNEL_SRC := kernel/drivers/pl011.c kernel/drivers/gicv2.c \
+BOARD_KERNEL_SRC := kernel/drivers/pl011.c kernel/drivers/gicv2.c kernel/drivers/gicv2_board.c \
                     kernel/drivers/generic_timer.c board/virt/board.c
 # How QEMU emulates it. The run tool appends -kernel <image> and, for
 # benchmarks, -icount shift=0,sleep=off.

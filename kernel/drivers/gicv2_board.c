@@ -1,0 +1,12 @@
+/*
+ * The board's interrupt functions for boards whose interrupt controller is
+ * a GICv2 (list this file in BOARD_KERNEL_SRC next to gicv2.c).
+ */
+#include "kernel.h"
+#include "drivers/drivers.h"
+
+uint32_t board_irq_pending(void)     { return gicv2_pending(); }
+void board_irq_mask(uint32_t irq)    { gicv2_mask(irq); }
+void board_irq_unmask(uint32_t irq)  { gicv2_unmask(irq); }
+void board_irq_eoi(uint32_t irq)     { gicv2_eoi(irq); }
+bool board_irq_valid(uint32_t irq)   { return gicv2_valid(irq); }
