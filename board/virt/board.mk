@@ -10,7 +10,7 @@ BOARD_KERNEL_SRC := kernel/drivers/pl011.c kernel/drivers/gicv2.c kernel/drivers
 # How QEMU emulates it. The run tool appends -kernel <image> and, for
 # benchmarks, -icount shift=0,sleep=off.
 BOARD_QEMU      := qemu-system-arm
-BOARD_QEMU_ARGS := -M virt,highmem=off -cpu cortex-a15 -m 256M -smp $(BOARD_NR_CPUS) \
+BOARD_QEMU_ARGS := -M virt,highmem=off -cpu cortex-a15 -m 256M -smp $(BOARD_NR_CPUS) -nic none \
                    -display none -serial stdio -monitor none -no-reboot
 # PMCCNTR counts executed instructions under -icount shift=0.
 BOARD_CYCLE_COUNTER := yes

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <cn/rpc.h>
+#include <cn/util/avl.h>
 
 typedef void (*cn_ep_dispatch_fn)(const void *ops, void *ctx, struct cn_rpc_msg *m);
 typedef void (*cn_ep_signal_fn)(void *ctx, uint32_t count);
@@ -21,31 +22,41 @@ struct cn_rpc_object {
 	cn_ep_dispatch_fn  dispatch;   /* e.g. calc_dispatch_any */
 	const void        *ops;        /* e.g. &my_calc_ops */
 	void              *ctx;
-	struct cn_rpc_object *next;
+	struct cn_avl_node node;       /* in the entrypoint's tree, by badge */
 };
 
 struct cn_signal_handler {
 	uint32_t            imprint;
 	cn_ep_signal_fn     fn;
 	void               *ctx;
-	struct cn_signal_handler *next;
+	struct cn_avl_node  node;      /* by imprint */
 };
 
 struct cn_entrypoint {
-	struct cn_rpc_object     *objects;
-	struct cn_signal_handler *handlers;
+	struct cn_avl_tree        objects;
+	struct cn_avl_tree        handlers;
 	bool                      stop;       /* set by a handler: cn_ep_run returns */
 	uint32_t                  unknown;    /* calls for no object, signals for no handler */
+	/* Capabilities that arrive with a call take slots in this component's
+	 * cap space. With drop_received set (the default), the entrypoint drops
+	 * them after the handler returns, unless the handler kept one with
+	 * cn_ep_keep(). */
+	bool                      drop_received;
+	uint32_t                  rx_caps[CN_RPC_MAX_CAPS];
 };
 
 void cn_ep_init(struct cn_entrypoint *ep);
 /* serve an object (badge must be unique in this entrypoint) */
 int  cn_ep_manage(struct cn_entrypoint *ep, struct cn_rpc_object *obj);
 void cn_ep_dissolve(struct cn_entrypoint *ep, struct cn_rpc_object *obj);
+struct cn_rpc_object *cn_ep_lookup(struct cn_entrypoint *ep, uint32_t badge);
 /* signals on receiver 'recv' reach this entrypoint's thread (call it from
  * that thread); handlers are found by imprint */
 int  cn_ep_bind_signals(uint32_t recv);
 int  cn_ep_handle_signal(struct cn_entrypoint *ep, struct cn_signal_handler *h);
+void cn_ep_unhandle_signal(struct cn_entrypoint *ep, struct cn_signal_handler *h);
+/* keep a capability received with the current call (see drop_received) */
+void cn_ep_keep(struct cn_entrypoint *ep, cn_cap_t cap);
 /* serve until a handler sets ep->stop; returns 0, or a kernel error */
 int  cn_ep_run(struct cn_entrypoint *ep);
 

@@ -2,11 +2,14 @@
  * RPC interfaces declared once. An interface is an X-macro list of its
  * functions; CN_RPC_INTERFACE() turns it into opcodes, typed client stubs,
  * a table of server handlers and the server's dispatch function, so nobody
- * marshals by hand. Arguments and results are word-sized integers, 64-bit
- * integers or capabilities (cn_cap_t); every function returns an error code
- * (0 = success) and one result.
+ * marshals by hand. Arguments are word-sized integers, 64-bit integers,
+ * capabilities (cn_cap_t) or strings (const char *, at most CN_RPC_STR_MAX
+ * bytes, copied; valid in the server until the handler returns). Results are
+ * integers or capabilities (not strings). Every function returns an error
+ * code (0 = success) and one result. F0..F5 declare functions with 0..5
+ * arguments.
  *
- *   #define CALC_RPC(F0, F1, F2, F3) \
+ *   #define CALC_RPC(F0, F1, F2, F3, F4, F5) \
  *       F2(calc, add,   uint32_t, uint32_t, a, uint32_t, b) \
  *       F1(calc, twice, uint64_t, uint64_t, v) \
  *       F0(calc, count, uint32_t) \
@@ -34,7 +37,9 @@
 
 typedef struct { uint32_t name; } cn_cap_t;   /* a capability argument */
 
-#define CN_RPC_MAX_WORDS 8
+/* 8 words of integers plus room for string arguments */
+#define CN_RPC_STR_MAX   256     /* bytes of one string argument, without the NUL */
+#define CN_RPC_MAX_WORDS 160
 #define CN_RPC_MAX_CAPS  4
 
 /* RPC-level errors (the kernel's CN_ERR_* are -1..-99) */
@@ -89,8 +94,30 @@ static inline void cn_rpc_put_cap(struct cn_rpc_msg *m, cn_cap_t c)
 		m->overflow = true;
 }
 
+/* a string: its length, then its bytes with at least one NUL, word padded */
+static inline void cn_rpc_put_str(struct cn_rpc_msg *m, const char *s)
+{
+	uint32_t len = 0;
+	while (s && len <= CN_RPC_STR_MAX && s[len])
+		len++;
+	uint32_t nw = (len + 4) / 4;
+	if (len > CN_RPC_STR_MAX || m->words + 1 + nw > CN_RPC_MAX_WORDS) {
+		m->overflow = true;
+		return;
+	}
+	m->w[m->words++] = len;
+	m->w[m->words + nw - 1] = 0;
+	char *d = (char *)&m->w[m->words];
+	for (uint32_t i = 0; i < len; i++)
+		d[i] = s[i];
+	d[len] = 0;
+	m->words += nw;
+}
+
 #define CN_RPC_PUT(m, v) _Generic((v), \
 	cn_cap_t: cn_rpc_put_cap, \
+	const char *: cn_rpc_put_str, \
+	char *: cn_rpc_put_str, \
 	uint64_t: cn_rpc_put_u64, \
 	int64_t:  cn_rpc_put_u64, \
 	default:  cn_rpc_put_word)(m, v)
@@ -134,9 +161,28 @@ static inline cn_cap_t cn_rpc_get_cap(struct cn_rpc_reader *r)
 	return c;
 }
 
+/* a string argument: points into the message (NUL-terminated) */
+static inline const char *cn_rpc_get_str(struct cn_rpc_reader *r)
+{
+	uint32_t len = cn_rpc_get_word(r);
+	uint32_t nw = (len + 4) / 4;
+	if (r->bad || len > CN_RPC_STR_MAX || r->wi + nw > r->m->words) {
+		r->bad = true;
+		return "";
+	}
+	const char *s = (const char *)&r->m->w[r->wi];
+	r->wi += nw;
+	if (s[len]) {
+		r->bad = true;
+		return "";
+	}
+	return s;
+}
+
 /* the value of type T next in the message */
 #define CN_RPC_GET(r, T) _Generic((T){ 0 }, \
 	cn_cap_t: cn_rpc_get_cap, \
+	const char *: cn_rpc_get_str, \
 	uint64_t: cn_rpc_get_u64, \
 	int64_t:  cn_rpc_get_u64, \
 	default:  cn_rpc_get_word)(r)
@@ -154,6 +200,8 @@ static inline void cn_rpc_reply_error(struct cn_rpc_msg *m, int err)
 #define CN_RPC_OP1(I, N, R, T1, A1)                 CN_RPC_OP_(I, N)
 #define CN_RPC_OP2(I, N, R, T1, A1, T2, A2)         CN_RPC_OP_(I, N)
 #define CN_RPC_OP3(I, N, R, T1, A1, T2, A2, T3, A3) CN_RPC_OP_(I, N)
+#define CN_RPC_OP4(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4) CN_RPC_OP_(I, N)
+#define CN_RPC_OP5(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4, T5, A5) CN_RPC_OP_(I, N)
 
 /* client side: marshal, call, unmarshal */
 #define CN_RPC_CALL_(I, N, R, PUTS) \
@@ -191,13 +239,25 @@ static inline void cn_rpc_reply_error(struct cn_rpc_msg *m, int err)
 #define CN_RPC_CLIENT3(I, N, R, T1, A1, T2, A2, T3, A3) \
 	static inline int I##_##N(uint32_t cap_, T1 A1, T2 A2, T3 A3, R *result_) \
 	{ CN_RPC_CALL_(I, N, R, CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2); CN_RPC_PUT(&m_, A3);) }
+#define CN_RPC_CLIENT4(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4) \
+	static inline int I##_##N(uint32_t cap_, T1 A1, T2 A2, T3 A3, T4 A4, R *result_) \
+	{ CN_RPC_CALL_(I, N, R, CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2); CN_RPC_PUT(&m_, A3); \
+	               CN_RPC_PUT(&m_, A4);) }
+#define CN_RPC_CLIENT5(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4, T5, A5) \
+	static inline int I##_##N(uint32_t cap_, T1 A1, T2 A2, T3 A3, T4 A4, T5 A5, R *result_) \
+	{ CN_RPC_CALL_(I, N, R, CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2); CN_RPC_PUT(&m_, A3); \
+	               CN_RPC_PUT(&m_, A4); CN_RPC_PUT(&m_, A5);) }
 
 /* server side: the handler table */
-#define CN_RPC_OPS0(I, N, R)                 int (*N)(void *ctx, R *result);
-#define CN_RPC_OPS1(I, N, R, T1, A1)         int (*N)(void *ctx, T1 A1, R *result);
-#define CN_RPC_OPS2(I, N, R, T1, A1, T2, A2) int (*N)(void *ctx, T1 A1, T2 A2, R *result);
+#define CN_RPC_OPS0(I, N, R)                 int (*N)(void *, R *result);
+#define CN_RPC_OPS1(I, N, R, T1, A1)         int (*N)(void *, T1 A1, R *result);
+#define CN_RPC_OPS2(I, N, R, T1, A1, T2, A2) int (*N)(void *, T1 A1, T2 A2, R *result);
 #define CN_RPC_OPS3(I, N, R, T1, A1, T2, A2, T3, A3) \
-	int (*N)(void *ctx, T1 A1, T2 A2, T3 A3, R *result);
+	int (*N)(void *, T1 A1, T2 A2, T3 A3, R *result);
+#define CN_RPC_OPS4(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4) \
+	int (*N)(void *, T1 A1, T2 A2, T3 A3, T4 A4, R *result);
+#define CN_RPC_OPS5(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4, T5, A5) \
+	int (*N)(void *, T1 A1, T2 A2, T3 A3, T4 A4, T5 A5, R *result);
 
 /* server side: one case of the dispatch switch; ARGS is a parenthesised
  * list with a leading comma, e.g. (, a, b) or () */
@@ -221,17 +281,24 @@ static inline void cn_rpc_reply_error(struct cn_rpc_msg *m, int err)
 #define CN_RPC_CASE3(I, N, R, T1, A1, T2, A2, T3, A3) \
 	CN_RPC_CASE_(I, N, R, T1 A1 = CN_RPC_GET(&r_, T1); T2 A2 = CN_RPC_GET(&r_, T2); \
 	             T3 A3 = CN_RPC_GET(&r_, T3);, (, A1, A2, A3))
+#define CN_RPC_CASE4(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4) \
+	CN_RPC_CASE_(I, N, R, T1 A1 = CN_RPC_GET(&r_, T1); T2 A2 = CN_RPC_GET(&r_, T2); \
+	             T3 A3 = CN_RPC_GET(&r_, T3); T4 A4 = CN_RPC_GET(&r_, T4);, (, A1, A2, A3, A4))
+#define CN_RPC_CASE5(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4, T5, A5) \
+	CN_RPC_CASE_(I, N, R, T1 A1 = CN_RPC_GET(&r_, T1); T2 A2 = CN_RPC_GET(&r_, T2); \
+	             T3 A3 = CN_RPC_GET(&r_, T3); T4 A4 = CN_RPC_GET(&r_, T4); \
+	             T5 A5 = CN_RPC_GET(&r_, T5);, (, A1, A2, A3, A4, A5))
 
 #define CN_RPC_INTERFACE(I, LIST) \
-	enum I##_op { I##_op_none_, LIST(CN_RPC_OP0, CN_RPC_OP1, CN_RPC_OP2, CN_RPC_OP3) I##_op_count_ }; \
-	LIST(CN_RPC_CLIENT0, CN_RPC_CLIENT1, CN_RPC_CLIENT2, CN_RPC_CLIENT3) \
-	struct I##_ops { LIST(CN_RPC_OPS0, CN_RPC_OPS1, CN_RPC_OPS2, CN_RPC_OPS3) }; \
+	enum I##_op { I##_op_none_, LIST(CN_RPC_OP0, CN_RPC_OP1, CN_RPC_OP2, CN_RPC_OP3, CN_RPC_OP4, CN_RPC_OP5) I##_op_count_ }; \
+	LIST(CN_RPC_CLIENT0, CN_RPC_CLIENT1, CN_RPC_CLIENT2, CN_RPC_CLIENT3, CN_RPC_CLIENT4, CN_RPC_CLIENT5) \
+	struct I##_ops { LIST(CN_RPC_OPS0, CN_RPC_OPS1, CN_RPC_OPS2, CN_RPC_OPS3, CN_RPC_OPS4, CN_RPC_OPS5) }; \
 	static inline void I##_dispatch(const struct I##_ops *ops_, void *ctx_, struct cn_rpc_msg *m_) \
 	{ \
 		struct cn_rpc_reader r_ = cn_rpc_reader(m_, 1); \
 		uint32_t op_ = m_->words ? m_->w[0] : 0; \
 		switch (op_) { \
-		LIST(CN_RPC_CASE0, CN_RPC_CASE1, CN_RPC_CASE2, CN_RPC_CASE3) \
+		LIST(CN_RPC_CASE0, CN_RPC_CASE1, CN_RPC_CASE2, CN_RPC_CASE3, CN_RPC_CASE4, CN_RPC_CASE5) \
 		default: break; \
 		} \
 		(void)r_; \

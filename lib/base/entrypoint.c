@@ -1,38 +1,75 @@
 /*
  * The entrypoint loop: wait for a call or a signal (CN_SYS_REPLY_WAIT with a
  * bound signal receiver), find the object by badge or the handler by
- * imprint, run it, and reply with the next wait.
+ * imprint (AVL trees), run it, and reply with the next wait.
  */
 #include <cn/entrypoint.h>
 #include <cn/sys.h>
+#include <cn/util/list.h>
+
+static int obj_cmp(const struct cn_avl_node *a, const struct cn_avl_node *b)
+{
+	uint32_t x = cn_container_of(a, struct cn_rpc_object, node)->badge;
+	uint32_t y = cn_container_of(b, struct cn_rpc_object, node)->badge;
+	return x < y ? -1 : x > y;
+}
+
+static int obj_key(const void *key, const struct cn_avl_node *n)
+{
+	uint32_t x = *(const uint32_t *)key;
+	uint32_t y = cn_container_of(n, struct cn_rpc_object, node)->badge;
+	return x < y ? -1 : x > y;
+}
+
+static int sig_cmp(const struct cn_avl_node *a, const struct cn_avl_node *b)
+{
+	uint32_t x = cn_container_of(a, struct cn_signal_handler, node)->imprint;
+	uint32_t y = cn_container_of(b, struct cn_signal_handler, node)->imprint;
+	return x < y ? -1 : x > y;
+}
+
+static int sig_key(const void *key, const struct cn_avl_node *n)
+{
+	uint32_t x = *(const uint32_t *)key;
+	uint32_t y = cn_container_of(n, struct cn_signal_handler, node)->imprint;
+	return x < y ? -1 : x > y;
+}
 
 void cn_ep_init(struct cn_entrypoint *ep)
 {
-	ep->objects = 0;
-	ep->handlers = 0;
+	cn_avl_init(&ep->objects, obj_cmp);
+	cn_avl_init(&ep->handlers, sig_cmp);
 	ep->stop = false;
 	ep->unknown = 0;
+	ep->drop_received = true;
+	for (uint32_t i = 0; i < CN_RPC_MAX_CAPS; i++)
+		ep->rx_caps[i] = 0;
+}
+
+void cn_ep_keep(struct cn_entrypoint *ep, cn_cap_t cap)
+{
+	for (uint32_t i = 0; i < CN_RPC_MAX_CAPS; i++)
+		if (ep->rx_caps[i] == cap.name)
+			ep->rx_caps[i] = 0;
 }
 
 int cn_ep_manage(struct cn_entrypoint *ep, struct cn_rpc_object *obj)
 {
-	for (struct cn_rpc_object *o = ep->objects; o; o = o->next)
-		if (o->badge == obj->badge || o == obj)
-			return CN_ERR_BUSY;
 	if (!obj->dispatch)
 		return CN_ERR_INVALID;
-	obj->next = ep->objects;
-	ep->objects = obj;
-	return CN_OK;
+	return cn_avl_insert(&ep->objects, &obj->node) ? CN_OK : CN_ERR_BUSY;
 }
 
 void cn_ep_dissolve(struct cn_entrypoint *ep, struct cn_rpc_object *obj)
 {
-	for (struct cn_rpc_object **p = &ep->objects; *p; p = &(*p)->next)
-		if (*p == obj) {
-			*p = obj->next;
-			return;
-		}
+	if (cn_ep_lookup(ep, obj->badge) == obj)
+		cn_avl_remove(&ep->objects, &obj->node);
+}
+
+struct cn_rpc_object *cn_ep_lookup(struct cn_entrypoint *ep, uint32_t badge)
+{
+	struct cn_avl_node *n = cn_avl_find(&ep->objects, &badge, obj_key);
+	return n ? cn_container_of(n, struct cn_rpc_object, node) : 0;
 }
 
 int cn_ep_bind_signals(uint32_t recv)
@@ -42,35 +79,51 @@ int cn_ep_bind_signals(uint32_t recv)
 
 int cn_ep_handle_signal(struct cn_entrypoint *ep, struct cn_signal_handler *h)
 {
-	for (struct cn_signal_handler *x = ep->handlers; x; x = x->next)
-		if (x->imprint == h->imprint || x == h)
-			return CN_ERR_BUSY;
 	if (!h->fn)
 		return CN_ERR_INVALID;
-	h->next = ep->handlers;
-	ep->handlers = h;
-	return CN_OK;
+	return cn_avl_insert(&ep->handlers, &h->node) ? CN_OK : CN_ERR_BUSY;
+}
+
+void cn_ep_unhandle_signal(struct cn_entrypoint *ep, struct cn_signal_handler *h)
+{
+	struct cn_avl_node *n = cn_avl_find(&ep->handlers, &h->imprint, sig_key);
+	if (n == &h->node)
+		cn_avl_remove(&ep->handlers, n);
 }
 
 static void signal(struct cn_entrypoint *ep, uint32_t imprint, uint32_t count)
 {
-	for (struct cn_signal_handler *h = ep->handlers; h; h = h->next)
-		if (h->imprint == imprint) {
-			h->fn(h->ctx, count);
-			return;
-		}
-	ep->unknown++;
+	struct cn_avl_node *n = cn_avl_find(&ep->handlers, &imprint, sig_key);
+	if (!n) {
+		ep->unknown++;
+		return;
+	}
+	struct cn_signal_handler *h = cn_container_of(n, struct cn_signal_handler, node);
+	h->fn(h->ctx, count);
 }
 
 static void call(struct cn_entrypoint *ep, uint32_t badge, struct cn_rpc_msg *m)
 {
-	for (struct cn_rpc_object *o = ep->objects; o; o = o->next)
-		if (o->badge == badge) {
-			o->dispatch(o->ops, o->ctx, m);
-			return;
-		}
-	ep->unknown++;
-	cn_rpc_reply_error(m, CN_RPC_ERR_UNKNOWN);
+	uint32_t n = m->ncaps < CN_RPC_MAX_CAPS ? m->ncaps : CN_RPC_MAX_CAPS;
+	for (uint32_t i = 0; i < CN_RPC_MAX_CAPS; i++)
+		ep->rx_caps[i] = i < n ? m->caps[i] : 0;
+	struct cn_rpc_object *o = cn_ep_lookup(ep, badge);
+	if (o) {
+		o->dispatch(o->ops, o->ctx, m);
+	} else {
+		ep->unknown++;
+		cn_rpc_reply_error(m, CN_RPC_ERR_UNKNOWN);
+	}
+}
+
+/* after the reply went out (a handler may return a received cap) */
+static void drop_received(struct cn_entrypoint *ep)
+{
+	for (uint32_t i = 0; i < CN_RPC_MAX_CAPS; i++) {
+		if (ep->drop_received && ep->rx_caps[i])
+			cn_sys_cap_drop(ep->rx_caps[i]);
+		ep->rx_caps[i] = 0;
+	}
 }
 
 int cn_ep_run(struct cn_entrypoint *ep)
@@ -81,6 +134,7 @@ int cn_ep_run(struct cn_entrypoint *ep)
 	while (!ep->stop) {
 		uint32_t badge = 0;
 		int err = cn_sys_reply_wait(reply, &k, &badge);
+		drop_received(ep);
 		if (err)
 			return err;
 		if (k.info & CN_MSG_INFO_SIGNAL) {
@@ -98,6 +152,7 @@ int cn_ep_run(struct cn_entrypoint *ep)
 		cn_rpc_to_kernel(&m, &k);
 		cn_syscall(CN_SYS_REPLY_WAIT, CN_RW_REPLY | CN_RW_NOWAIT, k.info, k.w[0], k.w[1],
 		           k.w[2], k.w[3], 0);
+		drop_received(ep);
 	}
 	return CN_OK;
 }

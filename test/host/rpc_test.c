@@ -8,14 +8,16 @@
 #include <cn/rpc.h>
 #include "check.h"
 
-#define CALC_RPC(F0, F1, F2, F3) \
+#define CALC_RPC(F0, F1, F2, F3, F4, F5) \
 	F2(calc, add,    uint32_t, uint32_t, a, uint32_t, b) \
 	F1(calc, twice,  uint64_t, uint64_t, v) \
 	F0(calc, count,  uint32_t) \
 	F1(calc, keep,   cn_cap_t, cn_cap_t, c) \
 	F3(calc, mix,    int32_t,  int32_t, x, cn_cap_t, c, uint64_t, y) \
 	F1(calc, fail,   uint32_t, int32_t, code) \
-	F0(calc, absent, uint32_t)
+	F0(calc, absent, uint32_t) \
+	F2(calc, strsum, uint32_t, const char *, a, const char *, b) \
+	F5(calc, five,   uint32_t, uint32_t, a, const char *, s, cn_cap_t, c, uint64_t, d, uint32_t, e)
 CN_RPC_INTERFACE(calc, CALC_RPC)
 
 /* ------------------------------------------------------------ server */
@@ -34,9 +36,22 @@ static int do_mix(void *ctx, int32_t x, cn_cap_t c, uint64_t y, int32_t *r)
 static int do_fail(void *ctx, int32_t code, uint32_t *r)
 { (void)ctx; *r = 99; return code; }
 
+/* result: length of a * 1000 + length of b; 'a' is remembered */
+static char last_str[CN_RPC_STR_MAX + 1];
+static int do_strsum(void *ctx, const char *a, const char *b, uint32_t *r)
+{
+	(void)ctx;
+	*r = (uint32_t)(strlen(a) * 1000 + strlen(b));
+	strcpy(last_str, a);
+	return 0;
+}
+static int do_five(void *ctx, uint32_t a, const char *s, cn_cap_t c, uint64_t d, uint32_t e,
+                   uint32_t *r)
+{ (void)ctx; *r = a + (uint32_t)strlen(s) + c.name + (uint32_t)(d >> 32) + e; return 0; }
+
 static const struct calc_ops ops = {
 	.add = do_add, .twice = do_twice, .count = do_count, .keep = do_keep,
-	.mix = do_mix, .fail = do_fail, .absent = NULL,
+	.mix = do_mix, .fail = do_fail, .absent = NULL, .strsum = do_strsum, .five = do_five,
 };
 static struct calc_state state;
 
@@ -151,6 +166,51 @@ static void overflow_refused(void)
 	CN_CHECK_EQ(m.words, (uint32_t)CN_RPC_MAX_WORDS);
 }
 
+static void strings(void)
+{
+	uint32_t r = 0;
+	CN_CHECK_EQ(calc_strsum(SERVER_CAP, "label=\"a -> b\"", "", &r), 0);
+	CN_CHECK_EQ(r, 14000u);
+	CN_CHECK(strcmp(last_str, "label=\"a -> b\"") == 0);
+	CN_CHECK_EQ(last_call.words, 1u + 1 + 4 + 1 + 1);   /* op, len+4 words, len+1 word */
+	CN_CHECK_EQ(calc_strsum(SERVER_CAP, "abc", "abcd", &r), 0);
+	CN_CHECK_EQ(r, 3004u);
+	char big[CN_RPC_STR_MAX + 1];
+	memset(big, 'x', CN_RPC_STR_MAX);
+	big[CN_RPC_STR_MAX] = 0;
+	CN_CHECK_EQ(calc_strsum(SERVER_CAP, big, big, &r), 0);   /* two at the limit fit */
+	CN_CHECK_EQ(r, CN_RPC_STR_MAX * 1001u);
+	char huge[CN_RPC_STR_MAX + 2];
+	memset(huge, 'y', CN_RPC_STR_MAX + 1);
+	huge[CN_RPC_STR_MAX + 1] = 0;
+	CN_CHECK_EQ(calc_strsum(SERVER_CAP, huge, "", &r), CN_RPC_ERR_MALFORMED);
+	CN_CHECK_EQ(calc_five(SERVER_CAP, 1, "xy", (cn_cap_t){ 3 }, 5ull << 32, 7, &r), 0);
+	CN_CHECK_EQ(r, 1u + 2 + 1003 + 5 + 7);
+}
+
+static void malformed_strings(void)
+{
+	struct cn_rpc_msg m;
+	cn_rpc_msg_init(&m);                               /* length beyond the message */
+	cn_rpc_put_word(&m, calc_op_strsum);
+	cn_rpc_put_word(&m, 40);
+	cn_rpc_put_word(&m, 0x41414141);
+	calc_dispatch(&ops, &state, &m);
+	CN_CHECK_EQ((int)m.w[0], CN_RPC_ERR_MALFORMED);
+	cn_rpc_msg_init(&m);                               /* not NUL-terminated */
+	cn_rpc_put_word(&m, calc_op_strsum);
+	cn_rpc_put_word(&m, 3);
+	cn_rpc_put_word(&m, 0x41414141);
+	cn_rpc_put_str(&m, "b");
+	calc_dispatch(&ops, &state, &m);
+	CN_CHECK_EQ((int)m.w[0], CN_RPC_ERR_MALFORMED);
+	cn_rpc_msg_init(&m);                               /* absurd length */
+	cn_rpc_put_word(&m, calc_op_strsum);
+	cn_rpc_put_word(&m, 0xfffffffcu);
+	calc_dispatch(&ops, &state, &m);
+	CN_CHECK_EQ((int)m.w[0], CN_RPC_ERR_MALFORMED);
+}
+
 int main(void)
 {
 	cn_test_program = "rpc";
@@ -160,5 +220,7 @@ int main(void)
 	CN_RUN(errors);
 	CN_RUN(malformed_calls);
 	CN_RUN(overflow_refused);
+	CN_RUN(strings);
+	CN_RUN(malformed_strings);
 	return CN_TEST_RESULT();
 }

@@ -6,7 +6,7 @@
 #include "ktest.h"
 #include <cn/rpc.h>
 
-#define KT_RPC(F0, F1, F2, F3) \
+#define KT_RPC(F0, F1, F2, F3, F4, F5) \
 	F2(ktrpc, add,  uint32_t, uint32_t, a, uint32_t, b) \
 	F3(ktrpc, sum3, uint64_t, uint64_t, a, uint32_t, b, uint32_t, c) \
 	F1(ktrpc, echo, cn_cap_t, cn_cap_t, c) \
@@ -114,11 +114,11 @@ static uint32_t ep_server(uint32_t arg)
 	(void)arg;
 	static const struct ktrpc_ops ops = { .add = e_add };
 	static struct ep_obj_state s11 = { 0, 0 }, s12 = { 100, 0 };
-	static struct cn_rpc_object o11 = { 11, ktrpc_dispatch_any, &ops, &s11, 0 };
-	static struct cn_rpc_object o12 = { 12, ktrpc_dispatch_any, &ops, &s12, 0 };
-	static struct cn_rpc_object dup = { 12, ktrpc_dispatch_any, &ops, &s12, 0 };
+	static struct cn_rpc_object o11 = { 11, ktrpc_dispatch_any, &ops, &s11, { 0, 0, 0, 0 } };
+	static struct cn_rpc_object o12 = { 12, ktrpc_dispatch_any, &ops, &s12, { 0, 0, 0, 0 } };
+	static struct cn_rpc_object dup = { 12, ktrpc_dispatch_any, &ops, &s12, { 0, 0, 0, 0 } };
 	static struct cn_entrypoint ep;
-	static struct cn_signal_handler stop = { 7, e_stop, &ep, 0 };
+	static struct cn_signal_handler stop = { 7, e_stop, &ep, { 0, 0, 0, 0 } };
 	cn_ep_init(&ep);
 	if (cn_ep_manage(&ep, &o11) || cn_ep_manage(&ep, &o12))
 		return __LINE__;

@@ -1,0 +1,82 @@
+/*
+ * Writing a component: provide cn_component_construct(). The runtime
+ * (lib/base/component.c) starts it with an environment: the capabilities of
+ * the parent, the component's PD, CPU and LOG sessions and its address
+ * space, an entrypoint, and a heap. construct() registers RPC objects and
+ * signal handlers and returns; the entrypoint then serves them until
+ * cn_exit(). See doc/c-api.md for a worked example.
+ */
+#ifndef CN_COMPONENT_H
+#define CN_COMPONENT_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <cn/rpc.h>
+#include <cn/errors.h>
+#include <cn/entrypoint.h>
+#include <cn/util/heap.h>
+
+struct cn_env {
+	const char           *name;      /* the component's name (from its parent) */
+	uint32_t              parent;    /* capability names */
+	uint32_t              pd;
+	uint32_t              cpu;
+	uint32_t              rm;        /* the address space */
+	uint32_t              log;       /* LOG session (label = the component's) */
+	uint32_t              main_thread;  /* CPU thread cap of the entrypoint */
+	uint32_t              sig_recv;  /* signal receiver bound to the entrypoint */
+	struct cn_entrypoint *ep;
+	struct cn_heap       *heap;
+};
+
+/* provided by the component */
+void cn_component_construct(struct cn_env *env);
+
+/* the environment (also valid in other threads) */
+struct cn_env *cn_env(void);
+
+/* tell the parent we are done; does not return */
+void cn_exit(int value) __attribute__((noreturn));
+
+/* formatted output to the LOG session, one line per call (a trailing
+ * newline is optional); falls back to the kernel console before the LOG
+ * session exists */
+void cn_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* heap (best fit, grows by attaching RAM dataspaces from the PD) */
+void *cn_malloc(size_t size);
+void *cn_calloc(size_t n, size_t size);
+void  cn_free(void *p);
+
+/* ------------------------------------------------------------ sessions */
+/* Ask the parent for a session. args is the argument string (label=...,
+ * ram_quota=..., cap_quota=..., service keys); missing quota keys get the
+ * service's default. CN_ERR_QUOTA_RAM/CAP answers are retried with more
+ * quota (up to a limit), CN_ERR_PENDING after the parent's signal. */
+int cn_connect(const char *service, const char *args, uint32_t *session);
+/* donate more quota to an open session (args: ram_quota=, cap_quota=) */
+int cn_upgrade(uint32_t session, const char *args);
+/* close it: the quota returns */
+int cn_close(uint32_t session);
+
+/* ------------------------------------------------------------ memory */
+/* allocate a RAM dataspace and attach it anywhere (writable);
+ * *ds receives the dataspace cap (may be NULL) */
+void *cn_ram_alloc_attach(uint32_t size, uint32_t flags, uint32_t *ds);
+int   cn_ram_detach_free(void *addr, uint32_t ds);
+
+/* ------------------------------------------------------------ signals */
+/* a signal context on the entrypoint's receiver whose handler runs on the
+ * entrypoint; the context capability goes to *ctx */
+int cn_signal_handler(struct cn_signal_handler *h, void (*fn)(void *, uint32_t), void *arg,
+                      uint32_t *ctx);
+/* an RPC object served by the entrypoint; its capability goes to *cap */
+int cn_rpc_object(struct cn_rpc_object *obj, cn_ep_dispatch_fn dispatch, const void *ops,
+                  void *ctx, uint32_t *cap);
+
+/* ------------------------------------------------------------ announce */
+/* offer a service to the parent; root is the RPC object of <cn/session/parent.h>'s root
+ * interface (see <cn/server.h> for a ready-made one) */
+int cn_announce(const char *service, uint32_t root_cap);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * CPU session (core): threads. A thread runs in a PD (given by its PD
+ * session capability) at a priority scaled into the session's band: session
+ * argument 'priority=P' (0 = highest band of the parent, see
+ * doc/c-api.md) and 'prio_levels'; thread priority 0..15 within it.
+ *
+ *   create_thread(pd, name, prio) -> thread capability (below); the thread
+ *                                    has a UTCB and is not started yet
+ *   kill_thread(thread)           -> gone, quota back
+ *   exception_sigh(ctx)           -> default signal for faults and stops of
+ *                                    this session's threads
+ *
+ * Thread capability:
+ *   start(ip, sp, arg)   first instruction, stack pointer, r0
+ *   pause() / resume()
+ *   reg(idx) / set_reg(idx, v)   r0..r12, sp, lr, pc, cpsr (0..16) of a
+ *                                paused, stopped or faulted thread
+ *   info(what)           CN_THREAD_INFO_STATE (CN_THREAD_* of the kernel),
+ *                        _FAULT_TYPE (CN_FAULT_*), _FAULT_ADDR, _FAULT_PC,
+ *                        _UTCB (its virtual address)
+ *   exception_sigh(ctx)  signal for this thread's faults and stop
+ */
+#ifndef CN_SESSION_CPU_H
+#define CN_SESSION_CPU_H
+
+#include <cn/rpc.h>
+
+#define CN_THREAD_INFO_STATE      0u
+#define CN_THREAD_INFO_FAULT_TYPE 1u
+#define CN_THREAD_INFO_FAULT_ADDR 2u
+#define CN_THREAD_INFO_FAULT_PC   3u
+#define CN_THREAD_INFO_UTCB       4u
+
+#define CN_CPU_RPC(F0, F1, F2, F3, F4, F5) \
+	F3(cn_cpu, create_thread,  cn_cap_t, cn_cap_t, pd, const char *, name, uint32_t, prio) \
+	F1(cn_cpu, kill_thread,    uint32_t, cn_cap_t, thread) \
+	F1(cn_cpu, exception_sigh, uint32_t, cn_cap_t, ctx)
+CN_RPC_INTERFACE(cn_cpu, CN_CPU_RPC)
+
+#define CN_THREAD_RPC(F0, F1, F2, F3, F4, F5) \
+	F3(cn_thread, start,   uint32_t, uint32_t, ip, uint32_t, sp, uint32_t, arg) \
+	F0(cn_thread, pause,   uint32_t) \
+	F0(cn_thread, resume,  uint32_t) \
+	F1(cn_thread, reg,     uint32_t, uint32_t, idx) \
+	F2(cn_thread, set_reg, uint32_t, uint32_t, idx, uint32_t, value) \
+	F1(cn_thread, info,    uint32_t, uint32_t, what) \
+	F1(cn_thread, exception_sigh, uint32_t, cn_cap_t, ctx)
+CN_RPC_INTERFACE(cn_thread, CN_THREAD_RPC)
+
+#endif
