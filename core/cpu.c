@@ -26,7 +26,7 @@ void thread_report(struct thread *t, const char *what)
 {
 	struct cn_fault f = { 0, 0, 0, 0, 0 };
 	cn_sys_thread_fault(t->kthread, &f);
-	core_log("core: %s in \"%s\" thread \"%s\": pc=%#x addr=%#x (%s)", what, t->pd->s.label,
+	core_log("core: %s in \"%s\" thread \"%s\": pc=0x%x addr=0x%x (%s)", what, t->pd->s.label,
 	         t->name, (unsigned)f.pc, (unsigned)f.addr, f.type < 8 ? fault_names[f.type] : "?");
 	uint32_t sigh = t->exc_sigh ? t->exc_sigh : t->cpu->exc_sigh;
 	if (sigh)

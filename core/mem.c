@@ -58,7 +58,7 @@ uint32_t phys_alloc(uint32_t npages, uint32_t align_pages)
 void phys_free(uint32_t phys, uint32_t npages)
 {
 	if (cn_bitalloc_free(&pages, (phys - pool_base) / PAGE, npages))
-		core_log("core: bad phys_free %#x (%u pages)", (unsigned)phys, (unsigned)npages);
+		core_log("core: bad phys_free 0x%x (%u pages)", (unsigned)phys, (unsigned)npages);
 }
 
 uint32_t phys_avail(void)
