@@ -15,6 +15,7 @@
 #include <cn/session/pd.h>
 #include <cn/session/quota.h>
 #include <cn/util/format.h>
+#include <cn/util/string.h>
 #include "runtime.h"
 
 #define PAGE        4096u
@@ -319,7 +320,7 @@ int cn_thread_create(struct cn_thread *t, const char *name, void (*fn)(void *), 
 	if (stack_size > UINT32_MAX - (PAGE - 1))
 		return CN_ERR_INVALID;
 	stack_size = (stack_size + PAGE - 1) & ~(PAGE - 1);
-	*t = (struct cn_thread){ 0 };
+	cn_memset(t, 0, sizeof(*t));
 	t->fn = fn;
 	t->arg = arg;
 	t->stack_size = stack_size;
