@@ -8,6 +8,14 @@
 
 void cn_rpc_to_kernel(const struct cn_rpc_msg *m, struct cn_msg *k)
 {
+	if (__builtin_expect(m->words <= 4 && !m->ncaps, 1)) {   /* registers only */
+		k->info = CN_MSG_INFO(m->words, 0);
+		k->w[0] = m->w[0];
+		k->w[1] = m->words > 1 ? m->w[1] : 0;
+		k->w[2] = m->words > 2 ? m->w[2] : 0;
+		k->w[3] = m->words > 3 ? m->w[3] : 0;
+		return;
+	}
 	struct cn_utcb *u = cn_utcb();
 	uint32_t words = m->words < CN_RPC_MAX_WORDS ? m->words : CN_RPC_MAX_WORDS;
 	uint32_t ncaps = m->ncaps < CN_RPC_MAX_CAPS ? m->ncaps : CN_RPC_MAX_CAPS;
@@ -22,9 +30,14 @@ void cn_rpc_to_kernel(const struct cn_rpc_msg *m, struct cn_msg *k)
 
 void cn_rpc_from_kernel(const struct cn_msg *k, struct cn_rpc_msg *m)
 {
-	struct cn_utcb *u = cn_utcb();
 	uint32_t words = CN_MSG_INFO_WORDS(k->info), ncaps = CN_MSG_INFO_CAPS(k->info);
 	cn_rpc_msg_init(m);
+	if (__builtin_expect(words <= 4 && !ncaps, 1)) {          /* registers only */
+		m->words = words;
+		m->w[0] = k->w[0]; m->w[1] = k->w[1]; m->w[2] = k->w[2]; m->w[3] = k->w[3];
+		return;
+	}
+	struct cn_utcb *u = cn_utcb();
 	/* more than an RPC message holds: the reader reports it as malformed */
 	m->words = words;
 	m->ncaps = ncaps;

@@ -1,0 +1,2 @@
+# corebench: benchmarks of core and the C API; core starts it as "init" (run/bench_core.run)
+TARGET := corebench
