@@ -53,7 +53,8 @@ static int open_core_session(struct cn_child *c, const char *service, const char
                              uint32_t ram, uint32_t caps, int32_t prio, uint32_t levels,
                              uint32_t *cap)
 {
-	char args[CN_CHILD_ARGS_MAX] = "";
+	char args[CN_CHILD_ARGS_MAX];
+	args[0] = 0;
 	int err = cn_args_set_str(args, sizeof(args), "label", label);
 	if (!err && ram)
 		err = cn_args_set_ulong(args, sizeof(args), "ram_quota", ram);

@@ -166,7 +166,8 @@ int cn_child_session_upgrade(struct cn_child_session *s, const char *args)
 	struct cn_env *env = cn_env();
 	struct cn_child *c = s->client;
 	uint32_t ram, caps;
-	char buf[64] = "";
+	char buf[64];
+	buf[0] = 0;
 	if (cn_args_check(args) || quota_of(args, &ram, &caps))
 		return CN_ERR_ARGS;
 	if (!ram && !caps)
