@@ -115,8 +115,8 @@ include $(1)/target.mk
 $(1)_TARGET := $$(TARGET)
 $(1)_SRC := $$(if $$(SRC),$$(addprefix $(1)/,$$(SRC)),$$(wildcard $(1)/*.c $(1)/*.S)) $$(EXTRA_SRC)
 $(1)_OBJ := $$(patsubst %,$(B)/obj/%.o,$$(basename $$($(1)_SRC)))
-$(1)_CFLAGS := $$(EXTRA_CFLAGS)
-$$(filter $(B)/obj/$(1)/%,$$($(1)_OBJ)): USER_CFLAGS += $$($(1)_CFLAGS)
+$(1)_EXTRA_CFLAGS := $$(EXTRA_CFLAGS)
+$$(filter $(B)/obj/$(1)/%,$$($(1)_OBJ)): USER_CFLAGS += $$($(1)_EXTRA_CFLAGS)
 $(B)/bin/$$($(1)_TARGET): $$($(1)_OBJ) $(BASE_LIB) $(USER_LD)
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      $$@"
