@@ -127,6 +127,7 @@ static void free_signal(struct cn_signal_handler *h, uint32_t *ctx)
 		return;
 	cn_ep_unhandle_signal(env->ep, h);
 	cn_pd_free_signal(env->pd, (cn_cap_t){ *ctx }, NULL);
+	cn_sys_cap_drop(*ctx);
 	*ctx = 0;
 }
 
