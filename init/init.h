@@ -76,6 +76,9 @@ void init_policy_set_config(struct init_config *cfg);
 /* the "config" ROM init serves to children with a <config> node */
 extern const struct cn_child_local init_config_rom;
 
+/* called after a child's end (main.c) */
+void init_child_gone(void);
+
 /* "config:LINE: error: ..." */
 void init_error(struct init_config *cfg, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -10,6 +10,7 @@
 #include "init.h"
 
 static struct init_config config;
+static uint32_t ram_before, caps_before;   /* init's quota before the children */
 
 static uint32_t available(uint32_t pd, uint32_t total, uint32_t used)
 {
@@ -56,10 +57,26 @@ static int read_config(struct cn_env *env)
 	return init_config_parse(&config, (const char *)(uintptr_t)addr, size);
 }
 
+/* after each child's end: when none is left, everything they had must be
+ * back (run scripts compare the two figures) */
+void init_child_gone(void)
+{
+	struct cn_env *env = cn_env();
+	for (unsigned i = 0; i < config.nstarts; i++)
+		if (config.starts[i].started)
+			return;
+	cn_log("all children gone: %u bytes and %u caps available (before: %u bytes, %u caps)",
+	       (unsigned)available(env->pd, CN_PD_RAM_QUOTA, CN_PD_RAM_USED),
+	       (unsigned)available(env->pd, CN_PD_CAP_QUOTA, CN_PD_CAP_USED),
+	       (unsigned)ram_before, (unsigned)caps_before);
+}
+
 void cn_component_construct(struct cn_env *env)
 {
 	if (read_config(env))
 		return;
+	ram_before = available(env->pd, CN_PD_RAM_QUOTA, CN_PD_RAM_USED);
+	caps_before = available(env->pd, CN_PD_CAP_QUOTA, CN_PD_CAP_USED);
 	init_policy_set_config(&config);
 	unsigned started = 0;
 	for (unsigned i = 0; i < config.nstarts; i++) {

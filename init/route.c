@@ -140,6 +140,7 @@ static void gone(void *ctx, struct cn_child *c)
 	(void)ctx;
 	if (st)
 		st->started = false;
+	init_child_gone();
 }
 
 const struct cn_child_policy init_policy = { route, gone, NULL };
