@@ -73,6 +73,15 @@ int cn_signal_handler(struct cn_signal_handler *h, void (*fn)(void *, uint32_t),
 /* an RPC object served by the entrypoint; its capability goes to *cap */
 int cn_rpc_object(struct cn_rpc_object *obj, cn_ep_dispatch_fn dispatch, const void *ops,
                   void *ctx, uint32_t *cap);
+/* Imprints and badges come from counters and are never reused. Register
+ * and dissolve from the entrypoint's thread (construct or a handler). */
+
+/* the reverse: the handler leaves the entrypoint, the context goes back to
+ * the PD (ctx 0: keep it) */
+void cn_signal_handler_dissolve(struct cn_signal_handler *h, uint32_t ctx);
+/* the object leaves the entrypoint (later calls through copies of its
+ * capability get CN_RPC_ERR_UNKNOWN); drops our name 'cap' unless 0 */
+void cn_rpc_object_dissolve(struct cn_rpc_object *obj, uint32_t cap);
 
 /* ------------------------------------------------------------ announce */
 /* offer a service to the parent; root is the RPC object of <cn/session/parent.h>'s root

@@ -1,0 +1,204 @@
+/*
+ * Core's internal interfaces: memory, quota accounts, RPC objects, sessions,
+ * PDs with dataspaces and signals, region maps, threads, device services,
+ * and the loader that starts init. Core is single-threaded: one entrypoint
+ * serves every session, page faults arrive there as signals.
+ */
+#ifndef CORE_H
+#define CORE_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include <cn/sys.h>
+#include <cn/bootinfo.h>
+#include <cn/errors.h>
+#include <cn/entrypoint.h>
+#include <cn/session/quota.h>
+#include <cn/util/list.h>
+
+#define PAGE 4096u
+#define PAGES(x) (((x) + PAGE - 1) / PAGE)
+
+/* ------------------------------------------------------------- memory */
+void     mem_init(const struct cn_bootinfo *bi);
+uint32_t phys_alloc(uint32_t pages, uint32_t align_pages);   /* zeroed, 0 if none */
+void     phys_free(uint32_t phys, uint32_t pages);
+uint32_t phys_avail(void);                                   /* bytes */
+uint32_t kmem_alloc(uint32_t size);       /* kernel objects: 64..16384, size-aligned */
+void     kmem_free(uint32_t phys, uint32_t size);
+void    *core_va(uint32_t phys);
+void    *core_alloc(uint32_t size);        /* core's own meta data, zeroed */
+void     core_free(void *p);
+bool     phys_is_ram(uint32_t base, uint32_t size);
+void     core_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ------------------------------------------------------------- accounts */
+struct account {
+	uint32_t ram_quota, ram_used, cap_quota, cap_used;
+};
+
+static inline int acc_charge(struct account *a, uint32_t ram, uint32_t caps)
+{
+	if (a->ram_quota - a->ram_used < ram)
+		return CN_ERR_QUOTA_RAM;
+	if (a->cap_quota - a->cap_used < caps)
+		return CN_ERR_QUOTA_CAP;
+	a->ram_used += ram;
+	a->cap_used += caps;
+	return 0;
+}
+
+static inline void acc_release(struct account *a, uint32_t ram, uint32_t caps)
+{
+	a->ram_used -= ram;
+	a->cap_used -= caps;
+}
+
+/* move quota between accounts (only what is not in use) */
+int acc_transfer(struct account *from, struct account *to, uint32_t ram, uint32_t caps);
+
+/* ------------------------------------------------------------- objects */
+enum kind { K_NONE, K_SESSION, K_DS, K_RM, K_THREAD, K_PARENT, K_SIGNAL };
+
+#define CORE_BADGE_BIT 0x80000000u     /* components' badges never have it */
+
+struct obj {
+	struct cn_rpc_object rpc;          /* badge, dispatch, ops, ctx */
+	uint32_t kind;
+	uint32_t kcap;                     /* core's badged capability */
+};
+
+extern struct cn_entrypoint core_ep;
+
+int  obj_register(struct obj *o, uint32_t kind, cn_ep_dispatch_fn dispatch, const void *ops,
+                  void *ctx);
+/* for kernel objects (signal receivers/contexts): mint 'cap' with a badge */
+int  obj_register_kernel(struct obj *o, uint32_t kind, uint32_t cap);
+void obj_unregister(struct obj *o);
+/* the core object a capability (name in core's cap space) refers to */
+struct obj *obj_lookup(uint32_t cap, uint32_t kind);
+/* keep a capability that arrived with the current call */
+uint32_t core_keep(uint32_t cap);
+void core_drop_after_reply(uint32_t cap);
+uint32_t core_parent_for(const char *child, struct account *acc);
+
+/* ------------------------------------------------------------- sessions */
+struct session;
+struct service {
+	const char *name;
+	uint32_t    size;                  /* of the session struct */
+	int  (*create)(struct session *s, const char *args);
+	void (*destroy)(struct session *s);
+	cn_ep_dispatch_fn dispatch;
+	const void *ops;
+};
+
+struct session {
+	struct obj             obj;
+	const struct service  *svc;
+	struct account         acc;        /* donated quota and what it pays for */
+	struct account        *payer;      /* gets acc's quota back on close */
+	char                   label[160];
+	struct cn_list_elem    elem;
+};
+
+int  session_create(const char *service, const char *args, struct account *payer,
+                    struct session **out);
+void session_destroy(struct session *s);
+int  session_upgrade(struct session *s, const char *args);
+/* the module name / last element of a label */
+const char *label_last(const char *label);
+
+extern const struct service svc_pd, svc_cpu, svc_rm, svc_rom, svc_irq, svc_io_mem, svc_log;
+
+/* ------------------------------------------------------------- dataspaces */
+#define DS_RAM     0u
+#define DS_ROM     1u
+#define DS_IO      2u
+
+struct ds {
+	struct obj          obj;
+	uint32_t            type;          /* DS_* */
+	uint32_t            phys, size;
+	uint32_t            flags;         /* CN_DS_UNCACHED, CN_MAP_WC for IO */
+	struct pd          *owner;         /* RAM dataspaces */
+	struct cn_list      regions;       /* where it is attached */
+	struct cn_list_elem elem;          /* in the owner's list */
+};
+
+int  ds_create_rom(struct ds *d, uint32_t phys, uint32_t size);
+int  ds_create_io(struct ds *d, uint32_t phys, uint32_t size, uint32_t flags);
+void ds_destroy(struct ds *d);         /* detach everywhere, unregister */
+
+/* ------------------------------------------------------------- region maps */
+struct region;
+struct rm {
+	struct obj          obj;
+	uint32_t            base, size;    /* usable range */
+	struct pd          *pd;            /* address space of this PD, or NULL */
+	struct account     *acc;           /* pays region meta data */
+	struct cn_list      regions;       /* sorted by start */
+	struct cn_list      parents;       /* regions where this rm is attached */
+	uint32_t            fault_sigh;    /* client's context cap, 0 */
+	uint32_t            fault_type, fault_addr;
+	struct cn_list      faulters;      /* threads waiting for an attach here */
+	struct cn_list_elem elem;          /* in its RM session */
+};
+
+void rm_init(struct rm *rm, uint32_t base, uint32_t size, struct pd *pd, struct account *acc);
+int  rm_register(struct rm *rm);
+void rm_destroy(struct rm *rm);        /* detaches everything, and itself everywhere */
+int  rm_attach(struct rm *rm, struct obj *what, uint32_t at, uint32_t offset, uint32_t size,
+               uint32_t flags, uint32_t *addr);
+int  rm_detach(struct rm *rm, uint32_t addr);
+void rm_detach_all_of(struct cn_list *regions);  /* every region of a ds/rm */
+struct thread;
+/* resolve a fault of thread t at addr; true if mapped */
+bool rm_resolve_fault(struct thread *t, uint32_t addr, uint32_t type);
+
+/* ------------------------------------------------------------- PDs */
+struct pd {
+	struct session      s;
+	uint32_t            kpd, pd_mem, ct_mem, slots;
+	struct rm           as;            /* the address space */
+	struct cn_list      dataspaces, signals, threads;
+	uint32_t           *pts;           /* page tables given to the kernel */
+	uint32_t            npts, maxpts;
+	uint32_t            utcb_used[8];  /* 256 UTCB slots */
+};
+
+int  pd_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t attr);
+void pd_unmap(struct pd *pd, uint32_t va, uint32_t pages);
+int  pd_alloc_ds(struct pd *pd, uint32_t size, uint32_t flags, struct ds **out);
+struct pd *pd_from_cap(uint32_t cap);
+
+/* ------------------------------------------------------------- threads */
+struct thread {
+	struct obj           obj;
+	struct cpu          *cpu;
+	struct pd           *pd;
+	uint32_t             kthread, kmem, utcb_phys, utcb_va, pager, pager_mem;
+	uint32_t             prio;
+	uint32_t             exc_sigh;
+	char                 name[32];
+	bool                 dead;
+	struct rm           *waiting;      /* fault pending in this region map */
+	uint32_t             fault_addr, fault_type;
+	struct cn_signal_handler fault_h;
+	struct cn_list_elem  pd_elem, cpu_elem, wait_elem;
+};
+
+void thread_kill(struct thread *t);     /* kernel objects gone, stays in its session */
+void thread_resume_fault(struct thread *t);
+void thread_report(struct thread *t, const char *what);
+
+/* ------------------------------------------------------------- boot */
+struct rom_module { const char *name; struct ds ds; };
+struct rom_module *rom_find(const char *name);
+void rom_init(const struct cn_bootinfo *bi);
+int  start_init(void);
+struct cpu;
+extern uint32_t core_sig_recv;         /* bound to the entrypoint */
+uint32_t signal_ctx_create(uint32_t recv, uint32_t imprint, uint32_t *mem);
+
+#endif

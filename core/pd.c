@@ -1,0 +1,393 @@
+/*
+ * PD service: a kernel protection domain with its address space (a region
+ * map), capability space and quota account; RAM dataspaces (cached or
+ * uncached for DMA), signal receivers and contexts, RPC capabilities for
+ * the PD's threads, quota transfer between PDs. Page tables the kernel
+ * needs for mappings are paid from the PD's account.
+ */
+#include <cn/session/pd.h>
+#include <cn/start.h>
+#include <cn/util/args.h>
+#include <cn/util/string.h>
+#include "core.h"
+
+struct signal_obj {
+	struct obj          obj;
+	struct pd          *pd;
+	uint32_t            kcap_orig, mem;
+	bool                receiver;
+	struct cn_list_elem elem;
+};
+
+struct pd *pd_from_cap(uint32_t cap)
+{
+	struct obj *o = obj_lookup(cap, K_SESSION);
+	if (!o)
+		return 0;
+	struct session *s = cn_container_of(o, struct session, obj);
+	return s->svc == &svc_pd ? cn_container_of(s, struct pd, s) : 0;
+}
+
+/* --------------------------------------------------------------- mapping */
+int pd_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t attr)
+{
+	while (pages) {
+		uint32_t mapped = 0;
+		int err = cn_sys_map(pd->kpd, va, pa, pages, attr, 0, &mapped);
+		if (err == CN_OK)
+			return CN_OK;
+		if (err != CN_ERR_NEED_PT)
+			return err;
+		va += mapped * PAGE; pa += mapped * PAGE; pages -= mapped;
+		if (pd->npts == pd->maxpts) {
+			uint32_t n = pd->maxpts ? pd->maxpts * 2 : 16;
+			uint32_t *p = core_alloc(n * 4);
+			if (!p)
+				return CN_ERR_EXHAUSTED;
+			for (uint32_t i = 0; i < pd->npts; i++)
+				p[i] = pd->pts[i];
+			core_free(pd->pts);
+			pd->pts = p;
+			pd->maxpts = n;
+		}
+		if (acc_charge(&pd->s.acc, CN_PD_PAGE_TABLE_RAM, 0))
+			return CN_ERR_QUOTA_RAM;
+		uint32_t pt = kmem_alloc(1024);
+		if (!pt) {
+			acc_release(&pd->s.acc, CN_PD_PAGE_TABLE_RAM, 0);
+			return CN_ERR_EXHAUSTED;
+		}
+		pd->pts[pd->npts++] = pt;
+		err = cn_sys_map(pd->kpd, va, pa, pages, attr, pt, &mapped);
+		if (err == CN_OK)
+			return CN_OK;
+		if (err != CN_ERR_NEED_PT)
+			return err;
+		va += mapped * PAGE; pa += mapped * PAGE; pages -= mapped;
+	}
+	return CN_OK;
+}
+
+void pd_unmap(struct pd *pd, uint32_t va, uint32_t pages)
+{
+	cn_sys_unmap(pd->kpd, va, pages);
+}
+
+/* --------------------------------------------------------------- dataspaces */
+static int ds_size(void *ctx, uint32_t *r) { *r = ((struct ds *)ctx)->size; return 0; }
+static int ds_flags(void *ctx, uint32_t *r) { *r = ((struct ds *)ctx)->flags; return 0; }
+static const struct cn_ds_ops ds_ops = { .size = ds_size, .flags = ds_flags };
+
+static int ds_enroll(struct ds *d)
+{
+	cn_list_init(&d->regions);
+	return obj_register(&d->obj, K_DS, cn_ds_dispatch_any, &ds_ops, d);
+}
+
+int ds_create_rom(struct ds *d, uint32_t phys, uint32_t size)
+{
+	d->type = DS_ROM;
+	d->phys = phys;
+	d->size = size;
+	return ds_enroll(d);
+}
+
+int ds_create_io(struct ds *d, uint32_t phys, uint32_t size, uint32_t flags)
+{
+	d->type = DS_IO;
+	d->phys = phys;
+	d->size = size;
+	d->flags = flags;
+	return ds_enroll(d);
+}
+
+void ds_destroy(struct ds *d)
+{
+	rm_detach_all_of(&d->regions);
+	obj_unregister(&d->obj);
+}
+
+int pd_alloc_ds(struct pd *pd, uint32_t size, uint32_t flags, struct ds **out)
+{
+	if (!size || size > 0x7f000000u || (flags & ~CN_DS_UNCACHED))
+		return CN_ERR_INVALID;
+	uint32_t pages = PAGES(size);
+	int err = acc_charge(&pd->s.acc, pages * PAGE + CN_DS_RAM_META, 1);
+	if (err)
+		return err;
+	struct ds *d = core_alloc(sizeof(*d));
+	uint32_t align = pages >= 256 ? 256 : 1;       /* 1 MiB alignment for big ones */
+	uint32_t pa = d ? phys_alloc(pages, align) : 0;
+	if (!pa && d && align > 1)
+		pa = phys_alloc(pages, 1);
+	if (!pa || (err = ds_create_rom(d, pa, pages * PAGE))) {
+		if (pa)
+			phys_free(pa, pages);
+		core_free(d);
+		acc_release(&pd->s.acc, pages * PAGE + CN_DS_RAM_META, 1);
+		return err ? err : CN_ERR_EXHAUSTED;
+	}
+	d->type = DS_RAM;
+	d->flags = flags;
+	d->owner = pd;
+	if (flags & CN_DS_UNCACHED)   /* no dirty lines may later overwrite device data */
+		cn_sys_cache(CN_CACHE_FLUSH, core_va(pa), pages * PAGE);
+	cn_list_insert_tail(&pd->dataspaces, &d->elem);
+	*out = d;
+	return CN_OK;
+}
+
+static void pd_free_ds(struct pd *pd, struct ds *d)
+{
+	ds_destroy(d);
+	cn_list_remove(&d->elem);
+	phys_free(d->phys, d->size / PAGE);
+	acc_release(&pd->s.acc, d->size + CN_DS_RAM_META, 1);
+	core_free(d);
+}
+
+static struct ds *own_ds(struct pd *pd, cn_cap_t c)
+{
+	struct obj *o = obj_lookup(c.name, K_DS);
+	struct ds *d = o ? cn_container_of(o, struct ds, obj) : 0;
+	return d && d->owner == pd ? d : 0;
+}
+
+static int op_alloc(void *ctx, uint32_t size, uint32_t flags, cn_cap_t *r)
+{
+	struct ds *d;
+	int err = pd_alloc_ds(ctx, size, flags, &d);
+	if (!err)
+		r->name = d->obj.kcap;
+	return err;
+}
+
+static int op_free(void *ctx, cn_cap_t ds, uint32_t *r)
+{
+	(void)r;
+	struct ds *d = own_ds(ctx, ds);
+	if (!d)
+		return obj_lookup(ds.name, K_DS) ? CN_ERR_OWNER : CN_ERR_CAP;
+	pd_free_ds(ctx, d);
+	return CN_OK;
+}
+
+static int op_dma_addr(void *ctx, cn_cap_t ds, uint32_t *r)
+{
+	struct ds *d = own_ds(ctx, ds);
+	if (!d)
+		return obj_lookup(ds.name, K_DS) ? CN_ERR_OWNER : CN_ERR_CAP;
+	if (!(d->flags & CN_DS_UNCACHED))
+		return CN_ERR_DENIED;
+	*r = d->phys;
+	return CN_OK;
+}
+
+static int op_transfer_ram(void *ctx, cn_cap_t to, uint32_t amount, uint32_t *r)
+{
+	(void)r;
+	struct pd *dst = pd_from_cap(to.name);
+	if (!dst)
+		return CN_ERR_CAP;
+	return acc_transfer(&((struct pd *)ctx)->s.acc, &dst->s.acc, amount, 0);
+}
+
+static int op_transfer_caps(void *ctx, cn_cap_t to, uint32_t amount, uint32_t *r)
+{
+	(void)r;
+	struct pd *dst = pd_from_cap(to.name);
+	if (!dst)
+		return CN_ERR_CAP;
+	return acc_transfer(&((struct pd *)ctx)->s.acc, &dst->s.acc, 0, amount);
+}
+
+static int op_quota(void *ctx, uint32_t which, uint32_t *r)
+{
+	struct account *a = &((struct pd *)ctx)->s.acc;
+	switch (which) {
+	case CN_PD_RAM_QUOTA: *r = a->ram_quota; return 0;
+	case CN_PD_RAM_USED:  *r = a->ram_used;  return 0;
+	case CN_PD_CAP_QUOTA: *r = a->cap_quota; return 0;
+	case CN_PD_CAP_USED:  *r = a->cap_used;  return 0;
+	}
+	return CN_ERR_INVALID;
+}
+
+/* --------------------------------------------------------------- signals */
+static int new_signal(struct pd *pd, bool receiver, uint32_t recv_kcap, uint32_t imprint,
+                      cn_cap_t *r)
+{
+	int err = acc_charge(&pd->s.acc, CN_SIGNAL_RAM, 1);
+	if (err)
+		return err;
+	struct signal_obj *s = core_alloc(sizeof(*s));
+	s->mem = s ? kmem_alloc(64) : 0;
+	uint32_t cap = 0;
+	if (s && s->mem)
+		err = receiver ? cn_sys_create(CN_OBJ_SIG_RECV, s->mem, 0, 0, 0, &cap)
+		               : cn_sys_create(CN_OBJ_SIG_CTX, s->mem, recv_kcap, imprint, 0, &cap);
+	if (!cap || err || (err = obj_register_kernel(&s->obj, K_SIGNAL, cap))) {
+		if (cap)
+			cn_sys_destroy(cap);
+		if (s && s->mem)
+			kmem_free(s->mem, 64);
+		core_free(s);
+		acc_release(&pd->s.acc, CN_SIGNAL_RAM, 1);
+		return err ? err : CN_ERR_EXHAUSTED;
+	}
+	s->pd = pd;
+	s->kcap_orig = cap;
+	s->receiver = receiver;
+	cn_list_insert_tail(&pd->signals, &s->elem);
+	r->name = s->obj.kcap;
+	return CN_OK;
+}
+
+static struct signal_obj *own_signal(struct pd *pd, cn_cap_t c)
+{
+	struct obj *o = obj_lookup(c.name, K_SIGNAL);
+	struct signal_obj *s = o ? cn_container_of(o, struct signal_obj, obj) : 0;
+	return s && s->pd == pd ? s : 0;
+}
+
+static void free_signal(struct signal_obj *s)
+{
+	obj_unregister(&s->obj);
+	cn_sys_destroy(s->kcap_orig);      /* revokes every copy */
+	kmem_free(s->mem, 64);
+	cn_list_remove(&s->elem);
+	acc_release(&s->pd->s.acc, CN_SIGNAL_RAM, 1);
+	core_free(s);
+}
+
+static int op_sig_recv(void *ctx, cn_cap_t *r)
+{
+	return new_signal(ctx, true, 0, 0, r);
+}
+
+static int op_sig_ctx(void *ctx, cn_cap_t recv, uint32_t imprint, cn_cap_t *r)
+{
+	struct signal_obj *s = own_signal(ctx, recv);
+	if (!s || !s->receiver)
+		return CN_ERR_CAP;
+	return new_signal(ctx, false, s->kcap_orig, imprint, r);
+}
+
+static int op_free_signal(void *ctx, cn_cap_t c, uint32_t *r)
+{
+	(void)r;
+	struct signal_obj *s = own_signal(ctx, c);
+	if (!s)
+		return CN_ERR_CAP;
+	free_signal(s);
+	return CN_OK;
+}
+
+/* --------------------------------------------------------------- others */
+static int op_rpc_cap(void *ctx, cn_cap_t thread, uint32_t badge, cn_cap_t *r)
+{
+	struct pd *pd = ctx;
+	struct obj *o = obj_lookup(thread.name, K_THREAD);
+	struct thread *t = o ? cn_container_of(o, struct thread, obj) : 0;
+	if (!t || t->pd != pd || t->dead)
+		return CN_ERR_CAP;
+	if (badge & CORE_BADGE_BIT)
+		return CN_ERR_INVALID;
+	int err = acc_charge(&pd->s.acc, 0, 1);
+	if (err)
+		return err;
+	uint32_t cap;
+	if (cn_sys_cap_mint(t->kthread, badge, &cap)) {
+		acc_release(&pd->s.acc, 0, 1);
+		return CN_ERR_EXHAUSTED;
+	}
+	/* the PD keeps the cap quota until it is closed: a minted name cannot
+	 * be revoked without its thread */
+	r->name = cap;
+	core_drop_after_reply(cap);
+	return CN_OK;
+}
+
+static int op_address_space(void *ctx, cn_cap_t *r)
+{
+	r->name = ((struct pd *)ctx)->as.obj.kcap;
+	return CN_OK;
+}
+
+static int op_give(void *ctx, cn_cap_t c, uint32_t *r)
+{
+	if (!c.name)
+		return CN_ERR_CAP;
+	return cn_sys_cap_give(((struct pd *)ctx)->kpd, c.name, r);
+}
+
+static const struct cn_pd_ops pd_ops = {
+	.alloc = op_alloc, .free = op_free, .dma_addr = op_dma_addr,
+	.transfer_ram = op_transfer_ram, .transfer_caps = op_transfer_caps, .quota = op_quota,
+	.signal_receiver = op_sig_recv, .signal_context = op_sig_ctx,
+	.free_signal = op_free_signal, .rpc_cap = op_rpc_cap,
+	.address_space = op_address_space, .give = op_give,
+};
+
+/* --------------------------------------------------------------- session */
+static int pd_create(struct session *s, const char *args)
+{
+	(void)args;
+	struct pd *pd = cn_container_of(s, struct pd, s);
+	cn_list_init(&pd->dataspaces);
+	cn_list_init(&pd->signals);
+	cn_list_init(&pd->threads);
+	/* the cap space holds as many names as the PD's cap quota, at least 16 */
+	uint32_t slots = s->acc.cap_quota < 16 ? 16 : s->acc.cap_quota;
+	if (slots > 16384)
+		slots = 16384;
+	uint32_t ct_size = (slots * CN_CAP_SLOT_SIZE + 1023) & ~1023u;
+	int err = acc_charge(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
+	if (err)
+		return err;
+	pd->pd_mem = kmem_alloc(CN_OBJ_MEM_PD);
+	pd->ct_mem = pd->pd_mem ? phys_alloc(PAGES(ct_size), 1) : 0;
+	if (!pd->ct_mem || cn_sys_create(CN_OBJ_PD, pd->pd_mem, pd->ct_mem, slots, 0, &pd->kpd)) {
+		if (pd->ct_mem)
+			phys_free(pd->ct_mem, PAGES(ct_size));
+		if (pd->pd_mem)
+			kmem_free(pd->pd_mem, CN_OBJ_MEM_PD);
+		acc_release(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
+		return CN_ERR_EXHAUSTED;
+	}
+	pd->slots = slots;
+	rm_init(&pd->as, 0x1000, 0x80000000u - 0x1000, pd, &s->acc);
+	err = rm_register(&pd->as);
+	if (err) {
+		cn_sys_destroy(pd->kpd);
+		phys_free(pd->ct_mem, PAGES(ct_size));
+		kmem_free(pd->pd_mem, CN_OBJ_MEM_PD);
+		acc_release(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
+	}
+	return err;
+}
+
+static void pd_destroy(struct session *s)
+{
+	struct pd *pd = cn_container_of(s, struct pd, s);
+	while (!cn_list_empty(&pd->threads)) {
+		struct thread *t = cn_container_of(pd->threads.head.next, struct thread, pd_elem);
+		thread_kill(t);                  /* unlinks it */
+	}
+	rm_destroy(&pd->as);
+	while (!cn_list_empty(&pd->dataspaces))
+		pd_free_ds(pd, cn_container_of(pd->dataspaces.head.next, struct ds, elem));
+	while (!cn_list_empty(&pd->signals))
+		free_signal(cn_container_of(pd->signals.head.next, struct signal_obj, elem));
+	cn_sys_destroy(pd->kpd);
+	for (uint32_t i = 0; i < pd->npts; i++)
+		kmem_free(pd->pts[i], 1024);
+	core_free(pd->pts);
+	uint32_t ct_size = (pd->slots * CN_CAP_SLOT_SIZE + 1023) & ~1023u;
+	phys_free(pd->ct_mem, PAGES(ct_size));
+	kmem_free(pd->pd_mem, CN_OBJ_MEM_PD);
+}
+
+const struct service svc_pd = {
+	"PD", sizeof(struct pd), pd_create, pd_destroy, cn_pd_dispatch_any, &pd_ops,
+};

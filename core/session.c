@@ -1,0 +1,99 @@
+/*
+ * Sessions of core's services: created from an argument string with the
+ * quota the requester donates (moved from the payer's account into the
+ * session's own account, which pays core's meta data and everything the
+ * session creates), upgraded with more, and closed, which returns the
+ * session's whole quota to the payer.
+ */
+#include <cn/util/args.h>
+#include <cn/util/string.h>
+#include "core.h"
+
+static const struct service *const services[] = {
+	&svc_pd, &svc_cpu, &svc_rm, &svc_rom, &svc_irq, &svc_io_mem, &svc_log,
+};
+
+const char *label_last(const char *label)
+{
+	const char *last = label;
+	for (const char *p = label; *p; p++)
+		if (p[0] == ' ' && p[1] == '-' && p[2] == '>' && p[3] == ' ')
+			last = p + 4;
+	return last;
+}
+
+static int quota_args(const char *args, uint32_t *ram, uint32_t *caps)
+{
+	unsigned long r = 0, c = 0;
+	int e1 = cn_args_ulong(args, "ram_quota", &r);
+	int e2 = cn_args_ulong(args, "cap_quota", &c);
+	if ((e1 && e1 != CN_UTIL_ENOENT) || (e2 && e2 != CN_UTIL_ENOENT) || r > 0xffffffffu ||
+	    c > 0xffffffffu)
+		return CN_ERR_ARGS;
+	*ram = (uint32_t)r;
+	*caps = (uint32_t)c;
+	return CN_OK;
+}
+
+int session_create(const char *service, const char *args, struct account *payer,
+                   struct session **out)
+{
+	const struct service *svc = 0;
+	for (unsigned i = 0; i < sizeof(services) / sizeof(services[0]); i++)
+		if (!cn_strcmp(services[i]->name, service))
+			svc = services[i];
+	if (!svc)
+		return CN_ERR_NO_SERVICE;
+	if (cn_args_check(args))
+		return CN_ERR_ARGS;
+	uint32_t ram, caps;
+	if (quota_args(args, &ram, &caps))
+		return CN_ERR_ARGS;
+	if (payer->ram_quota - payer->ram_used < ram)
+		return CN_ERR_QUOTA_RAM;
+	if (payer->cap_quota - payer->cap_used < caps)
+		return CN_ERR_QUOTA_CAP;
+	struct session *s = core_alloc(svc->size);
+	if (!s)
+		return CN_ERR_EXHAUSTED;
+	s->svc = svc;
+	s->payer = payer;
+	s->acc.ram_quota = ram;
+	s->acc.cap_quota = caps;
+	if (cn_args_str(args, "label", s->label, sizeof(s->label)) < 0)
+		s->label[0] = 0;
+	int err = acc_charge(&s->acc, CN_SESSION_RAM_META, CN_SESSION_CAP_META);
+	if (!err)
+		err = svc->create(s, args);
+	if (err) {
+		core_free(s);
+		return err;
+	}
+	err = obj_register(&s->obj, K_SESSION, svc->dispatch, svc->ops, s);
+	if (err) {
+		svc->destroy(s);
+		core_free(s);
+		return err;
+	}
+	payer->ram_quota -= ram;
+	payer->cap_quota -= caps;
+	*out = s;
+	return CN_OK;
+}
+
+void session_destroy(struct session *s)
+{
+	obj_unregister(&s->obj);
+	s->svc->destroy(s);
+	s->payer->ram_quota += s->acc.ram_quota;
+	s->payer->cap_quota += s->acc.cap_quota;
+	core_free(s);
+}
+
+int session_upgrade(struct session *s, const char *args)
+{
+	uint32_t ram, caps;
+	if (cn_args_check(args) || quota_args(args, &ram, &caps))
+		return CN_ERR_ARGS;
+	return acc_transfer(s->payer, &s->acc, ram, caps);
+}

@@ -1,0 +1,2 @@
+# core: the privileged roottask (see doc/architecture.md, "Core")
+TARGET := core

@@ -1,0 +1,131 @@
+/*
+ * Sessions through the parent: cn_connect() completes the argument string
+ * with the service's default quota (<cn/util/session_args.h>), asks the
+ * parent, and retries by itself: CN_ERR_QUOTA_RAM / CN_ERR_QUOTA_CAP with
+ * twice the quota (at most CN_CONNECT_DOUBLINGS times each, RAM at most
+ * 64 MiB, caps at most 4096), CN_ERR_PENDING after the parent's session
+ * signal (without limit: the service may come later). Also cn_upgrade,
+ * cn_close and cn_announce.
+ *
+ * Waiting for a pending service uses one signal receiver for the whole
+ * component; a mutex makes threads take turns, so a thread waiting for a
+ * service that never comes also delays other threads' pending requests.
+ */
+#include <cn/component.h>
+#include <cn/thread.h>
+#include <cn/sys.h>
+#include <cn/session/parent.h>
+#include <cn/session/pd.h>
+#include <cn/util/session_args.h>
+#include <cn/util/string.h>
+#include "runtime.h"
+
+#define CN_CONNECT_DOUBLINGS 8
+#define CN_CONNECT_MAX_RAM   (64ul * 1024 * 1024)
+#define CN_CONNECT_MAX_CAPS  4096ul
+
+static struct cn_mutex pending_lock;
+static uint32_t pending_recv;      /* 0 until the first CN_ERR_PENDING */
+
+/* the receiver and context for the parent's session signal, once */
+static int pending_setup(struct cn_env *env)
+{
+	if (pending_recv)
+		return 0;
+	cn_cap_t recv = { 0 }, ctx = { 0 };
+	int err = cn_pd_signal_receiver(env->pd, &recv);
+	if (err)
+		return err;
+	err = cn_pd_signal_context(env->pd, recv, 1, &ctx);
+	if (!err)
+		err = cn_parent_session_sigh(env->parent, ctx, NULL);
+	if (err) {
+		if (ctx.name) {
+			cn_pd_free_signal(env->pd, ctx, NULL);
+			cn_sys_cap_drop(ctx.name);
+		}
+		cn_pd_free_signal(env->pd, recv, NULL);
+		cn_sys_cap_drop(recv.name);
+		return err;
+	}
+	pending_recv = recv.name;
+	return 0;
+}
+
+int cn_connect(const char *service, const char *args, uint32_t *session)
+{
+	struct cn_env *env = cn_env();
+	char buf[CN_RPC_STR_MAX + 1];
+	if (!service || !session)
+		return CN_ERR_INVALID;
+	if (cn_strlcpy(buf, args ? args : "", sizeof(buf)) >= sizeof(buf))
+		return CN_ERR_ARGS;
+	if (cn_session_args_defaults(buf, sizeof(buf), service))
+		return CN_ERR_ARGS;
+
+	unsigned ram_tries = 0, cap_tries = 0;
+	bool locked = false;
+	int err;
+	for (;;) {
+		cn_cap_t cap = { 0 };
+		err = cn_parent_session(env->parent, service, buf, &cap);
+		if (!err) {
+			*session = cap.name;
+			break;
+		}
+		if (err == CN_ERR_QUOTA_RAM && ram_tries++ < CN_CONNECT_DOUBLINGS) {
+			if (cn_session_args_double(buf, sizeof(buf), "ram_quota", CN_CONNECT_MAX_RAM, 0))
+				break;
+			continue;
+		}
+		if (err == CN_ERR_QUOTA_CAP && cap_tries++ < CN_CONNECT_DOUBLINGS) {
+			if (cn_session_args_double(buf, sizeof(buf), "cap_quota", CN_CONNECT_MAX_CAPS, 0))
+				break;
+			continue;
+		}
+		if (err != CN_ERR_PENDING)
+			break;
+		if (!locked) {
+			/* ask again once under the lock before waiting: the
+			 * service may have come since, and another thread may
+			 * have taken the signal that said so */
+			cn_mutex_lock(&pending_lock);
+			locked = true;
+			int e = pending_setup(env);
+			if (e) {
+				err = e;
+				break;
+			}
+			continue;
+		}
+		uint32_t imprint, count;
+		while (cn_sys_signal_wait(pending_recv, &imprint, &count))
+			cn_sys_yield();
+	}
+	if (locked)
+		cn_mutex_unlock(&pending_lock);
+	return err;
+}
+
+int cn_upgrade(uint32_t session, const char *args)
+{
+	cn_cap_t s = { session };
+	return cn_parent_upgrade(cn_env()->parent, s, args ? args : "", NULL);
+}
+
+int cn_close(uint32_t session)
+{
+	cn_cap_t s = { session };
+	int err = cn_parent_close(cn_env()->parent, s, NULL);
+	if (!err)
+		cn_sys_cap_drop(session);
+	return err;
+}
+
+int cn_announce(const char *service, uint32_t root_cap)
+{
+	cn_cap_t root = { root_cap };
+	if (!service)
+		return CN_ERR_INVALID;
+	return cn_parent_announce(cn_env()->parent, service, root, NULL);
+}

@@ -1,0 +1,2 @@
+# core_smoke: started by core as "init"; exercises core's services with the raw RPC stubs
+TARGET := core_smoke

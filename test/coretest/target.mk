@@ -1,0 +1,2 @@
+# coretest: core's service tests; core starts it as "init" (run/core_test.run)
+TARGET := coretest
