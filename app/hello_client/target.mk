@@ -1,0 +1,2 @@
+TARGET := hello_client
+EXTRA_CFLAGS := -Iserver/hello_server

@@ -1,0 +1,146 @@
+/*
+ * init's routing policy: the <route> of the requesting child's <start>
+ * node, then <default-route>; the first rule matching service and label
+ * with a usable target wins. A child with a <config> node gets its "config"
+ * ROM from init itself.
+ */
+#include <cn/component.h>
+#include <cn/util/string.h>
+#include "init.h"
+
+static struct init_config *config;
+
+void init_policy_set_config(struct init_config *cfg)
+{
+	config = cfg;
+}
+
+static bool rule_matches(const struct init_rule *r, const char *service, const char *label)
+{
+	if (r->service && cn_strcmp(r->service, service))
+		return false;
+	if (r->label && cn_strcmp(r->label, label))
+		return false;
+	if (r->label_prefix && !init_str_starts_with(label, r->label_prefix))
+		return false;
+	if (r->label_suffix && !init_str_ends_with(label, r->label_suffix))
+		return false;
+	return true;
+}
+
+static bool provides(const struct init_start *st, const char *service)
+{
+	for (unsigned i = 0; i < st->nprovides; i++)
+		if (!cn_strcmp(st->provides[i], service))
+			return true;
+	return false;
+}
+
+static bool parent_provides(const char *service)
+{
+	if (!config->parent_provides)
+		return true;
+	for (unsigned i = 0; i < config->nparent_services; i++)
+		if (!cn_strcmp(config->parent_services[i], service))
+			return true;
+	return false;
+}
+
+static struct init_start *server_named(const char *name, const char *service)
+{
+	for (unsigned i = 0; i < config->nstarts; i++) {
+		struct init_start *st = &config->starts[i];
+		if (st->started && !cn_strcmp(st->name, name) && provides(st, service))
+			return st;
+	}
+	return NULL;
+}
+
+/* the only started child providing service (not the client); NULL if
+ * there is none or more than one */
+static struct init_start *any_server(const struct init_start *client, const char *service)
+{
+	struct init_start *found = NULL;
+	for (unsigned i = 0; i < config->nstarts; i++) {
+		struct init_start *st = &config->starts[i];
+		if (st == client || !st->started || !provides(st, service))
+			continue;
+		if (found) {
+			cn_log("ambiguous <any-child/> for service \"%s\": \"%s\" and \"%s\"", service,
+			       found->name, st->name);
+			return NULL;
+		}
+		found = st;
+	}
+	return found;
+}
+
+static bool try_target(const struct init_start *client, const struct init_target *t,
+                       const char *service, struct cn_child_route *r)
+{
+	struct init_start *server = NULL;
+	switch (t->kind) {
+	case INIT_TARGET_PARENT:
+		if (!parent_provides(service))
+			return false;
+		r->kind = CN_CHILD_ROUTE_PARENT;
+		break;
+	case INIT_TARGET_CHILD:
+		server = server_named(t->child, service);
+		break;
+	case INIT_TARGET_ANY_CHILD:
+		server = any_server(client, service);
+		break;
+	}
+	if (t->kind != INIT_TARGET_PARENT) {
+		if (!server || server->child.state != CN_CHILD_RUNNING)
+			return false;
+		r->kind = CN_CHILD_ROUTE_CHILD;
+		r->server = &server->child;
+	}
+	r->label = t->label;
+	return true;
+}
+
+static bool try_routes(const struct init_start *client, const struct init_routes *routes,
+                       const char *service, const char *label, struct cn_child_route *r)
+{
+	for (unsigned i = 0; i < routes->n; i++) {
+		const struct init_rule *rule = &routes->rules[i];
+		if (!rule_matches(rule, service, label))
+			continue;
+		for (unsigned t = 0; t < rule->ntargets; t++)
+			if (try_target(client, &rule->targets[t], service, r))
+				return true;
+	}
+	return false;
+}
+
+static void route(void *ctx, struct cn_child *client, const char *service, const char *label,
+                  struct cn_child_route *r)
+{
+	struct init_start *st = client->user;
+	(void)ctx;
+	r->kind = CN_CHILD_ROUTE_DENY;
+	if (!config || !st)
+		return;
+	if (st->config && !cn_strcmp(service, "ROM") && init_str_ends_with(label, "config")) {
+		r->kind = CN_CHILD_ROUTE_LOCAL;
+		r->local = &init_config_rom;
+		return;
+	}
+	if (try_routes(st, &st->routes, service, label, r))
+		return;
+	try_routes(st, &config->default_route, service, label, r);
+}
+
+static void gone(void *ctx, struct cn_child *c)
+{
+	struct init_start *st = c->user;
+	(void)ctx;
+	if (st)
+		st->started = false;
+	init_child_gone();
+}
+
+const struct cn_child_policy init_policy = { route, gone, NULL };

@@ -1,0 +1,262 @@
+/*
+ * Sessions of children (see <cn/child.h>): opening one along the route the
+ * policy chose, paying it with quota withdrawn from the client's PD
+ * account, upgrading, closing, and giving every byte back to the client
+ * exactly — also when the client or the server goes away.
+ */
+#include <cn/child.h>
+#include <cn/component.h>
+#include <cn/sys.h>
+#include <cn/session/pd.h>
+#include <cn/session/parent.h>
+#include <cn/util/args.h>
+#include <cn/util/string.h>
+
+/* move quota between PD accounts: 'from' is the PD session cap whose
+ * account pays (we hold the session caps of ourselves and our children) */
+static int move(uint32_t from, uint32_t to, uint32_t ram, uint32_t caps)
+{
+	int err = 0;
+	if (ram && (err = cn_pd_transfer_ram(from, (cn_cap_t){ to }, ram, NULL)))
+		return err == CN_ERR_QUOTA_RAM ? err : CN_ERR_QUOTA_RAM;
+	if (caps && (err = cn_pd_transfer_caps(from, (cn_cap_t){ to }, caps, NULL))) {
+		if (ram)
+			cn_pd_transfer_ram(to, (cn_cap_t){ from }, ram, NULL);
+		return err == CN_ERR_QUOTA_CAP ? err : CN_ERR_QUOTA_CAP;
+	}
+	return 0;
+}
+
+static void give_back(const char *what, uint32_t from, uint32_t to, uint32_t ram, uint32_t caps)
+{
+	int err = move(from, to, ram, caps);
+	if (err)
+		cn_log("quota of a %s session (%u bytes, %u caps) not returned: %s", what,
+		       (unsigned)ram, (unsigned)caps, cn_strerror(err));
+}
+
+static int quota_of(const char *args, uint32_t *ram, uint32_t *caps)
+{
+	unsigned long r = 0, k = 0;
+	int e1 = cn_args_ulong(args, "ram_quota", &r);
+	int e2 = cn_args_ulong(args, "cap_quota", &k);
+	if ((e1 && e1 != CN_UTIL_ENOENT) || (e2 && e2 != CN_UTIL_ENOENT) ||
+	    r > 0xffffffffu || k > 0xffffffffu)
+		return CN_ERR_ARGS;
+	*ram = (uint32_t)r;
+	*caps = (uint32_t)k;
+	return 0;
+}
+
+int cn_child_session_open(struct cn_child *c, const char *service, const char *args,
+                          uint32_t *cap)
+{
+	struct cn_env *env = cn_env();
+	char label[CN_CHILD_ARGS_MAX];
+	char buf[CN_CHILD_ARGS_MAX];
+	uint32_t ram, caps;
+
+	if (cn_strnlen(service, CN_CHILD_SERVICE_MAX) >= CN_CHILD_SERVICE_MAX || !service[0] ||
+	    cn_args_check(args) || quota_of(args, &ram, &caps))
+		return CN_ERR_ARGS;
+	int n = cn_args_str(args, "label", label, sizeof(label));
+	if (n == CN_UTIL_ENOENT)
+		label[0] = 0;
+	else if (n < 0)
+		return CN_ERR_ARGS;
+
+	struct cn_child_route r = { CN_CHILD_ROUTE_DENY, NULL, NULL, NULL };
+	if (c->policy && c->policy->route)
+		c->policy->route(c->policy->ctx, c, service, label, &r);
+	struct cn_child_service *svc = NULL;
+	if (r.kind == CN_CHILD_ROUTE_CHILD && (!r.server || r.server->state != CN_CHILD_RUNNING))
+		r.kind = CN_CHILD_ROUTE_DENY;
+	if (r.kind == CN_CHILD_ROUTE_LOCAL && !r.local)
+		r.kind = CN_CHILD_ROUTE_DENY;
+	if (r.kind == CN_CHILD_ROUTE_DENY) {
+		cn_log("no route for service \"%s\" (label \"%s\") from child \"%s\"", service, label,
+		       c->name);
+		return CN_ERR_NO_SERVICE;
+	}
+	if (r.kind == CN_CHILD_ROUTE_CHILD && !(svc = cn_child_service(r.server, service))) {
+		c->pending = true;   /* woken by cn_child_wake_pending() */
+		return CN_ERR_PENDING;
+	}
+
+	/* the label grows by the client's name (or is replaced by the route) */
+	cn_strlcpy(buf, args, sizeof(buf));
+	int err = r.label ? cn_args_set_str(buf, sizeof(buf), "label", r.label)
+	                  : cn_args_label_prefix(buf, sizeof(buf), c->name);
+	if (err || cn_strlen(buf) > CN_RPC_STR_MAX)
+		return CN_ERR_ARGS;
+
+	struct cn_child_session *s = cn_calloc(1, sizeof(*s));
+	if (!s)
+		return CN_ERR_EXHAUSTED;
+	cn_strlcpy(s->service, service, sizeof(s->service));
+	s->client = c;
+	s->kind = r.kind;
+	s->ram = ram;
+	s->caps = caps;
+	cn_list_elem_init(&s->elem);
+	cn_list_elem_init(&s->server_elem);
+
+	/* the client pays: its quota moves to our account ... */
+	if ((err = move(c->pd, env->pd, ram, caps))) {
+		cn_free(s);
+		return err;
+	}
+	cn_cap_t got = { 0 };
+	switch (r.kind) {
+	case CN_CHILD_ROUTE_PARENT:   /* ... and from there to our parent's server */
+		err = cn_parent_session(env->parent, service, buf, &got);
+		break;
+	case CN_CHILD_ROUTE_CHILD:    /* ... or to the sibling serving it */
+		s->server = r.server;
+		s->root = svc->root;
+		if ((err = move(env->pd, r.server->pd, ram, caps)))
+			break;
+		err = cn_root_session(svc->root, buf, &got);
+		if (err)
+			give_back(service, r.server->pd, env->pd, ram, caps);
+		break;
+	case CN_CHILD_ROUTE_LOCAL:    /* ... or stays with us, who serve it */
+		s->local = r.local;
+		err = r.local->session(r.local->ctx, c, buf, &got.name, &s->handle);
+		break;
+	default:
+		err = CN_ERR_NO_SERVICE;
+	}
+	if (!err && !got.name)
+		err = CN_ERR_NO_SERVICE;
+	if (!err && cn_sys_cap_identify(got.name, &s->cap_type, &s->cap_badge))
+		err = CN_ERR_NO_SERVICE;
+	if (err) {
+		give_back(service, env->pd, c->pd, ram, caps);
+		cn_free(s);
+		if (err == CN_ERR_PENDING)
+			c->pending = true;
+		return err;
+	}
+	s->cap = got.name;
+	cn_list_insert_tail(&c->sessions, &s->elem);
+	if (s->server)
+		cn_list_insert_tail(&s->server->served, &s->server_elem);
+	*cap = got.name;
+	return 0;
+}
+
+/* the session of client c that the capability 'cap' (just received) names */
+struct cn_child_session *cn_child_session_find(struct cn_child *c, uint32_t cap)
+{
+	uint32_t type, badge;
+	if (!cap || cn_sys_cap_identify(cap, &type, &badge))
+		return NULL;
+	for (struct cn_list_elem *e = cn_list_first(&c->sessions); e;
+	     e = cn_list_next(&c->sessions, e)) {
+		struct cn_child_session *s = cn_container_of(e, struct cn_child_session, elem);
+		if (s->cap_type == type && s->cap_badge == badge)
+			return s;
+	}
+	return NULL;
+}
+
+int cn_child_session_upgrade(struct cn_child_session *s, const char *args)
+{
+	struct cn_env *env = cn_env();
+	struct cn_child *c = s->client;
+	uint32_t ram, caps;
+	char buf[64];
+	buf[0] = 0;
+	if (cn_args_check(args) || quota_of(args, &ram, &caps))
+		return CN_ERR_ARGS;
+	if (!ram && !caps)
+		return 0;
+	cn_args_set_ulong(buf, sizeof(buf), "ram_quota", ram);
+	cn_args_set_ulong(buf, sizeof(buf), "cap_quota", caps);
+	int err = move(c->pd, env->pd, ram, caps);
+	if (err)
+		return err;
+	switch (s->kind) {
+	case CN_CHILD_ROUTE_PARENT:
+		err = cn_parent_upgrade(env->parent, (cn_cap_t){ s->cap }, buf, NULL);
+		break;
+	case CN_CHILD_ROUTE_CHILD:
+		if ((err = move(env->pd, s->server->pd, ram, caps)))
+			break;
+		err = cn_root_upgrade(s->root, (cn_cap_t){ s->cap }, buf, NULL);
+		if (err)
+			give_back(s->service, s->server->pd, env->pd, ram, caps);
+		break;
+	default:   /* a local service keeps it on our account */
+		break;
+	}
+	if (err) {
+		give_back(s->service, env->pd, c->pd, ram, caps);
+		return err;
+	}
+	s->ram += ram;
+	s->caps += caps;
+	return 0;
+}
+
+void cn_child_session_close(struct cn_child_session *s)
+{
+	struct cn_env *env = cn_env();
+	int err = 0;
+	switch (s->kind) {
+	case CN_CHILD_ROUTE_PARENT:
+		err = cn_parent_close(env->parent, (cn_cap_t){ s->cap }, NULL);
+		break;
+	case CN_CHILD_ROUTE_CHILD:
+		if (s->server && s->server->state == CN_CHILD_RUNNING) {
+			err = cn_root_close(s->root, (cn_cap_t){ s->cap }, NULL);
+			give_back(s->service, s->server->pd, env->pd, s->ram, s->caps);
+		}
+		break;
+	case CN_CHILD_ROUTE_LOCAL:
+		s->local->close(s->local->ctx, s->handle);
+		break;
+	default:
+		break;
+	}
+	if (err)
+		cn_log("closing a %s session of child \"%s\": %s", s->service, s->client->name,
+		       cn_strerror(err));
+	if (s->kind != CN_CHILD_ROUTE_LOCAL)
+		cn_sys_cap_drop(s->cap);
+	give_back(s->service, env->pd, s->client->pd, s->ram, s->caps);
+	cn_list_remove(&s->elem);
+	cn_list_remove(&s->server_elem);
+	cn_free(s);
+}
+
+void cn_child_sessions_close_all(struct cn_child *c)
+{
+	struct cn_list_elem *e;
+	while ((e = cn_list_last(&c->sessions)))
+		cn_child_session_close(cn_container_of(e, struct cn_child_session, elem));
+}
+
+void cn_child_served_revoke(struct cn_child *c)
+{
+	struct cn_env *env = cn_env();
+	struct cn_list_elem *e;
+	while ((e = cn_list_pop_head(&c->served))) {
+		struct cn_child_session *s = cn_container_of(e, struct cn_child_session, server_elem);
+		cn_sys_cap_drop(s->cap);
+		give_back(s->service, env->pd, s->client->pd, s->ram, s->caps);
+		cn_list_remove(&s->elem);
+		cn_free(s);
+	}
+}
+
+void cn_child_wake_pending(void)
+{
+	for (struct cn_child *c = cn_child_first(); c; c = cn_child_next(c)) {
+		if (!c->pending || !c->session_sigh)
+			continue;
+		c->pending = false;
+		cn_sys_signal_submit(c->session_sigh, 1);
+	}
+}

@@ -1,0 +1,18 @@
+/*
+ * The "Hello" service of the worked example (server/hello_server,
+ * app/hello_client): say(text) prints a line in the server's log, add(a, b)
+ * returns the sum.
+ */
+#ifndef HELLO_SESSION_H
+#define HELLO_SESSION_H
+
+#include <cn/rpc.h>
+
+#define HELLO_SESSION_RAM 1024u   /* what a session costs the server */
+
+#define HELLO_RPC(F0, F1, F2, F3, F4, F5) \
+	F1(hello, say, uint32_t, const char *, text) \
+	F2(hello, add, uint32_t, uint32_t, a, uint32_t, b)
+CN_RPC_INTERFACE(hello, HELLO_RPC)
+
+#endif
