@@ -15,6 +15,7 @@
 #include <cn/entrypoint.h>
 #include <cn/session/quota.h>
 #include <cn/util/list.h>
+#include <cn/util/quota.h>
 
 #define PAGE 4096u
 #define PAGES(x) (((x) + PAGE - 1) / PAGE)
@@ -33,28 +34,11 @@ bool     phys_is_ram(uint32_t base, uint32_t size);
 void     core_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ------------------------------------------------------------- accounts */
-struct account {
-	uint32_t ram_quota, ram_used, cap_quota, cap_used;
-};
+/* A quota account: what was donated to it and what it pays for
+ * (<cn/util/quota.h>: cn_quota_charge, cn_quota_release, cn_quota_parse). */
+#define account cn_quota
 
-static inline int acc_charge(struct account *a, uint32_t ram, uint32_t caps)
-{
-	if (a->ram_quota - a->ram_used < ram)
-		return CN_ERR_QUOTA_RAM;
-	if (a->cap_quota - a->cap_used < caps)
-		return CN_ERR_QUOTA_CAP;
-	a->ram_used += ram;
-	a->cap_used += caps;
-	return 0;
-}
-
-static inline void acc_release(struct account *a, uint32_t ram, uint32_t caps)
-{
-	a->ram_used -= ram;
-	a->cap_used -= caps;
-}
-
-/* move quota between accounts (only what is not in use) */
+/* move quota that is not in use from one account to another */
 int acc_transfer(struct account *from, struct account *to, uint32_t ram, uint32_t caps);
 
 /* ------------------------------------------------------------- objects */
@@ -79,7 +63,6 @@ void obj_unregister(struct obj *o);
 struct obj *obj_lookup(uint32_t cap, uint32_t kind);
 /* keep a capability that arrived with the current call */
 uint32_t core_keep(uint32_t cap);
-void core_drop_after_reply(uint32_t cap);
 uint32_t core_parent_for(const char *child, struct account *acc);
 
 /* ------------------------------------------------------------- sessions */
@@ -188,6 +171,9 @@ struct thread {
 	struct cn_list_elem  pd_elem, cpu_elem, wait_elem;
 };
 
+struct cpu;
+int  thread_create(struct cpu *cpu, struct pd *pd, const char *name, uint32_t prio,
+                   struct thread **out);
 void thread_kill(struct thread *t);     /* kernel objects gone, stays in its session */
 void thread_resume_fault(struct thread *t);
 void thread_report(struct thread *t, const char *what);
@@ -197,7 +183,6 @@ struct rom_module { const char *name; struct ds ds; };
 struct rom_module *rom_find(const char *name);
 void rom_init(const struct cn_bootinfo *bi);
 int  start_init(void);
-struct cpu;
 extern uint32_t core_sig_recv;         /* bound to the entrypoint */
 uint32_t signal_ctx_create(uint32_t recv, uint32_t imprint, uint32_t *mem);
 

@@ -143,14 +143,17 @@ static int th_resume(void *ctx, uint32_t *r)
 	return t->dead ? CN_ERR_DEAD : cn_sys_thread_resume(t->kthread);
 }
 
-static int th_reg(void *ctx, uint32_t idx, uint32_t *r)
+/* the thread's registers r0..r12, sp, lr, pc, cpsr into our UTCB */
+static int read_regs(struct thread *t, uint32_t idx)
 {
-	struct thread *t = thread_of(ctx);
 	if (t->dead)
 		return CN_ERR_DEAD;
-	if (idx > 16)
-		return CN_ERR_INVALID;
-	int err = cn_sys_thread_regs(t->kthread, 0);
+	return idx > 16 ? CN_ERR_INVALID : cn_sys_thread_regs(t->kthread, 0);
+}
+
+static int th_reg(void *ctx, uint32_t idx, uint32_t *r)
+{
+	int err = read_regs(thread_of(ctx), idx);
 	if (!err)
 		*r = cn_utcb()->msg[idx];
 	return err;
@@ -159,16 +162,11 @@ static int th_reg(void *ctx, uint32_t idx, uint32_t *r)
 static int th_set_reg(void *ctx, uint32_t idx, uint32_t v, uint32_t *r)
 {
 	(void)r;
-	struct thread *t = thread_of(ctx);
-	if (t->dead)
-		return CN_ERR_DEAD;
-	if (idx > 16)
-		return CN_ERR_INVALID;
-	int err = cn_sys_thread_regs(t->kthread, 0);
+	int err = read_regs(thread_of(ctx), idx);
 	if (err)
 		return err;
 	cn_utcb()->msg[idx] = v;
-	return cn_sys_thread_regs(t->kthread, 1);
+	return cn_sys_thread_regs(thread_of(ctx)->kthread, 1);
 }
 
 static int th_info(void *ctx, uint32_t what, uint32_t *r)
@@ -205,20 +203,18 @@ static const struct cn_thread_ops thread_ops = {
 };
 
 int thread_create(struct cpu *cpu, struct pd *pd, const char *name, uint32_t prio,
-                  struct thread **out);
-int thread_create(struct cpu *cpu, struct pd *pd, const char *name, uint32_t prio,
                   struct thread **out)
 {
 	if (prio > CN_PRIO_MAX)
 		return CN_ERR_INVALID;
-	int err = acc_charge(&cpu->s.acc, CN_THREAD_RAM, 1);
+	int err = cn_quota_charge(&cpu->s.acc, CN_THREAD_RAM, 1);
 	if (err)
 		return err;
 	struct thread *t = core_alloc(sizeof(*t));
 	int slot = t ? utcb_slot(pd) : -1;
 	if (slot < 0) {
 		core_free(t);
-		acc_release(&cpu->s.acc, CN_THREAD_RAM, 1);
+		cn_quota_release(&cpu->s.acc, CN_THREAD_RAM, 1);
 		return CN_ERR_EXHAUSTED;
 	}
 	t->cpu = cpu;
@@ -258,7 +254,7 @@ int thread_create(struct cpu *cpu, struct pd *pd, const char *name, uint32_t pri
 	thread_free_kernel(t);
 	cn_list_remove(&t->pd_elem);
 	core_free(t);
-	acc_release(&cpu->s.acc, CN_THREAD_RAM, 1);
+	cn_quota_release(&cpu->s.acc, CN_THREAD_RAM, 1);
 	return err ? err : CN_ERR_EXHAUSTED;
 }
 
@@ -267,7 +263,7 @@ static void thread_destroy(struct thread *t)
 	thread_kill(t);
 	obj_unregister(&t->obj);
 	cn_list_remove(&t->cpu_elem);
-	acc_release(&t->cpu->s.acc, CN_THREAD_RAM, 1);
+	cn_quota_release(&t->cpu->s.acc, CN_THREAD_RAM, 1);
 	core_free(t);
 }
 
@@ -316,13 +312,17 @@ static const struct cn_cpu_ops cpu_ops = {
 static int cpu_create(struct session *s, const char *args)
 {
 	struct cpu *cpu = cn_container_of(s, struct cpu, s);
-	unsigned long lo = 0, hi = CN_PRIO_MAX - 1;     /* core's own thread is above */
-	if ((cn_args_ulong(args, "prio_lo", &lo) == CN_UTIL_EINVAL) ||
-	    (cn_args_ulong(args, "prio_hi", &hi) == CN_UTIL_EINVAL) ||
-	    lo > hi || hi > CN_PRIO_MAX - 1)
+	/* the user band is 0..14 (core's thread has 15); 'prio_levels=L' cuts
+	 * it into L bands, 'priority=k' picks the k-th from the top */
+	unsigned long k = 0, levels = 1;
+	int e1 = cn_args_ulong(args, "priority", &k);
+	int e2 = cn_args_ulong(args, "prio_levels", &levels);
+	if ((e1 && e1 != CN_UTIL_ENOENT) || (e2 && e2 != CN_UTIL_ENOENT) || !levels ||
+	    levels > CN_PRIO_MAX || k >= levels)
 		return CN_ERR_ARGS;
-	cpu->prio_lo = (uint32_t)lo;
-	cpu->prio_hi = (uint32_t)hi;
+	uint32_t size = CN_PRIO_MAX / (uint32_t)levels;
+	cpu->prio_hi = CN_PRIO_MAX - 1 - (uint32_t)k * size;
+	cpu->prio_lo = cpu->prio_hi + 1 - size;
 	cn_list_init(&cpu->threads);
 	return CN_OK;
 }

@@ -88,7 +88,7 @@ static int irq_sigh(void *ctx, cn_cap_t c, uint32_t *r)
 	struct irq_session *is = ctx;
 	if (is->kirq)
 		return CN_ERR_BUSY;               /* one handler per session */
-	if (acc_charge(&is->s.acc, CN_SIGNAL_RAM, 0))
+	if (cn_quota_charge(&is->s.acc, CN_SIGNAL_RAM, 0))
 		return CN_ERR_QUOTA_RAM;
 	is->mem = kmem_alloc(CN_OBJ_MEM_IRQ);
 	int err = is->mem ? cn_sys_create(CN_OBJ_IRQ, is->mem, is->irq, c.name, 0, &is->kirq)
@@ -98,7 +98,7 @@ static int irq_sigh(void *ctx, cn_cap_t c, uint32_t *r)
 			kmem_free(is->mem, CN_OBJ_MEM_IRQ);
 		is->mem = 0;
 		is->kirq = 0;
-		acc_release(&is->s.acc, CN_SIGNAL_RAM, 0);
+		cn_quota_release(&is->s.acc, CN_SIGNAL_RAM, 0);
 		return err;
 	}
 	is->sigh = core_keep(c.name);
@@ -127,7 +127,7 @@ static void irq_destroy(struct session *s)
 		cn_sys_destroy(is->kirq);
 		kmem_free(is->mem, CN_OBJ_MEM_IRQ);
 		cn_sys_cap_drop(is->sigh);
-		acc_release(&s->acc, CN_SIGNAL_RAM, 0);
+		cn_quota_release(&s->acc, CN_SIGNAL_RAM, 0);
 	}
 	irq_owned[is->irq / 32] &= ~(1u << (is->irq % 32));
 }
@@ -168,12 +168,12 @@ static int io_create(struct session *s, const char *args)
 		if (b < o->ds.phys + o->ds.size && o->ds.phys < e)
 			return CN_ERR_CONFLICT;
 	}
-	int err = acc_charge(&s->acc, 0, 1);
+	int err = cn_quota_charge(&s->acc, 0, 1);
 	if (err)
 		return err;
 	err = ds_create_io(&io->ds, b, e - b, !cn_strcmp(wc, "yes") ? CN_MAP_WC : 0);
 	if (err) {
-		acc_release(&s->acc, 0, 1);
+		cn_quota_release(&s->acc, 0, 1);
 		return err;
 	}
 	cn_list_insert_tail(&io_sessions, &io->elem);
@@ -185,7 +185,7 @@ static void io_destroy(struct session *s)
 	struct io_session *io = cn_container_of(s, struct io_session, s);
 	ds_destroy(&io->ds);
 	cn_list_remove(&io->elem);
-	acc_release(&s->acc, 0, 1);
+	cn_quota_release(&s->acc, 0, 1);
 }
 
 const struct service svc_io_mem = {

@@ -59,9 +59,6 @@ static uint32_t give(struct pd *pd, uint32_t cap)
 	return name;
 }
 
-int thread_create(struct cpu *cpu, struct pd *pd, const char *name, uint32_t prio,
-                  struct thread **out);
-
 int start_init(void)
 {
 	struct rom_module *m = rom_find("init");
@@ -72,11 +69,11 @@ int start_init(void)
 	uint32_t avail = phys_avail();
 	if (avail < CORE_RESERVE + (1u << 20))
 		return CN_ERR_EXHAUSTED;
-	root_acc.ram_quota = avail - CORE_RESERVE;
-	root_acc.cap_quota = INIT_CAPS + 64;
+	root_acc.ram_donated = avail - CORE_RESERVE;
+	root_acc.cap_donated = INIT_CAPS + 64;
 	char args[160];
 	cn_snprintf(args, sizeof(args), "label=\"init\", ram_quota=%u, cap_quota=%u",
-	            (unsigned)(root_acc.ram_quota - 65536), INIT_CAPS);
+	            (unsigned)(root_acc.ram_donated - 65536), INIT_CAPS);
 	struct session *s;
 	int err = session_create("PD", args, &root_acc, &s);
 	if (err)

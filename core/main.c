@@ -29,10 +29,10 @@ int main(const struct cn_bootinfo *bi)
 	         (unsigned)(phys_avail() >> 10), (unsigned)bi->nr_modules);
 	int err = start_init();
 	if (err) {
-		core_log("core: starting init failed: error %d", err);
+		core_log("core: starting init failed: %s", cn_strerror(err));
 		return 1;
 	}
 	err = cn_ep_run(&core_ep);
-	core_log("core: entrypoint failed: error %d", err);
+	core_log("core: entrypoint failed: %s", cn_strerror(err));
 	return 1;
 }

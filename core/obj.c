@@ -76,27 +76,16 @@ uint32_t core_keep(uint32_t cap)
 
 int acc_transfer(struct account *from, struct account *to, uint32_t ram, uint32_t caps)
 {
-	if (from->ram_quota - from->ram_used < ram)
+	if (from->ram_donated - from->ram_used < ram)
 		return CN_ERR_QUOTA_RAM;
-	if (from->cap_quota - from->cap_used < caps)
+	if (from->cap_donated - from->cap_used < caps)
 		return CN_ERR_QUOTA_CAP;
-	if (to->ram_quota + ram < ram || to->cap_quota + caps < caps)
+	if (to->ram_donated + ram < ram || to->cap_donated + caps < caps)
 		return CN_ERR_INVALID;
-	from->ram_quota -= ram;
-	from->cap_quota -= caps;
-	to->ram_quota += ram;
-	to->cap_quota += caps;
+	from->ram_donated -= ram;
+	from->cap_donated -= caps;
+	to->ram_donated += ram;
+	to->cap_donated += caps;
 	return CN_OK;
 }
 
-/* a capability core hands out once (e.g. a minted RPC cap): the entrypoint
- * drops core's name for it after the reply, with the received ones */
-void core_drop_after_reply(uint32_t cap)
-{
-	for (uint32_t i = 0; i < CN_RPC_MAX_CAPS; i++)
-		if (!core_ep.rx_caps[i]) {
-			core_ep.rx_caps[i] = cap;
-			return;
-		}
-	cn_sys_cap_drop(cap);             /* cannot happen: at most 4 caps move per call */
-}

@@ -50,11 +50,11 @@ int pd_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t att
 			pd->pts = p;
 			pd->maxpts = n;
 		}
-		if (acc_charge(&pd->s.acc, CN_PD_PAGE_TABLE_RAM, 0))
+		if (cn_quota_charge(&pd->s.acc, CN_PD_PAGE_TABLE_RAM, 0))
 			return CN_ERR_QUOTA_RAM;
 		uint32_t pt = kmem_alloc(1024);
 		if (!pt) {
-			acc_release(&pd->s.acc, CN_PD_PAGE_TABLE_RAM, 0);
+			cn_quota_release(&pd->s.acc, CN_PD_PAGE_TABLE_RAM, 0);
 			return CN_ERR_EXHAUSTED;
 		}
 		pd->pts[pd->npts++] = pt;
@@ -112,7 +112,7 @@ int pd_alloc_ds(struct pd *pd, uint32_t size, uint32_t flags, struct ds **out)
 	if (!size || size > 0x7f000000u || (flags & ~CN_DS_UNCACHED))
 		return CN_ERR_INVALID;
 	uint32_t pages = PAGES(size);
-	int err = acc_charge(&pd->s.acc, pages * PAGE + CN_DS_RAM_META, 1);
+	int err = cn_quota_charge(&pd->s.acc, pages * PAGE + CN_DS_RAM_META, 1);
 	if (err)
 		return err;
 	struct ds *d = core_alloc(sizeof(*d));
@@ -120,16 +120,20 @@ int pd_alloc_ds(struct pd *pd, uint32_t size, uint32_t flags, struct ds **out)
 	uint32_t pa = d ? phys_alloc(pages, align) : 0;
 	if (!pa && d && align > 1)
 		pa = phys_alloc(pages, 1);
-	if (!pa || (err = ds_create_rom(d, pa, pages * PAGE))) {
+	if (pa) {
+		d->type = DS_RAM;
+		d->phys = pa;
+		d->size = pages * PAGE;
+		d->flags = flags;
+		d->owner = pd;
+	}
+	if (!pa || (err = ds_enroll(d))) {
 		if (pa)
 			phys_free(pa, pages);
 		core_free(d);
-		acc_release(&pd->s.acc, pages * PAGE + CN_DS_RAM_META, 1);
+		cn_quota_release(&pd->s.acc, pages * PAGE + CN_DS_RAM_META, 1);
 		return err ? err : CN_ERR_EXHAUSTED;
 	}
-	d->type = DS_RAM;
-	d->flags = flags;
-	d->owner = pd;
 	if (flags & CN_DS_UNCACHED)   /* no dirty lines may later overwrite device data */
 		cn_sys_cache(CN_CACHE_FLUSH, core_va(pa), pages * PAGE);
 	cn_list_insert_tail(&pd->dataspaces, &d->elem);
@@ -142,7 +146,7 @@ static void pd_free_ds(struct pd *pd, struct ds *d)
 	ds_destroy(d);
 	cn_list_remove(&d->elem);
 	phys_free(d->phys, d->size / PAGE);
-	acc_release(&pd->s.acc, d->size + CN_DS_RAM_META, 1);
+	cn_quota_release(&pd->s.acc, d->size + CN_DS_RAM_META, 1);
 	core_free(d);
 }
 
@@ -205,9 +209,9 @@ static int op_quota(void *ctx, uint32_t which, uint32_t *r)
 {
 	struct account *a = &((struct pd *)ctx)->s.acc;
 	switch (which) {
-	case CN_PD_RAM_QUOTA: *r = a->ram_quota; return 0;
+	case CN_PD_RAM_QUOTA: *r = a->ram_donated; return 0;
 	case CN_PD_RAM_USED:  *r = a->ram_used;  return 0;
-	case CN_PD_CAP_QUOTA: *r = a->cap_quota; return 0;
+	case CN_PD_CAP_QUOTA: *r = a->cap_donated; return 0;
 	case CN_PD_CAP_USED:  *r = a->cap_used;  return 0;
 	}
 	return CN_ERR_INVALID;
@@ -217,7 +221,7 @@ static int op_quota(void *ctx, uint32_t which, uint32_t *r)
 static int new_signal(struct pd *pd, bool receiver, uint32_t recv_kcap, uint32_t imprint,
                       cn_cap_t *r)
 {
-	int err = acc_charge(&pd->s.acc, CN_SIGNAL_RAM, 1);
+	int err = cn_quota_charge(&pd->s.acc, CN_SIGNAL_RAM, 1);
 	if (err)
 		return err;
 	struct signal_obj *s = core_alloc(sizeof(*s));
@@ -232,7 +236,7 @@ static int new_signal(struct pd *pd, bool receiver, uint32_t recv_kcap, uint32_t
 		if (s && s->mem)
 			kmem_free(s->mem, 64);
 		core_free(s);
-		acc_release(&pd->s.acc, CN_SIGNAL_RAM, 1);
+		cn_quota_release(&pd->s.acc, CN_SIGNAL_RAM, 1);
 		return err ? err : CN_ERR_EXHAUSTED;
 	}
 	s->pd = pd;
@@ -256,7 +260,7 @@ static void free_signal(struct signal_obj *s)
 	cn_sys_destroy(s->kcap_orig);      /* revokes every copy */
 	kmem_free(s->mem, 64);
 	cn_list_remove(&s->elem);
-	acc_release(&s->pd->s.acc, CN_SIGNAL_RAM, 1);
+	cn_quota_release(&s->pd->s.acc, CN_SIGNAL_RAM, 1);
 	core_free(s);
 }
 
@@ -293,18 +297,18 @@ static int op_rpc_cap(void *ctx, cn_cap_t thread, uint32_t badge, cn_cap_t *r)
 		return CN_ERR_CAP;
 	if (badge & CORE_BADGE_BIT)
 		return CN_ERR_INVALID;
-	int err = acc_charge(&pd->s.acc, 0, 1);
+	int err = cn_quota_charge(&pd->s.acc, 0, 1);
 	if (err)
 		return err;
 	uint32_t cap;
 	if (cn_sys_cap_mint(t->kthread, badge, &cap)) {
-		acc_release(&pd->s.acc, 0, 1);
+		cn_quota_release(&pd->s.acc, 0, 1);
 		return CN_ERR_EXHAUSTED;
 	}
 	/* the PD keeps the cap quota until it is closed: a minted name cannot
 	 * be revoked without its thread */
 	r->name = cap;
-	core_drop_after_reply(cap);
+	cn_ep_drop_after_reply(&core_ep, cap);
 	return CN_OK;
 }
 
@@ -338,11 +342,11 @@ static int pd_create(struct session *s, const char *args)
 	cn_list_init(&pd->signals);
 	cn_list_init(&pd->threads);
 	/* the cap space holds as many names as the PD's cap quota, at least 16 */
-	uint32_t slots = s->acc.cap_quota < 16 ? 16 : s->acc.cap_quota;
+	uint32_t slots = s->acc.cap_donated < 16 ? 16 : s->acc.cap_donated;
 	if (slots > 16384)
 		slots = 16384;
 	uint32_t ct_size = (slots * CN_CAP_SLOT_SIZE + 1023) & ~1023u;
-	int err = acc_charge(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
+	int err = cn_quota_charge(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
 	if (err)
 		return err;
 	pd->pd_mem = kmem_alloc(CN_OBJ_MEM_PD);
@@ -352,7 +356,7 @@ static int pd_create(struct session *s, const char *args)
 			phys_free(pd->ct_mem, PAGES(ct_size));
 		if (pd->pd_mem)
 			kmem_free(pd->pd_mem, CN_OBJ_MEM_PD);
-		acc_release(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
+		cn_quota_release(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
 		return CN_ERR_EXHAUSTED;
 	}
 	pd->slots = slots;
@@ -362,7 +366,7 @@ static int pd_create(struct session *s, const char *args)
 		cn_sys_destroy(pd->kpd);
 		phys_free(pd->ct_mem, PAGES(ct_size));
 		kmem_free(pd->pd_mem, CN_OBJ_MEM_PD);
-		acc_release(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
+		cn_quota_release(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
 	}
 	return err;
 }

@@ -83,7 +83,7 @@ static void region_remove(struct region *r)
 	unmap_range(r->rm, r->start, r->size, 0);
 	cn_list_remove(&r->rm_elem);
 	cn_list_remove(&r->what_elem);
-	acc_release(r->rm->acc, CN_REGION_RAM_META, 0);
+	cn_quota_release(r->rm->acc, CN_REGION_RAM_META, 0);
 	core_free(r);
 }
 
@@ -183,12 +183,12 @@ int rm_attach(struct rm *rm, struct obj *what, uint32_t at, uint32_t offset, uin
 	} else if (!place(rm, size, &at)) {
 		return CN_ERR_CONFLICT;
 	}
-	int err = acc_charge(rm->acc, CN_REGION_RAM_META, 0);
+	int err = cn_quota_charge(rm->acc, CN_REGION_RAM_META, 0);
 	if (err)
 		return err;
 	struct region *n = core_alloc(sizeof(*n));
 	if (!n) {
-		acc_release(rm->acc, CN_REGION_RAM_META, 0);
+		cn_quota_release(rm->acc, CN_REGION_RAM_META, 0);
 		return CN_ERR_EXHAUSTED;
 	}
 	n->start = at; n->size = size; n->offset = offset; n->flags = flags; n->what = what;
@@ -341,13 +341,13 @@ static int op_create(void *ctx, uint32_t size, cn_cap_t *r)
 	struct rm_session *rs = ctx;
 	if (!size || size > 0x40000000u)
 		return CN_ERR_INVALID;
-	int err = acc_charge(&rs->s.acc, CN_RM_RAM_META, 1);
+	int err = cn_quota_charge(&rs->s.acc, CN_RM_RAM_META, 1);
 	if (err)
 		return err;
 	struct rm *rm = core_alloc(sizeof(*rm));
 	if (!rm || (err = (rm_init(rm, 0, PAGES(size) * PAGE, 0, &rs->s.acc), rm_register(rm)))) {
 		core_free(rm);
-		acc_release(&rs->s.acc, CN_RM_RAM_META, 1);
+		cn_quota_release(&rs->s.acc, CN_RM_RAM_META, 1);
 		return err ? err : CN_ERR_EXHAUSTED;
 	}
 	cn_list_insert_tail(&rs->rms, &rm->elem);
@@ -359,7 +359,7 @@ static void destroy_one(struct rm_session *rs, struct rm *rm)
 {
 	rm_destroy(rm);
 	cn_list_remove(&rm->elem);
-	acc_release(&rs->s.acc, CN_RM_RAM_META, 1);
+	cn_quota_release(&rs->s.acc, CN_RM_RAM_META, 1);
 	core_free(rm);
 }
 

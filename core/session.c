@@ -22,19 +22,6 @@ const char *label_last(const char *label)
 	return last;
 }
 
-static int quota_args(const char *args, uint32_t *ram, uint32_t *caps)
-{
-	unsigned long r = 0, c = 0;
-	int e1 = cn_args_ulong(args, "ram_quota", &r);
-	int e2 = cn_args_ulong(args, "cap_quota", &c);
-	if ((e1 && e1 != CN_UTIL_ENOENT) || (e2 && e2 != CN_UTIL_ENOENT) || r > 0xffffffffu ||
-	    c > 0xffffffffu)
-		return CN_ERR_ARGS;
-	*ram = (uint32_t)r;
-	*caps = (uint32_t)c;
-	return CN_OK;
-}
-
 int session_create(const char *service, const char *args, struct account *payer,
                    struct session **out)
 {
@@ -47,22 +34,22 @@ int session_create(const char *service, const char *args, struct account *payer,
 	if (cn_args_check(args))
 		return CN_ERR_ARGS;
 	uint32_t ram, caps;
-	if (quota_args(args, &ram, &caps))
+	if (cn_quota_parse(args, &ram, &caps))
 		return CN_ERR_ARGS;
-	if (payer->ram_quota - payer->ram_used < ram)
+	if (payer->ram_donated - payer->ram_used < ram)
 		return CN_ERR_QUOTA_RAM;
-	if (payer->cap_quota - payer->cap_used < caps)
+	if (payer->cap_donated - payer->cap_used < caps)
 		return CN_ERR_QUOTA_CAP;
 	struct session *s = core_alloc(svc->size);
 	if (!s)
 		return CN_ERR_EXHAUSTED;
 	s->svc = svc;
 	s->payer = payer;
-	s->acc.ram_quota = ram;
-	s->acc.cap_quota = caps;
+	s->acc.ram_donated = ram;
+	s->acc.cap_donated = caps;
 	if (cn_args_str(args, "label", s->label, sizeof(s->label)) < 0)
 		s->label[0] = 0;
-	int err = acc_charge(&s->acc, CN_SESSION_RAM_META, CN_SESSION_CAP_META);
+	int err = cn_quota_charge(&s->acc, CN_SESSION_RAM_META, CN_SESSION_CAP_META);
 	if (!err)
 		err = svc->create(s, args);
 	if (err) {
@@ -75,8 +62,8 @@ int session_create(const char *service, const char *args, struct account *payer,
 		core_free(s);
 		return err;
 	}
-	payer->ram_quota -= ram;
-	payer->cap_quota -= caps;
+	payer->ram_donated -= ram;
+	payer->cap_donated -= caps;
 	*out = s;
 	return CN_OK;
 }
@@ -85,15 +72,15 @@ void session_destroy(struct session *s)
 {
 	obj_unregister(&s->obj);
 	s->svc->destroy(s);
-	s->payer->ram_quota += s->acc.ram_quota;
-	s->payer->cap_quota += s->acc.cap_quota;
+	s->payer->ram_donated += s->acc.ram_donated;
+	s->payer->cap_donated += s->acc.cap_donated;
 	core_free(s);
 }
 
 int session_upgrade(struct session *s, const char *args)
 {
 	uint32_t ram, caps;
-	if (cn_args_check(args) || quota_args(args, &ram, &caps))
+	if (cn_args_check(args) || cn_quota_parse(args, &ram, &caps))
 		return CN_ERR_ARGS;
 	return acc_transfer(s->payer, &s->acc, ram, caps);
 }

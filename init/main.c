@@ -40,21 +40,15 @@ static bool affordable(struct cn_env *env, const struct init_start *st)
 static int read_config(struct cn_env *env)
 {
 	uint32_t rom, size;
-	cn_cap_t ds;
-	uint32_t addr;
-	int err = cn_connect("ROM", "label=\"config\"", &rom);
-	if (!err)
-		err = cn_rom_dataspace(rom, &ds);
-	if (!err)
-		err = cn_rom_size(rom, &size);
-	if (!err)
-		err = cn_rm_attach(env->rm, ds, 0, 0, 0, 0, &addr);
+	const void *data;
+	(void)env;
+	int err = cn_rom_attach("config", &data, &size, &rom);
 	if (err) {
 		cn_log("no config ROM: %s", cn_strerror(err));
 		return err;
 	}
 	/* stays attached: <config> sub-trees of children point into it */
-	return init_config_parse(&config, (const char *)(uintptr_t)addr, size);
+	return init_config_parse(&config, (const char *)data, size);
 }
 
 /* after each child's end: when none is left, everything they had must be

@@ -9,22 +9,16 @@
 
 void cn_component_construct(struct cn_env *env)
 {
-	uint32_t rom, size, addr, hello;
-	cn_cap_t ds;
-	int err = cn_connect("ROM", "label=\"config\"", &rom);
-	if (!err)
-		err = cn_rom_dataspace(rom, &ds);
-	if (!err)
-		err = cn_rom_size(rom, &size);
-	if (!err)
-		err = cn_rm_attach(env->rm, ds, 0, 0, 0, 0, &addr);
+	uint32_t rom, size, hello;
+	const void *data;
+	(void)env;
+	int err = cn_rom_attach("config", &data, &size, &rom);
 	if (err) {
 		cn_log("no config: %s", cn_strerror(err));
 		cn_exit(1);
 	}
-	cn_log("config: %.*s", (int)size, (const char *)(uintptr_t)addr);
-	cn_rm_detach(env->rm, addr, NULL);
-	cn_close(rom);
+	cn_log("config: %.*s", (int)size, (const char *)data);
+	cn_rom_detach_close(data, rom);
 
 	err = cn_connect("Hello", "", &hello);
 	cn_log("Hello session: %s", err ? cn_strerror(err) : "granted?!");

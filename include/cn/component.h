@@ -59,6 +59,11 @@ int cn_upgrade(uint32_t session, const char *args);
 /* close it: the quota returns */
 int cn_close(uint32_t session);
 
+/* open the ROM session 'name' and attach its dataspace read-only: *data
+ * and *size describe the content; close with cn_rom_detach_close() */
+int cn_rom_attach(const char *name, const void **data, uint32_t *size, uint32_t *session);
+int cn_rom_detach_close(const void *data, uint32_t session);
+
 /* ------------------------------------------------------------ memory */
 /* allocate a RAM dataspace and attach it anywhere (writable);
  * *ds receives the dataspace cap (may be NULL) */

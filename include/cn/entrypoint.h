@@ -43,6 +43,7 @@ struct cn_entrypoint {
 	 * cn_ep_keep(). */
 	bool                      drop_received;
 	uint32_t                  rx_caps[CN_RPC_MAX_CAPS];
+	uint32_t                  later[CN_RPC_MAX_CAPS];  /* cn_ep_drop_after_reply */
 };
 
 void cn_ep_init(struct cn_entrypoint *ep);
@@ -57,6 +58,9 @@ int  cn_ep_handle_signal(struct cn_entrypoint *ep, struct cn_signal_handler *h);
 void cn_ep_unhandle_signal(struct cn_entrypoint *ep, struct cn_signal_handler *h);
 /* keep a capability received with the current call (see drop_received) */
 void cn_ep_keep(struct cn_entrypoint *ep, cn_cap_t cap);
+/* drop our name for 'cap' once the reply to the current call (which may
+ * carry it) is sent: for capabilities handed out once, e.g. freshly minted */
+void cn_ep_drop_after_reply(struct cn_entrypoint *ep, uint32_t cap);
 /* serve until a handler sets ep->stop; returns 0, or a kernel error */
 int  cn_ep_run(struct cn_entrypoint *ep);
 

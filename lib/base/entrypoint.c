@@ -43,7 +43,17 @@ void cn_ep_init(struct cn_entrypoint *ep)
 	ep->unknown = 0;
 	ep->drop_received = true;
 	for (uint32_t i = 0; i < CN_RPC_MAX_CAPS; i++)
-		ep->rx_caps[i] = 0;
+		ep->rx_caps[i] = ep->later[i] = 0;
+}
+
+void cn_ep_drop_after_reply(struct cn_entrypoint *ep, uint32_t cap)
+{
+	for (uint32_t i = 0; i < CN_RPC_MAX_CAPS; i++)
+		if (!ep->later[i]) {
+			ep->later[i] = cap;
+			return;
+		}
+	cn_sys_cap_drop(cap);   /* more than a reply can carry: it cannot be in the reply */
 }
 
 void cn_ep_keep(struct cn_entrypoint *ep, cn_cap_t cap)
@@ -122,7 +132,9 @@ static void drop_received(struct cn_entrypoint *ep)
 	for (uint32_t i = 0; i < CN_RPC_MAX_CAPS; i++) {
 		if (ep->drop_received && ep->rx_caps[i])
 			cn_sys_cap_drop(ep->rx_caps[i]);
-		ep->rx_caps[i] = 0;
+		if (ep->later[i])
+			cn_sys_cap_drop(ep->later[i]);
+		ep->rx_caps[i] = ep->later[i] = 0;
 	}
 }
 

@@ -10,7 +10,7 @@ void cn_rpc_to_kernel(const struct cn_rpc_msg *m, struct cn_msg *k)
 {
 	if (__builtin_expect(m->words <= 4 && !m->ncaps, 1)) {   /* registers only */
 		k->info = CN_MSG_INFO(m->words, 0);
-		k->w[0] = m->w[0];
+		k->w[0] = m->words ? m->w[0] : 0;
 		k->w[1] = m->words > 1 ? m->w[1] : 0;
 		k->w[2] = m->words > 2 ? m->w[2] : 0;
 		k->w[3] = m->words > 3 ? m->w[3] : 0;

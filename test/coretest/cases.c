@@ -42,7 +42,8 @@ int ct_session_errors(void)
 	         CN_ERR_NOT_FOUND);
 	CHECK_EQ(open("IRQ", "irq=abc, ram_quota=4K, cap_quota=1", &s), CN_ERR_ARGS);
 	CHECK_EQ(open("IO_MEM", "base=0xc0000000, ram_quota=4K, cap_quota=2", &s), CN_ERR_ARGS);
-	CHECK_EQ(open("CPU", "prio_lo=9, prio_hi=3, ram_quota=8K, cap_quota=1", &s), CN_ERR_ARGS);
+	CHECK_EQ(open("CPU", "priority=4, prio_levels=4, ram_quota=8K, cap_quota=1", &s), CN_ERR_ARGS);
+	CHECK_EQ(open("CPU", "prio_levels=0, ram_quota=8K, cap_quota=1", &s), CN_ERR_ARGS);
 	return 0;
 }
 

@@ -1,8 +1,12 @@
 /*
  * CPU session (core): threads. A thread runs in a PD (given by its PD
- * session capability) at a priority scaled into the session's band: session
- * argument 'priority=P' (0 = highest band of the parent, see
- * doc/c-api.md) and 'prio_levels'; thread priority 0..15 within it.
+ * session capability) at a priority scaled into the session's band of
+ * kernel priorities. The user band is 0..14 (15 is core's); session
+ * arguments 'prio_levels=L' (default 1) cut it into L equal bands and
+ * 'priority=k' (default 0) picks the k-th from the top (init passes its
+ * <start priority="-k"> and prio_levels this way). Thread priority p (0
+ * lowest .. 15 highest) runs at  lo + p * band_size / 16. Bands are relative
+ * to the whole user band; a nested init does not narrow them further yet.
  *
  *   create_thread(pd, name, prio) -> thread capability (below); the thread
  *                                    has a UTCB and is not started yet

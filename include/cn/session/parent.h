@@ -10,7 +10,7 @@
  *   upgrade(session, args)   -> donate more quota (ram_quota=, cap_quota=)
  *   close(session)           -> quota returns to the child exactly
  *   announce(service, root)  -> this child offers 'service' through the
- *                               root capability (<cn/session/root.h>)
+ *                               root capability (the cn_root interface below)
  *   exit(value)              -> the child is done; the parent cleans up
  *   session_sigh(ctx)        -> signal when a pending request may now succeed
  *   resource_request(args)   -> ask for more RAM (ram_quota=N)
