@@ -23,17 +23,6 @@ void init_error(struct init_config *cfg, unsigned line, const char *fmt, ...)
 	cfg->errors++;
 }
 
-bool init_str_ends_with(const char *s, const char *suffix)
-{
-	size_t a = cn_strlen(s), b = cn_strlen(suffix);
-	return a >= b && !cn_strcmp(s + a - b, suffix);
-}
-
-bool init_str_starts_with(const char *s, const char *prefix)
-{
-	return !cn_strncmp(s, prefix, cn_strlen(prefix));
-}
-
 static void node_name(const struct cn_xml_node *n, char *buf, size_t size)
 {
 	size_t len = n->name.len < size - 1 ? n->name.len : size - 1;
@@ -159,6 +148,28 @@ static void parse_target(struct init_config *cfg, struct init_rule *r,
 	r->targets[r->ntargets++] = tg;
 }
 
+/* <if-arg key="…" value="…"/>: a condition of the rule */
+static void parse_cond(struct init_config *cfg, struct init_rule *r,
+                       const struct cn_xml_node *t, bool *ok)
+{
+	bool good = check_attrs(cfg, t, (const char *const[]){ "key", "value", NULL });
+	char *key = need_attr(cfg, t, "key", &good);
+	char *value = key ? need_attr(cfg, t, "value", &good) : NULL;
+	if (good && r->nconds == INIT_MAX_CONDS) {
+		init_error(cfg, t->line, "more than %d <if-arg> for one service", INIT_MAX_CONDS);
+		good = false;
+	}
+	if (!good) {
+		cn_free(key);
+		cn_free(value);
+		*ok = false;
+		return;
+	}
+	r->conds[r->nconds].key = key;
+	r->conds[r->nconds].value = value;
+	r->nconds++;
+}
+
 static bool parse_routes(struct init_config *cfg, const struct cn_xml_node *route,
                          struct init_routes *out)
 {
@@ -183,20 +194,34 @@ static bool parse_routes(struct init_config *cfg, const struct cn_xml_node *rout
 			ok = false;
 			continue;
 		}
+		bool rule_ok = true;
 		r->line = s->line;
 		if (!check_attrs(cfg, s, any ? any_attrs : service_attrs))
-			ok = false;
-		if (!any && !(r->service = need_attr(cfg, s, "name", &ok)))
-			continue;
-		r->label = dup_attr(cfg, s, "label", &ok);
-		r->label_prefix = dup_attr(cfg, s, "label_prefix", &ok);
-		r->label_suffix = dup_attr(cfg, s, "label_suffix", &ok);
+			rule_ok = false;
+		if (!any && !(r->service = need_attr(cfg, s, "name", &rule_ok)))
+			rule_ok = false;
+		r->label = dup_attr(cfg, s, "label", &rule_ok);
+		r->label_prefix = dup_attr(cfg, s, "label_prefix", &rule_ok);
+		r->label_suffix = dup_attr(cfg, s, "label_suffix", &rule_ok);
 		for (const struct cn_xml_node *t = cn_xml_first_child(s, NULL); t;
-		     t = cn_xml_next_sibling(t, NULL))
-			parse_target(cfg, r, t, &ok);
-		if (!r->ntargets)
+		     t = cn_xml_next_sibling(t, NULL)) {
+			if (cn_xml_node_has_type(t, "if-arg"))
+				parse_cond(cfg, r, t, &rule_ok);
+			else
+				parse_target(cfg, r, t, &rule_ok);
+		}
+		if (!r->ntargets && rule_ok) {
 			init_error(cfg, s->line, "route without a target (<parent/>, <child/>, "
 			           "<any-child/>)");
+			rule_ok = false;
+		}
+		/* a broken rule is left out: without its conditions it could
+		 * match more than it says */
+		if (!rule_ok) {
+			cn_memset(r, 0, sizeof(*r));
+			ok = false;
+			continue;
+		}
 		out->n++;
 	}
 	return ok;

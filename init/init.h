@@ -12,26 +12,7 @@
 #include <stddef.h>
 #include <cn/child.h>
 #include <cn/util/xml.h>
-
-#define INIT_MAX_TARGETS 4
-
-enum init_target_kind { INIT_TARGET_PARENT, INIT_TARGET_CHILD, INIT_TARGET_ANY_CHILD };
-
-struct init_target {
-	enum init_target_kind kind;
-	char *child;           /* INIT_TARGET_CHILD */
-	char *label;           /* replaces the session label, NULL: keep */
-	unsigned line;
-};
-
-/* <service name=… label=… label_prefix=… label_suffix=…> or <any-service> */
-struct init_rule {
-	char *service;         /* NULL: any service */
-	char *label, *label_prefix, *label_suffix;   /* NULL: no condition */
-	struct init_target targets[INIT_MAX_TARGETS];
-	unsigned ntargets;
-	unsigned line;
-};
+#include "route_match.h"
 
 struct init_routes {
 	struct init_rule *rules;
@@ -82,8 +63,5 @@ void init_child_gone(void);
 /* "config:LINE: error: ..." */
 void init_error(struct init_config *cfg, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-
-bool init_str_ends_with(const char *s, const char *suffix);
-bool init_str_starts_with(const char *s, const char *prefix);
 
 #endif

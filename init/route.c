@@ -15,19 +15,6 @@ void init_policy_set_config(struct init_config *cfg)
 	config = cfg;
 }
 
-static bool rule_matches(const struct init_rule *r, const char *service, const char *label)
-{
-	if (r->service && cn_strcmp(r->service, service))
-		return false;
-	if (r->label && cn_strcmp(r->label, label))
-		return false;
-	if (r->label_prefix && !init_str_starts_with(label, r->label_prefix))
-		return false;
-	if (r->label_suffix && !init_str_ends_with(label, r->label_suffix))
-		return false;
-	return true;
-}
-
 static bool provides(const struct init_start *st, const char *service)
 {
 	for (unsigned i = 0; i < st->nprovides; i++)
@@ -103,11 +90,12 @@ static bool try_target(const struct init_start *client, const struct init_target
 }
 
 static bool try_routes(const struct init_start *client, const struct init_routes *routes,
-                       const char *service, const char *label, struct cn_child_route *r)
+                       const char *service, const char *label, const char *args,
+                       struct cn_child_route *r)
 {
 	for (unsigned i = 0; i < routes->n; i++) {
 		const struct init_rule *rule = &routes->rules[i];
-		if (!rule_matches(rule, service, label))
+		if (!init_rule_matches(rule, service, label, args))
 			continue;
 		for (unsigned t = 0; t < rule->ntargets; t++)
 			if (try_target(client, &rule->targets[t], service, r))
@@ -117,21 +105,26 @@ static bool try_routes(const struct init_start *client, const struct init_routes
 }
 
 static void route(void *ctx, struct cn_child *client, const char *service, const char *label,
-                  struct cn_child_route *r)
+                  const char *args, struct cn_child_route *r)
 {
 	struct init_start *st = client->user;
+	char full[CN_CHILD_ARGS_MAX];
 	(void)ctx;
 	r->kind = CN_CHILD_ROUTE_DENY;
 	if (!config || !st)
 		return;
-	if (st->config && !cn_strcmp(service, "ROM") && init_str_ends_with(label, "config")) {
+	/* the child's own "config" ROM (label as the child gave it) */
+	if (st->config && !cn_strcmp(service, "ROM") && !cn_strcmp(label, "config")) {
 		r->kind = CN_CHILD_ROUTE_LOCAL;
 		r->local = &init_config_rom;
 		return;
 	}
-	if (try_routes(st, &st->routes, service, label, r))
+	/* rules see the label with the client's name in front */
+	if (init_full_label(full, sizeof(full), client->name, label))
 		return;
-	try_routes(st, &config->default_route, service, label, r);
+	if (try_routes(st, &st->routes, service, full, args, r))
+		return;
+	try_routes(st, &config->default_route, service, full, args, r);
 }
 
 static void gone(void *ctx, struct cn_child *c)

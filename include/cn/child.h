@@ -63,9 +63,10 @@ struct cn_child_route {
 
 struct cn_child_policy {
 	/* where 'service' with 'label' (as the client gave it, without its
-	 * name) from 'client' goes; fill *r, kind DENY refuses */
+	 * name) and the session arguments 'args' (as the client gave them)
+	 * from 'client' goes; fill *r, kind DENY refuses */
 	void (*route)(void *ctx, struct cn_child *client, const char *service, const char *label,
-	              struct cn_child_route *r);
+	              const char *args, struct cn_child_route *r);
 	/* after the child's exit or fault was cleaned up (may be NULL) */
 	void (*gone)(void *ctx, struct cn_child *c);
 	void *ctx;

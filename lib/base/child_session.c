@@ -67,15 +67,15 @@ int cn_child_session_open(struct cn_child *c, const char *service, const char *a
 
 	struct cn_child_route r = { CN_CHILD_ROUTE_DENY, NULL, NULL, NULL };
 	if (c->policy && c->policy->route)
-		c->policy->route(c->policy->ctx, c, service, label, &r);
+		c->policy->route(c->policy->ctx, c, service, label, args, &r);
 	struct cn_child_service *svc = NULL;
 	if (r.kind == CN_CHILD_ROUTE_CHILD && (!r.server || r.server->state != CN_CHILD_RUNNING))
 		r.kind = CN_CHILD_ROUTE_DENY;
 	if (r.kind == CN_CHILD_ROUTE_LOCAL && !r.local)
 		r.kind = CN_CHILD_ROUTE_DENY;
 	if (r.kind == CN_CHILD_ROUTE_DENY) {
-		cn_log("no route for service \"%s\" (label \"%s\") from child \"%s\"", service, label,
-		       c->name);
+		cn_log("no route for service \"%s\" (label \"%s%s%s\") from child \"%s\"", service,
+		       c->name, label[0] ? " -> " : "", label, c->name);
 		return CN_ERR_NO_SERVICE;
 	}
 	if (r.kind == CN_CHILD_ROUTE_CHILD && !(svc = cn_child_service(r.server, service))) {

@@ -30,6 +30,10 @@ HOST_TESTS     := $(patsubst test/host/%.c,$(HOST_B)/%,$(wildcard test/host/*_te
 HOST_SAN_TESTS := $(patsubst $(HOST_B)/%,$(HOST_SAN_B)/%,$(HOST_TESTS))
 FUZZ_TARGETS   := $(patsubst test/host/%.c,$(HOST_B)/%,$(wildcard test/host/fuzz_*.c))
 
+# tests of program parts that are portable too: extra sources per test
+HOST_EXTRA_route := init/route_match.c
+$(HOST_B)/route_test $(HOST_SAN_B)/route_test: $(HOST_EXTRA_route) init/route_match.h
+
 .PHONY: host-tests host-tests-san host-fuzz host-fuzz-build
 host-tests: $(HOST_TESTS)
 
@@ -41,7 +45,7 @@ $(HOST_B)/util/%.o: lib/util/%.c $(HOST_UTIL_HDR)
 $(HOST_B)/%_test: test/host/%_test.c test/host/check.h $(HOST_UTIL_OBJ) $(HOST_UTIL_HDR)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTLD  $@"
-	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(HOST_UTIL_OBJ)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(HOST_EXTRA_$*) $(HOST_UTIL_OBJ)
 
 # the same programs with AddressSanitizer and UndefinedBehaviorSanitizer
 $(HOST_SAN_B)/util/%.o: lib/util/%.c $(HOST_UTIL_HDR)
@@ -52,7 +56,7 @@ $(HOST_SAN_B)/util/%.o: lib/util/%.c $(HOST_UTIL_HDR)
 $(HOST_SAN_B)/%_test: test/host/%_test.c test/host/check.h $(HOST_SAN_OBJ) $(HOST_UTIL_HDR)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTLD  $@ (asan,ubsan)"
-	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_SANFLAGS) -o $@ $< $(HOST_SAN_OBJ)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_SANFLAGS) -o $@ $< $(HOST_EXTRA_$*) $(HOST_SAN_OBJ)
 
 host-tests-san: $(HOST_SAN_TESTS)
 	$(Q)rc=0; for t in $^; do $$t || rc=1; done; exit $$rc
