@@ -12,6 +12,33 @@
 
 #define ATTR_MAX 128
 
+struct init_alloc {
+	struct init_alloc *next;
+	uint64_t data[];
+};
+
+void *init_alloc(struct init_config *cfg, size_t size)
+{
+	if (size > 0x7fffffff)
+		return NULL;
+	struct init_alloc *a = cn_calloc(1, sizeof(*a) + size);
+	if (!a)
+		return NULL;
+	a->next = cfg->allocs;
+	cfg->allocs = a;
+	return a->data;
+}
+
+void init_config_free(struct init_config *cfg)
+{
+	while (cfg->allocs) {
+		struct init_alloc *a = cfg->allocs;
+		cfg->allocs = a->next;
+		cn_free(a);
+	}
+	cn_memset(cfg, 0, sizeof(*cfg));
+}
+
 void init_error(struct init_config *cfg, unsigned line, const char *fmt, ...)
 {
 	char buf[200];
@@ -75,7 +102,7 @@ static char *dup_attr(struct init_config *cfg, const struct cn_xml_node *n, cons
 		return NULL;
 	}
 	size_t len = cn_strlen(buf);
-	char *s = cn_malloc(len + 1);
+	char *s = init_alloc(cfg, len + 1);
 	if (!s) {
 		init_error(cfg, n->line, "out of memory");
 		*ok = false;
@@ -160,8 +187,6 @@ static void parse_cond(struct init_config *cfg, struct init_rule *r,
 		good = false;
 	}
 	if (!good) {
-		cn_free(key);
-		cn_free(value);
 		*ok = false;
 		return;
 	}
@@ -174,13 +199,14 @@ static bool parse_routes(struct init_config *cfg, const struct cn_xml_node *rout
                          struct init_routes *out)
 {
 	static const char *const service_attrs[] = { "name", "label", "label_prefix",
-	                                             "label_suffix", NULL };
-	static const char *const any_attrs[] = { "label", "label_prefix", "label_suffix", NULL };
+	                                             "label_suffix", "label_last", NULL };
+	static const char *const any_attrs[] = { "label", "label_prefix", "label_suffix",
+	                                         "label_last", NULL };
 	bool ok = check_attrs(cfg, route, (const char *const[]){ NULL });
 	size_t n = cn_xml_num_children(route, NULL);
 	out->present = true;
 	out->n = 0;
-	out->rules = n ? cn_calloc(n, sizeof(*out->rules)) : NULL;
+	out->rules = n ? init_alloc(cfg, n * sizeof(*out->rules)) : NULL;
 	if (n && !out->rules) {
 		init_error(cfg, route->line, "out of memory");
 		return false;
@@ -203,6 +229,7 @@ static bool parse_routes(struct init_config *cfg, const struct cn_xml_node *rout
 		r->label = dup_attr(cfg, s, "label", &rule_ok);
 		r->label_prefix = dup_attr(cfg, s, "label_prefix", &rule_ok);
 		r->label_suffix = dup_attr(cfg, s, "label_suffix", &rule_ok);
+		r->label_last = dup_attr(cfg, s, "label_last", &rule_ok);
 		for (const struct cn_xml_node *t = cn_xml_first_child(s, NULL); t;
 		     t = cn_xml_next_sibling(t, NULL)) {
 			if (cn_xml_node_has_type(t, "if-arg"))
@@ -235,7 +262,7 @@ static bool parse_names(struct init_config *cfg, const struct cn_xml_node *n,
 	bool ok = check_attrs(cfg, n, (const char *const[]){ NULL });
 	size_t max = cn_xml_num_children(n, NULL);
 	*count = 0;
-	*names = max ? cn_calloc(max, sizeof(char *)) : NULL;
+	*names = max ? init_alloc(cfg, max * sizeof(char *)) : NULL;
 	if (max && !*names) {
 		init_error(cfg, n->line, "out of memory");
 		return false;
@@ -341,6 +368,8 @@ static void parse_start(struct init_config *cfg, struct init_start *st,
 		} else if (cn_xml_node_has_type(c, "config")) {
 			st->config = c->span.ptr;
 			st->config_len = c->span.len;
+		} else if (cn_xml_node_has_type(c, "affinity")) {
+			/* the CPU placement: handled by the SMP work (not here) */
 		} else {
 			unknown_node(cfg, c, "start");
 			ok = false;
@@ -358,7 +387,7 @@ static void parse_start(struct init_config *cfg, struct init_start *st,
 	}
 	if (st->name && !st->binary && ok) {
 		size_t len = cn_strlen(st->name);
-		if ((st->binary = cn_malloc(len + 1)))
+		if ((st->binary = init_alloc(cfg, len + 1)))
 			cn_memcpy(st->binary, st->name, len + 1);
 		else
 			ok = false;
@@ -403,19 +432,35 @@ static void check_routes(struct init_config *cfg, struct init_routes *routes)
 
 /* ------------------------------------------------------------ the document */
 
-int init_config_parse(struct init_config *cfg, const char *text, size_t len)
+/* <resource name="RAM" preserve="…"/> or name="CAP": what init keeps */
+static void parse_preserve(struct init_config *cfg, const struct cn_xml_node *n)
 {
-	cn_memset(cfg, 0, sizeof(*cfg));
-	size_t arena_size = 64 + len * 24;
-	void *arena = cn_malloc(arena_size);
+	bool ok = check_attrs(cfg, n, (const char *const[]){ "name", "preserve", NULL });
+	uint32_t *v = cn_xml_attr_eq(n, "name", "RAM") ? &cfg->preserve_ram
+	            : cn_xml_attr_eq(n, "name", "CAP") ? &cfg->preserve_caps : NULL;
+	if (!v) {
+		init_error(cfg, n->line, "unknown resource to preserve (RAM or CAP expected)");
+		return;
+	}
+	if (!number_attr(cfg, n, "preserve", v, &ok) && ok)
+		init_error(cfg, n->line, "<resource> in <config> needs the attribute 'preserve'");
+}
+
+/* <report child_ram="yes"/>: log the state report (main.c) */
+static void parse_report(struct init_config *cfg, const struct cn_xml_node *n)
+{
+	check_attrs(cfg, n, (const char *const[]){ "child_ram", NULL });
+	cfg->report = true;
+	cfg->report_children = cn_xml_attr_eq(n, "child_ram", "yes");
+}
+
+static int parse_document(struct init_config *cfg, void *arena, size_t arena_size)
+{
 	struct cn_xml_doc doc;
 	struct cn_xml_error xerr;
-	if (!arena) {
-		cn_log("config: error: out of memory for %u bytes of config", (unsigned)len);
-		return CN_ERR_EXHAUSTED;
-	}
-	if (cn_xml_parse(&doc, text, len, arena, arena_size, &xerr)) {
+	if (cn_xml_parse(&doc, cfg->text, cfg->len, arena, arena_size, &xerr)) {
 		cn_log("config:%u:%u: error: malformed XML: %s", xerr.line, xerr.column, xerr.msg);
+		cfg->errors++;
 		return CN_ERR_ARGS;
 	}
 	const struct cn_xml_node *root = cn_xml_root(&doc);
@@ -426,9 +471,10 @@ int init_config_parse(struct init_config *cfg, const char *text, size_t len)
 	check_attrs(cfg, root, (const char *const[]){ "prio_levels", "verbose", NULL });
 	bool ok = true;
 	number_attr(cfg, root, "prio_levels", &cfg->prio_levels, &ok);
+	cfg->verbose = cn_xml_attr_eq(root, "verbose", "yes");
 
 	size_t nstart = cn_xml_num_children(root, "start");
-	cfg->starts = nstart ? cn_calloc(nstart, sizeof(*cfg->starts)) : NULL;
+	cfg->starts = nstart ? init_alloc(cfg, nstart * sizeof(*cfg->starts)) : NULL;
 	if (nstart && !cfg->starts) {
 		init_error(cfg, root->line, "out of memory");
 		return CN_ERR_EXHAUSTED;
@@ -448,6 +494,12 @@ int init_config_parse(struct init_config *cfg, const char *text, size_t len)
 			parse_routes(cfg, n, &cfg->default_route);
 		else if (cn_xml_node_has_type(n, "start"))
 			parse_start(cfg, &cfg->starts[cfg->nstarts++], n);
+		else if (cn_xml_node_has_type(n, "resource"))
+			parse_preserve(cfg, n);
+		else if (cn_xml_node_has_type(n, "report"))
+			parse_report(cfg, n);
+		else if (cn_xml_node_has_type(n, "affinity-space"))
+			;   /* the CPUs of the children: handled by the SMP work (not here) */
 		else if (!cn_xml_node_has_type(n, "default"))
 			unknown_node(cfg, n, "config");
 	}
@@ -455,8 +507,29 @@ int init_config_parse(struct init_config *cfg, const char *text, size_t len)
 	for (unsigned i = 0; i < cfg->nstarts; i++)
 		if (cfg->starts[i].valid)
 			check_routes(cfg, &cfg->starts[i].routes);
-	/* the tree is not needed any more: the strings are copies, and config
-	 * sub-trees point into the text, which stays */
-	cn_free(arena);
 	return 0;
+}
+
+int init_config_parse(struct init_config *cfg, const char *text, size_t len)
+{
+	cn_memset(cfg, 0, sizeof(*cfg));
+	cfg->preserve_ram = INIT_PRESERVE_RAM;
+	cfg->preserve_caps = INIT_PRESERVE_CAPS;
+	/* a copy: the ROM may change under us; <config> sub-trees point into it */
+	if (len > 0x1000000 || !(cfg->text = init_alloc(cfg, len + 1))) {
+		cn_log("config: error: out of memory for %u bytes of config", (unsigned)len);
+		return CN_ERR_EXHAUSTED;
+	}
+	cn_memcpy(cfg->text, text, len);
+	cfg->len = len;
+	/* the tree is needed only while parsing: the strings are copies */
+	size_t arena_size = 64 + len * 24;
+	void *arena = cn_malloc(arena_size);
+	if (!arena) {
+		cn_log("config: error: out of memory for %u bytes of config", (unsigned)len);
+		return CN_ERR_EXHAUSTED;
+	}
+	int err = parse_document(cfg, arena, arena_size);
+	cn_free(arena);
+	return err;
 }

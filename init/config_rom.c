@@ -1,75 +1,58 @@
 /*
  * The "config" ROM init serves to a child whose <start> node has a
  * <config> sub-tree: a session is a RAM dataspace holding the sub-tree's
- * text, paid from the quota the child donated for the session.
+ * text (<cn/rom_content.h>), paid from the quota the child donated for the
+ * session. A reconfiguration that changes only the <config> writes the new
+ * text into the child's sessions and fires their signal.
  */
 #include <cn/component.h>
+#include <cn/rom_content.h>
 #include <cn/sys.h>
-#include <cn/session/devices.h>
 #include <cn/session/quota.h>
 #include <cn/util/args.h>
 #include <cn/util/string.h>
 #include "init.h"
 
 struct rom_session {
-	struct cn_rpc_object obj;
-	uint32_t cap;
-	uint32_t ds;
-	void    *addr;
-	uint32_t size;
+	struct cn_rom_content content;     /* first: the RPC object's ctx */
+	struct cn_rpc_object  obj;
+	uint32_t              cap;
+	struct cn_list_elem   elem;        /* in init_child.roms */
 };
-
-static int rom_dataspace(void *ctx, cn_cap_t *result)
-{
-	struct rom_session *s = ctx;
-	result->name = s->ds;
-	return 0;
-}
-
-static int rom_size(void *ctx, uint32_t *result)
-{
-	struct rom_session *s = ctx;
-	*result = s->size;
-	return 0;
-}
-
-static int rom_sigh(void *ctx, cn_cap_t sigh, uint32_t *result)
-{
-	(void)ctx; (void)sigh; (void)result;
-	return 0;   /* the content never changes (yet): no signal will come */
-}
-
-static const struct cn_rom_ops rom_ops = { rom_dataspace, rom_size, rom_sigh };
 
 static int open_rom(void *ctx, struct cn_child *client, const char *args, uint32_t *cap,
                     void **handle)
 {
-	struct init_start *st = client->user;
+	struct init_child *ic = client->user;
 	unsigned long ram = 0;
 	(void)ctx;
-	if (!st || !st->config)
+	if (!ic || !ic->st || !ic->st->config)
 		return CN_ERR_NOT_FOUND;
-	uint32_t pages = ((uint32_t)st->config_len + 4096u) & ~4095u;   /* room for a NUL */
+	uint32_t len = (uint32_t)ic->st->config_len;
 	cn_args_ulong(args, "ram_quota", &ram);
-	if (ram < pages + CN_DS_RAM_META + CN_SESSION_RAM_META)
+	uint32_t meta = CN_SESSION_RAM_META + CN_DS_RAM_META;
+	if (ram < cn_rom_content_cost(len) + CN_SESSION_RAM_META)
 		return CN_ERR_QUOTA_RAM;
 
 	struct rom_session *s = cn_calloc(1, sizeof(*s));
 	if (!s)
 		return CN_ERR_EXHAUSTED;
-	s->addr = cn_ram_alloc_attach(pages, 0, &s->ds);
-	if (!s->addr) {
-		cn_free(s);
-		return CN_ERR_EXHAUSTED;
-	}
-	cn_memcpy(s->addr, st->config, st->config_len);
-	s->size = (uint32_t)st->config_len;
-	int err = cn_rpc_object(&s->obj, cn_rom_dispatch_any, &rom_ops, s, &s->cap);
+	/* the dataspace is as large as the client paid for: room for a
+	 * larger <config> after a reconfiguration */
+	int err = cn_rom_content_set(&s->content, ic->st->config, len, (uint32_t)ram - meta);
 	if (err) {
-		cn_ram_detach_free(s->addr, s->ds);
 		cn_free(s);
 		return err;
 	}
+	err = cn_rpc_object(&s->obj, cn_rom_dispatch_any, &cn_rom_content_ops, &s->content,
+	                    &s->cap);
+	if (err) {
+		cn_rom_content_free(&s->content);
+		cn_free(s);
+		return err;
+	}
+	cn_list_elem_init(&s->elem);
+	cn_list_insert_tail(&ic->roms, &s->elem);
 	*cap = s->cap;
 	*handle = s;
 	return 0;
@@ -79,10 +62,21 @@ static void close_rom(void *ctx, void *handle)
 {
 	struct rom_session *s = handle;
 	(void)ctx;
-	cn_ep_dissolve(cn_env()->ep, &s->obj);
-	cn_sys_cap_drop(s->cap);
-	cn_ram_detach_free(s->addr, s->ds);
+	cn_rpc_object_dissolve(&s->obj, s->cap);
+	cn_rom_content_free(&s->content);
+	cn_list_remove(&s->elem);
 	cn_free(s);
+}
+
+void init_config_rom_update(struct init_child *ic)
+{
+	for (struct cn_list_elem *e = cn_list_first(&ic->roms); e; e = cn_list_next(&ic->roms, e)) {
+		struct rom_session *s = cn_container_of(e, struct rom_session, elem);
+		const char *text = ic->st && ic->st->config ? ic->st->config : "<config/>";
+		uint32_t len = ic->st && ic->st->config ? (uint32_t)ic->st->config_len : 9;
+		if (cn_rom_content_set(&s->content, text, len, 0))
+			cn_log("child \"%s\": no memory for its new config", ic->child.name);
+	}
 }
 
 const struct cn_child_local init_config_rom = { open_rom, close_rom, NULL };

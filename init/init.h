@@ -20,6 +20,12 @@ struct init_routes {
 	bool present;
 };
 
+/* what init keeps of its own quota unless the config says otherwise */
+#define INIT_PRESERVE_RAM  (64u * 1024u)
+#define INIT_PRESERVE_CAPS 16u
+
+struct init_child;
+
 struct init_start {
 	char     *name, *binary;
 	uint32_t  ram, caps, cpu;      /* quanta (cpu: percent, stored only) */
@@ -30,9 +36,22 @@ struct init_start {
 	const char *config;            /* the <config> sub-tree's text, or NULL */
 	size_t    config_len;
 	unsigned  line;
-	bool      valid, started;
-	struct cn_child child;
+	bool      valid;
+	bool      restart;             /* replaces a child of the previous config */
+	struct init_child *ic;         /* the child made from it, or NULL */
 };
+
+/* a child of init: made from a <start> node, it outlives a
+ * reconfiguration that leaves the node unchanged (children.c) */
+struct init_child {
+	struct cn_list_elem elem;      /* on init_children() */
+	struct init_start  *st;        /* its node in the current config */
+	struct cn_child     child;     /* child.user points here */
+	struct cn_list      roms;      /* "config" ROM sessions served to it */
+	bool                alive;     /* started, not yet gone */
+};
+
+struct init_alloc;
 
 struct init_config {
 	char     **parent_services;
@@ -41,24 +60,50 @@ struct init_config {
 	struct init_routes default_route;
 	uint32_t   default_caps;
 	uint32_t   prio_levels;
+	uint32_t   preserve_ram, preserve_caps;   /* <resource name="RAM|CAP" preserve/> */
+	bool       report;             /* <report/>: log the state report */
+	bool       report_children;    /* <report child_ram="yes"/> */
+	bool       verbose;
 	struct init_start *starts;
 	unsigned   nstarts;
 	unsigned   errors;
+	char      *text;               /* a copy of the document (config sub-trees
+	                                  point into it) */
+	size_t     len;
+	struct init_alloc *allocs;     /* everything above lives here */
 };
 
 /* parse the config text; errors are logged with their line; 0 if the
  * document could be used at all (children with errors are marked invalid) */
 int init_config_parse(struct init_config *cfg, const char *text, size_t len);
+/* free everything the parser allocated for cfg */
+void init_config_free(struct init_config *cfg);
+/* zeroed memory that lives as long as cfg (NULL: out of memory) */
+void *init_alloc(struct init_config *cfg, size_t size);
 
 /* the routing policy for cn_child */
 extern const struct cn_child_policy init_policy;
 void init_policy_set_config(struct init_config *cfg);
 
-/* the "config" ROM init serves to children with a <config> node */
+/* the "config" ROM init serves to children with a <config> node; after a
+ * reconfiguration changed only the <config>, its sessions get the new text */
 extern const struct cn_child_local init_config_rom;
+void init_config_rom_update(struct init_child *ic);
 
-/* called after a child's end (main.c) */
-void init_child_gone(void);
+/* the children (children.c): start the config's children, or apply a new
+ * config to the running ones; the config stays in use until the next */
+void init_children_apply(struct init_config *cfg);
+struct init_child *init_children_first(void);
+struct init_child *init_children_next(struct init_child *ic);
+/* a started child of the current config by name, or NULL */
+struct init_child *init_child_by_name(const char *name);
+
+/* init's quota as its account shows it (main.c), and what children may
+ * still get of it: the available amount minus the preserved */
+void init_quota_avail(uint32_t *ram, uint32_t *caps);
+/* after a child's end and after each (re)configuration: the "all children
+ * gone" line and the state report */
+void init_state_changed(void);
 
 /* "config:LINE: error: ..." */
 void init_error(struct init_config *cfg, unsigned line, const char *fmt, ...)

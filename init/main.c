@@ -1,7 +1,8 @@
 /*
- * init's start-up: read the "config" ROM from the parent, parse it, and
- * start every valid <start> node as a child whose quanta init can afford.
- * From then on the entrypoint serves the children's parent interfaces.
+ * init's start-up and its config ROM: read the "config" ROM from the
+ * parent, parse it and start the children (children.c); watch the ROM's
+ * signal and apply each new version. Also init's quota figures, the "all
+ * children gone" line and the optional state report (<report/>).
  */
 #include <cn/component.h>
 #include <cn/session/devices.h>
@@ -9,85 +10,122 @@
 #include <cn/session/rm.h>
 #include "init.h"
 
-static struct init_config config;
-static uint32_t ram_before, caps_before;   /* init's quota before the children */
+static struct init_config *config;           /* the config in use */
+static uint32_t rom;                         /* the "config" ROM session */
+static struct cn_signal_handler rom_sigh;
+static uint32_t rom_sigh_ctx;
+static uint32_t ram_before, caps_before;     /* init's quota before the children */
 
-static uint32_t available(uint32_t pd, uint32_t total, uint32_t used)
+static uint32_t available(uint32_t total, uint32_t used)
 {
 	uint32_t q = 0, u = 0;
+	uint32_t pd = cn_env()->pd;
 	if (cn_pd_quota(pd, total, &q) || cn_pd_quota(pd, used, &u) || u > q)
 		return 0;
 	return q - u;
 }
 
-static bool affordable(struct cn_env *env, const struct init_start *st)
+void init_quota_avail(uint32_t *ram, uint32_t *caps)
 {
-	uint32_t ram = available(env->pd, CN_PD_RAM_QUOTA, CN_PD_RAM_USED);
-	uint32_t caps = available(env->pd, CN_PD_CAP_QUOTA, CN_PD_CAP_USED);
-	if (st->ram > ram) {
-		init_error(&config, st->line, "child \"%s\": RAM quantum of %u bytes exceeds "
-		           "init's available %u bytes", st->name, (unsigned)st->ram, (unsigned)ram);
-		return false;
-	}
-	if (st->caps > caps) {
-		init_error(&config, st->line, "child \"%s\": %u caps exceed init's available %u",
-		           st->name, (unsigned)st->caps, (unsigned)caps);
-		return false;
-	}
-	return true;
+	uint32_t r = available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED);
+	uint32_t c = available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED);
+	uint32_t pr = config ? config->preserve_ram : INIT_PRESERVE_RAM;
+	uint32_t pc = config ? config->preserve_caps : INIT_PRESERVE_CAPS;
+	*ram = r > pr ? r - pr : 0;
+	*caps = c > pc ? c - pc : 0;
 }
 
-static int read_config(struct cn_env *env)
+/* the state report: init's quota, and with child_ram="yes" each child */
+static void report(void)
 {
-	uint32_t rom, size;
-	const void *data;
-	(void)env;
-	int err = cn_rom_attach("config", &data, &size, &rom);
-	if (err) {
-		cn_log("no config ROM: %s", cn_strerror(err));
-		return err;
+	unsigned alive = 0;
+	for (struct init_child *ic = init_children_first(); ic; ic = init_children_next(ic))
+		alive += ic->alive;
+	cn_log("state: %u children, init has %u bytes and %u caps available", alive,
+	       (unsigned)available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED),
+	       (unsigned)available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED));
+	if (!config->report_children)
+		return;
+	for (struct init_child *ic = init_children_first(); ic; ic = init_children_next(ic)) {
+		uint32_t q = 0, u = 0;
+		if (!ic->alive) {
+			cn_log("state: child \"%s\" %s", ic->child.name,
+			       ic->child.state == CN_CHILD_FAULTED ? "faulted" : "exited");
+			continue;
+		}
+		cn_pd_quota(ic->child.pd, CN_PD_RAM_QUOTA, &q);
+		cn_pd_quota(ic->child.pd, CN_PD_RAM_USED, &u);
+		cn_log("state: child \"%s\" binary \"%s\" ram %u quota %u used, caps %u", ic->child.name,
+		       ic->child.binary, (unsigned)q, (unsigned)u, (unsigned)ic->child.caps);
 	}
-	/* stays attached: <config> sub-trees of children point into it */
-	return init_config_parse(&config, (const char *)data, size);
 }
 
-/* after each child's end: when none is left, everything they had must be
- * back (run scripts compare the two figures) */
-void init_child_gone(void)
+void init_state_changed(void)
 {
-	struct cn_env *env = cn_env();
-	for (unsigned i = 0; i < config.nstarts; i++)
-		if (config.starts[i].started)
+	if (config && config->report)
+		report();
+	for (struct init_child *ic = init_children_first(); ic; ic = init_children_next(ic))
+		if (ic->alive)
 			return;
+	/* when none is left, everything they had must be back (run scripts
+	 * compare the two figures) */
 	cn_log("all children gone: %u bytes and %u caps available (before: %u bytes, %u caps)",
-	       (unsigned)available(env->pd, CN_PD_RAM_QUOTA, CN_PD_RAM_USED),
-	       (unsigned)available(env->pd, CN_PD_CAP_QUOTA, CN_PD_CAP_USED),
+	       (unsigned)available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED),
+	       (unsigned)available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED),
 	       (unsigned)ram_before, (unsigned)caps_before);
+}
+
+/* parse the ROM's current version and apply it; a document that cannot be
+ * used at all leaves the previous config in force */
+static void load(void)
+{
+	cn_cap_t ds = { 0 };
+	uint32_t size = 0, addr = 0;
+	int err = cn_rom_dataspace(rom, &ds);
+	if (!err)
+		err = cn_rom_size(rom, &size);
+	if (!err)
+		err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, 0, &addr);
+	if (err) {
+		cn_log("config ROM unreadable: %s", cn_strerror(err));
+		return;
+	}
+	struct init_config *cfg = cn_calloc(1, sizeof(*cfg));
+	err = cfg ? init_config_parse(cfg, (const char *)(uintptr_t)addr, size) : CN_ERR_EXHAUSTED;
+	cn_rm_detach(cn_env()->rm, addr, NULL);
+	if (err) {
+		if (cfg) {
+			init_config_free(cfg);
+			cn_free(cfg);
+		}
+		if (config)
+			cn_log("config: error: the new config is unusable, the old one stays");
+		return;
+	}
+	if (!config) {
+		ram_before = available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED);
+		caps_before = available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED);
+	}
+	config = cfg;   /* before the children start: its preservation counts */
+	init_children_apply(cfg);
+}
+
+static void config_changed(void *arg, uint32_t count)
+{
+	(void)arg; (void)count;
+	load();
 }
 
 void cn_component_construct(struct cn_env *env)
 {
-	if (read_config(env))
+	(void)env;
+	int err = cn_connect("ROM", "label=\"config\"", &rom);
+	if (err) {
+		cn_log("no config ROM: %s", cn_strerror(err));
 		return;
-	ram_before = available(env->pd, CN_PD_RAM_QUOTA, CN_PD_RAM_USED);
-	caps_before = available(env->pd, CN_PD_CAP_QUOTA, CN_PD_CAP_USED);
-	init_policy_set_config(&config);
-	unsigned started = 0;
-	for (unsigned i = 0; i < config.nstarts; i++) {
-		struct init_start *st = &config.starts[i];
-		if (!st->valid || !affordable(env, st))
-			continue;
-		struct cn_child_args a = {
-			.name = st->name, .binary = st->binary, .ram = st->ram, .caps = st->caps,
-			.priority = -st->priority, .prio_levels = config.prio_levels, .user = st,
-		};
-		st->started = true;   /* routes may name it from now on */
-		if (cn_child_start(&st->child, &a, &init_policy)) {
-			st->started = false;
-			continue;
-		}
-		started++;
 	}
-	cn_log("started %u child%s%s", started, started == 1 ? "" : "ren",
-	       config.errors ? " (config has errors)" : "");
+	/* core's modules never change, a ROM served by a sibling of ours may */
+	if (!cn_signal_handler(&rom_sigh, config_changed, NULL, &rom_sigh_ctx))
+		cn_rom_sigh(rom, (cn_cap_t){ rom_sigh_ctx }, NULL);
+	load();
 }

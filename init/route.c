@@ -33,39 +33,34 @@ static bool parent_provides(const char *service)
 	return false;
 }
 
-static struct init_start *server_named(const char *name, const char *service)
+static struct init_child *server_named(const char *name, const char *service)
 {
-	for (unsigned i = 0; i < config->nstarts; i++) {
-		struct init_start *st = &config->starts[i];
-		if (st->started && !cn_strcmp(st->name, name) && provides(st, service))
-			return st;
-	}
-	return NULL;
+	struct init_child *ic = init_child_by_name(name);
+	return ic && ic->st && provides(ic->st, service) ? ic : NULL;
 }
 
 /* the only started child providing service (not the client); NULL if
  * there is none or more than one */
-static struct init_start *any_server(const struct init_start *client, const char *service)
+static struct init_child *any_server(const struct init_child *client, const char *service)
 {
-	struct init_start *found = NULL;
-	for (unsigned i = 0; i < config->nstarts; i++) {
-		struct init_start *st = &config->starts[i];
-		if (st == client || !st->started || !provides(st, service))
+	struct init_child *found = NULL;
+	for (struct init_child *ic = init_children_first(); ic; ic = init_children_next(ic)) {
+		if (ic == client || !ic->alive || !ic->st || !provides(ic->st, service))
 			continue;
 		if (found) {
 			cn_log("ambiguous <any-child/> for service \"%s\": \"%s\" and \"%s\"", service,
-			       found->name, st->name);
+			       found->child.name, ic->child.name);
 			return NULL;
 		}
-		found = st;
+		found = ic;
 	}
 	return found;
 }
 
-static bool try_target(const struct init_start *client, const struct init_target *t,
+static bool try_target(const struct init_child *client, const struct init_target *t,
                        const char *service, struct cn_child_route *r)
 {
-	struct init_start *server = NULL;
+	struct init_child *server = NULL;
 	switch (t->kind) {
 	case INIT_TARGET_PARENT:
 		if (!parent_provides(service))
@@ -89,7 +84,7 @@ static bool try_target(const struct init_start *client, const struct init_target
 	return true;
 }
 
-static bool try_routes(const struct init_start *client, const struct init_routes *routes,
+static bool try_routes(const struct init_child *client, const struct init_routes *routes,
                        const char *service, const char *label, const char *args,
                        struct cn_child_route *r)
 {
@@ -107,7 +102,8 @@ static bool try_routes(const struct init_start *client, const struct init_routes
 static void route(void *ctx, struct cn_child *client, const char *service, const char *label,
                   const char *args, struct cn_child_route *r)
 {
-	struct init_start *st = client->user;
+	struct init_child *ic = client->user;
+	struct init_start *st = ic ? ic->st : NULL;
 	char full[CN_CHILD_ARGS_MAX];
 	(void)ctx;
 	r->kind = CN_CHILD_ROUTE_DENY;
@@ -122,18 +118,18 @@ static void route(void *ctx, struct cn_child *client, const char *service, const
 	/* rules see the label with the client's name in front */
 	if (init_full_label(full, sizeof(full), client->name, label))
 		return;
-	if (try_routes(st, &st->routes, service, full, args, r))
+	if (try_routes(ic, &st->routes, service, full, args, r))
 		return;
-	try_routes(st, &config->default_route, service, full, args, r);
+	try_routes(ic, &config->default_route, service, full, args, r);
 }
 
 static void gone(void *ctx, struct cn_child *c)
 {
-	struct init_start *st = c->user;
+	struct init_child *ic = c->user;
 	(void)ctx;
-	if (st)
-		st->started = false;
-	init_child_gone();
+	if (ic)
+		ic->alive = false;
+	init_state_changed();
 }
 
 const struct cn_child_policy init_policy = { route, gone, NULL };

@@ -19,6 +19,15 @@ bool init_str_starts_with(const char *s, const char *prefix)
 	return !cn_strncmp(s, prefix, cn_strlen(prefix));
 }
 
+const char *init_label_last(const char *label)
+{
+	const char *last = label;
+	for (const char *p = label; *p; p++)
+		if (!cn_strncmp(p, " -> ", 4))
+			last = p + 4;
+	return last;
+}
+
 int init_full_label(char *buf, size_t size, const char *client, const char *label)
 {
 	size_t c = cn_strlen(client), l = cn_strlen(label);
@@ -58,6 +67,8 @@ bool init_rule_matches(const struct init_rule *r, const char *service, const cha
 	if (r->label_prefix && !init_str_starts_with(label, r->label_prefix))
 		return false;
 	if (r->label_suffix && !init_str_ends_with(label, r->label_suffix))
+		return false;
+	if (r->label_last && cn_strcmp(init_label_last(label), r->label_last))
 		return false;
 	for (unsigned i = 0; i < r->nconds; i++)
 		if (!cond_holds(&r->conds[i], label, args))

@@ -27,10 +27,12 @@ struct init_cond {
 	char *key, *value;
 };
 
-/* <service name=… label=… label_prefix=… label_suffix=…> or <any-service> */
+/* <service name=… label=… label_prefix=… label_suffix=… label_last=…> or
+ * <any-service> */
 struct init_rule {
 	char *service;         /* NULL: any service */
 	char *label, *label_prefix, *label_suffix;   /* NULL: no condition */
+	char *label_last;      /* the part after the last " -> " */
 	struct init_cond conds[INIT_MAX_CONDS];
 	unsigned nconds;
 	struct init_target targets[INIT_MAX_TARGETS];
@@ -47,6 +49,9 @@ int init_full_label(char *buf, size_t size, const char *client, const char *labe
  * another key than "label" fails)? */
 bool init_rule_matches(const struct init_rule *r, const char *service, const char *label,
                        const char *args);
+
+/* the last element of a label: "c" of "a -> b -> c" */
+const char *init_label_last(const char *label);
 
 bool init_str_ends_with(const char *s, const char *suffix);
 bool init_str_starts_with(const char *s, const char *prefix);

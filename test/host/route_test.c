@@ -133,6 +133,23 @@ static void full_labels(void)
 	CN_CHECK_EQ(init_full_label(buf, 3, "app", ""), -1);
 }
 
+static void label_last(void)
+{
+	CN_CHECK_STR(init_label_last("a -> b -> c"), "c");
+	CN_CHECK_STR(init_label_last("abc"), "abc");
+	CN_CHECK_STR(init_label_last(""), "");
+	CN_CHECK_STR(init_label_last("a -> "), "");
+	CN_CHECK_STR(init_label_last("a->b"), "a->b");      /* not a separator */
+	CN_CHECK_STR(init_label_last("a ->  b"), " b");
+	struct init_rule r = rule("ROM", NULL, NULL, NULL);
+	r.label_last = "config";
+	CN_CHECK(init_rule_matches(&r, "ROM", "init2 -> config", ""));
+	CN_CHECK(init_rule_matches(&r, "ROM", "config", ""));
+	CN_CHECK(!init_rule_matches(&r, "ROM", "init2 -> my config", ""));
+	CN_CHECK(!init_rule_matches(&r, "ROM", "config -> x", ""));
+	CN_CHECK(!init_rule_matches(&r, "ROM", "init2 -> config ", ""));
+}
+
 static void helpers(void)
 {
 	CN_CHECK(init_str_starts_with("abc", ""));
@@ -151,6 +168,7 @@ int main(void)
 	CN_RUN(labels);
 	CN_RUN(if_args);
 	CN_RUN(full_labels);
+	CN_RUN(label_last);
 	CN_RUN(helpers);
 	return CN_TEST_RESULT();
 }
