@@ -79,20 +79,16 @@ void init_state_changed(void)
  * used at all leaves the previous config in force */
 static void load(void)
 {
-	cn_cap_t ds = { 0 };
-	uint32_t size = 0, addr = 0;
-	int err = cn_rom_dataspace(rom, &ds);
-	if (!err)
-		err = cn_rom_size(rom, &size);
-	if (!err)
-		err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, 0, &addr);
+	const void *data = NULL;
+	uint32_t size = 0;
+	int err = cn_rom_map(rom, &data, &size);
 	if (err) {
 		cn_log("config ROM unreadable: %s", cn_strerror(err));
 		return;
 	}
 	struct init_config *cfg = cn_calloc(1, sizeof(*cfg));
-	err = cfg ? init_config_parse(cfg, (const char *)(uintptr_t)addr, size) : CN_ERR_EXHAUSTED;
-	cn_rm_detach(cn_env()->rm, addr, NULL);
+	err = cfg ? init_config_parse(cfg, data, size) : CN_ERR_EXHAUSTED;
+	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)data, NULL);
 	if (err) {
 		if (cfg) {
 			init_config_free(cfg);

@@ -14,20 +14,16 @@ static unsigned versions;
 
 static void show(void)
 {
-	cn_cap_t ds;
-	uint32_t size = 0, addr = 0;
-	int err = cn_rom_dataspace(rom, &ds);
-	if (!err)
-		err = cn_rom_size(rom, &size);
-	if (!err)
-		err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, 0, &addr);
+	const void *data;
+	uint32_t size = 0;
+	int err = cn_rom_map(rom, &data, &size);
 	if (err) {
 		cn_log("config unreadable: %s", cn_strerror(err));
 		return;
 	}
 	versions++;
-	cn_log("config %u: %.*s", versions, (int)size, (const char *)(uintptr_t)addr);
-	cn_rm_detach(cn_env()->rm, addr, NULL);
+	cn_log("config %u: %.*s", versions, (int)size, (const char *)data);
+	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)data, NULL);
 }
 
 static void changed(void *arg, uint32_t count)

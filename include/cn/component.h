@@ -63,6 +63,9 @@ int cn_close(uint32_t session);
  * and *size describe the content; close with cn_rom_detach_close() */
 int cn_rom_attach(const char *name, const void **data, uint32_t *size, uint32_t *session);
 int cn_rom_detach_close(const void *data, uint32_t session);
+/* attach the current version of an open ROM session (again after its
+ * signal: the dataspace may have changed); detach with cn_rm_detach */
+int cn_rom_map(uint32_t session, const void **data, uint32_t *size);
 
 /* ------------------------------------------------------------ memory */
 /* allocate a RAM dataspace and attach it anywhere (writable);

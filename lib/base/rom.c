@@ -13,16 +13,22 @@ int cn_rom_attach(const char *name, const void **data, uint32_t *size, uint32_t 
 	args[0] = 0;
 	if (cn_args_set_str(args, sizeof(args), "label", name))
 		return CN_ERR_ARGS;
-	cn_cap_t ds;
-	uint32_t addr;
 	int err = cn_connect("ROM", args, session);
 	if (err)
 		return err;
-	if ((err = cn_rom_dataspace(*session, &ds)) || (err = cn_rom_size(*session, size)) ||
-	    (err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, 0, &addr))) {
+	if ((err = cn_rom_map(*session, data, size)))
 		cn_close(*session);
+	return err;
+}
+
+int cn_rom_map(uint32_t session, const void **data, uint32_t *size)
+{
+	cn_cap_t ds;
+	uint32_t addr;
+	int err;
+	if ((err = cn_rom_dataspace(session, &ds)) || (err = cn_rom_size(session, size)) ||
+	    (err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, 0, &addr)))
 		return err;
-	}
 	*data = (const void *)(uintptr_t)addr;
 	return CN_OK;
 }
