@@ -5,6 +5,7 @@
  * children gone" line and the optional state report (<report/>).
  */
 #include <cn/component.h>
+#include <cn/sys.h>
 #include <cn/session/devices.h>
 #include <cn/session/pd.h>
 #include <cn/session/rm.h>
@@ -79,6 +80,8 @@ void init_state_changed(void)
  * used at all leaves the previous config in force */
 static void load(void)
 {
+	uint32_t hz = 0;
+	uint64_t t0 = cn_sys_time(&hz);
 	const void *data = NULL;
 	uint32_t size = 0;
 	int err = cn_rom_map(rom, &data, &size);
@@ -102,6 +105,11 @@ static void load(void)
 		ram_before = available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED);
 		caps_before = available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED);
 	}
+	if (cfg->verbose)
+		cn_log("verbose: config read at tick %u (%u Hz), init had %u bytes and %u caps "
+		       "available", (unsigned)t0, (unsigned)hz,
+		       (unsigned)available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED),
+		       (unsigned)available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED));
 	config = cfg;   /* before the children start: its preservation counts */
 	init_children_apply(cfg);
 }
