@@ -143,7 +143,14 @@ static bool start_child(struct init_config *cfg, struct init_start *st)
 		.priority = -st->priority, .prio_levels = cfg->prio_levels, .user = ic,
 	};
 	ic->alive = true;   /* routes may name it from now on */
-	if (cn_child_start(&ic->child, &a, &init_policy)) {
+	int err = cn_child_start(&ic->child, &a, &init_policy);
+	if (err) {
+		if (err == CN_ERR_NOT_FOUND)
+			init_error(cfg, st->line, "child \"%s\": binary \"%s\" not found", st->name,
+			           st->binary);
+		else
+			init_error(cfg, st->line, "child \"%s\" not started: %s", st->name,
+			           cn_strerror(err));
 		st->ic = NULL;
 		cn_free(ic);
 		return false;
