@@ -35,6 +35,32 @@ static void give_back(const char *what, uint32_t from, uint32_t to, uint32_t ram
 		       (unsigned)ram, (unsigned)caps, cn_strerror(err));
 }
 
+/* A request we forwarded to our own parent may be pending there (a nested
+ * init whose parent waits for a sibling's announcement): we ask our parent
+ * for its session signal once, and on each wake up our pending children,
+ * who ask again. (cn_connect, waiting for a pending service of our own,
+ * installs its own session signal while it waits.) */
+static struct cn_signal_handler parent_sigh;
+static uint32_t parent_sigh_ctx;
+
+static void parent_signal(void *arg, uint32_t count)
+{
+	(void)arg; (void)count;
+	cn_child_wake_pending();
+}
+
+static void watch_parent(void)
+{
+	if (parent_sigh_ctx)
+		return;
+	if (cn_signal_handler(&parent_sigh, parent_signal, NULL, &parent_sigh_ctx))
+		return;
+	if (cn_parent_session_sigh(cn_env()->parent, (cn_cap_t){ parent_sigh_ctx }, NULL)) {
+		cn_signal_handler_dissolve(&parent_sigh, parent_sigh_ctx);
+		parent_sigh_ctx = 0;
+	}
+}
+
 static int quota_of(const char *args, uint32_t *ram, uint32_t *caps)
 {
 	unsigned long r = 0, k = 0;
@@ -134,8 +160,13 @@ int cn_child_session_open(struct cn_child *c, const char *service, const char *a
 	if (err) {
 		give_back(service, env->pd, c->pd, ram, caps);
 		cn_free(s);
-		if (err == CN_ERR_PENDING)
+		if (err == CN_ERR_PENDING) {
 			c->pending = true;
+			if (r.kind == CN_CHILD_ROUTE_PARENT) {
+				cn_log("child \"%s\": \"%s\" is pending at our parent", c->name, service);
+				watch_parent();
+			}
+		}
 		return err;
 	}
 	s->cap = got.name;
