@@ -378,6 +378,7 @@ static int h_identify(struct thread *cur)
 		return CN_ERR_CAP;
 	RET(1) = o->type;
 	RET(2) = badge;
+	RET(3) = (uint32_t)(uintptr_t)o;   /* which object: equal names, equal token */
 	return CN_OK;
 }
 

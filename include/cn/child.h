@@ -102,7 +102,8 @@ struct cn_child_session {
 	void                        *handle;       /* ROUTE_LOCAL */
 	char                         service[CN_CHILD_SERVICE_MAX];
 	uint32_t                     cap;          /* session capability (our name) */
-	uint32_t                     cap_type, cap_badge;   /* what the client's name maps to */
+	uint32_t                     cap_type, cap_badge, cap_obj;  /* what the client's
+	                                                               name maps to */
 	uint32_t                     ram, caps;    /* quota donated by the client */
 };
 

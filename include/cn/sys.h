@@ -124,6 +124,17 @@ static inline int cn_sys_cap_identify(uint32_t cap, uint32_t *type, uint32_t *ba
 	return r.err;
 }
 
+/* also which object the name refers to: an opaque token, the same for all
+ * names of one object, different for two objects that exist at once (it
+ * tells sessions at different servers apart when their badges are equal) */
+static inline int cn_sys_cap_identify_obj(uint32_t cap, uint32_t *type, uint32_t *badge,
+                                          uint32_t *obj)
+{
+	struct cn_sysret r = CN_SYS1(CN_SYS_CAP_IDENTIFY, cap);
+	if (r.err == CN_OK) { *type = r.r1; *badge = r.r2; *obj = r.r3; }
+	return r.err;
+}
+
 /* --- privileged (core only) --- */
 static inline int cn_sys_create(uint32_t type, uint32_t phys, uint32_t a2, uint32_t a3,
                                 uint32_t a4, uint32_t *cap)

@@ -155,7 +155,7 @@ int cn_child_session_open(struct cn_child *c, const char *service, const char *a
 	}
 	if (!err && !got.name)
 		err = CN_ERR_NO_SERVICE;
-	if (!err && cn_sys_cap_identify(got.name, &s->cap_type, &s->cap_badge))
+	if (!err && cn_sys_cap_identify_obj(got.name, &s->cap_type, &s->cap_badge, &s->cap_obj))
 		err = CN_ERR_NO_SERVICE;
 	if (err) {
 		give_back(service, env->pd, c->pd, ram, caps);
@@ -180,13 +180,13 @@ int cn_child_session_open(struct cn_child *c, const char *service, const char *a
 /* the session of client c that the capability 'cap' (just received) names */
 struct cn_child_session *cn_child_session_find(struct cn_child *c, uint32_t cap)
 {
-	uint32_t type, badge;
-	if (!cap || cn_sys_cap_identify(cap, &type, &badge))
+	uint32_t type, badge, obj;
+	if (!cap || cn_sys_cap_identify_obj(cap, &type, &badge, &obj))
 		return NULL;
 	for (struct cn_list_elem *e = cn_list_first(&c->sessions); e;
 	     e = cn_list_next(&c->sessions, e)) {
 		struct cn_child_session *s = cn_container_of(e, struct cn_child_session, elem);
-		if (s->cap_type == type && s->cap_badge == badge)
+		if (s->cap_type == type && s->cap_badge == badge && s->cap_obj == obj)
 			return s;
 	}
 	return NULL;

@@ -57,8 +57,14 @@ static uint32_t rpc_client(uint32_t arg)
 	cn_cap_t c = { 2 }, back = { 0 };
 	if (ktrpc_echo(1, c, &back) || back.name == 0 || back.name == 2)
 		return __LINE__;
-	uint32_t type, badge;
+	uint32_t type, badge, obj = 0, obj2 = 0, obj3 = 0;
 	if (cn_sys_cap_identify(back.name, &type, &badge) || type != CN_OBJ_SIG_CTX)
+		return __LINE__;
+	/* two names of one object: one token; another object: another */
+	if (cn_sys_cap_identify_obj(back.name, &type, &badge, &obj) ||
+	    cn_sys_cap_identify_obj(2, &type, &badge, &obj2) || obj == 0 || obj != obj2)
+		return __LINE__;
+	if (cn_sys_cap_identify_obj(1, &type, &badge, &obj3) || obj3 == obj)
 		return __LINE__;
 	if (ktrpc_none(1, &r) != CN_RPC_ERR_UNIMPLEMENTED)
 		return __LINE__;

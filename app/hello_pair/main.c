@@ -1,0 +1,33 @@
+/*
+ * hello_pair: two "Hello" sessions at once (labels "a" and "b", which
+ * init routes to two different servers), then closes "b" and must still be
+ * able to use "a" — closing one session must not touch the other, even
+ * when both servers gave their session the same badge. Exits with 0 if
+ * all went well.
+ */
+#include <cn/component.h>
+#include "hello_session.h"
+
+void cn_component_construct(struct cn_env *env)
+{
+	uint32_t a, b, sum = 0;
+	(void)env;
+	int err = cn_connect("Hello", "label=\"a\", ram_quota=4K", &a);
+	if (!err)
+		err = cn_connect("Hello", "label=\"b\", ram_quota=4K", &b);
+	if (err) {
+		cn_log("no Hello sessions: %s", cn_strerror(err));
+		cn_exit(1);
+	}
+	hello_say(a, "to a", NULL);
+	hello_say(b, "to b", NULL);
+	cn_close(b);
+	err = hello_add(a, 1, 2, &sum);
+	if (err || sum != 3) {
+		cn_log("session a after closing b: %s", err ? cn_strerror(err) : "wrong sum");
+		cn_exit(2);
+	}
+	cn_log("session a still works after closing b");
+	cn_close(a);
+	cn_exit(0);
+}

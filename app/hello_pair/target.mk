@@ -1,0 +1,2 @@
+TARGET := hello_pair
+EXTRA_CFLAGS := -Iserver/hello_server
