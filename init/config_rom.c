@@ -72,9 +72,9 @@ void init_config_rom_update(struct init_child *ic)
 {
 	for (struct cn_list_elem *e = cn_list_first(&ic->roms); e; e = cn_list_next(&ic->roms, e)) {
 		struct rom_session *s = cn_container_of(e, struct rom_session, elem);
-		const char *text = ic->st && ic->st->config ? ic->st->config : "<config/>";
-		uint32_t len = ic->st && ic->st->config ? (uint32_t)ic->st->config_len : 9;
-		if (cn_rom_content_set(&s->content, text, len, 0))
+		if (!ic->st || !ic->st->config)
+			return;   /* a <config> that went away restarts the child instead */
+		if (cn_rom_content_set(&s->content, ic->st->config, (uint32_t)ic->st->config_len, 0))
 			cn_log("child \"%s\": no memory for its new config", ic->child.name);
 	}
 }
