@@ -165,6 +165,7 @@ static void drop_child(struct init_child *ic)
 	if (ic->alive)
 		cn_child_destroy(&ic->child);
 	ic->alive = false;
+	init_config_rom_release(ic);
 	if (ic->st)
 		ic->st->ic = NULL;
 	cn_list_remove(&ic->elem);

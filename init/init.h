@@ -89,6 +89,8 @@ void init_policy_set_config(struct init_config *cfg);
  * reconfiguration changed only the <config>, its sessions get the new text */
 extern const struct cn_child_local init_config_rom;
 void init_config_rom_update(struct init_child *ic);
+/* after the child's end (its sessions are closed): the RPC objects go */
+void init_config_rom_release(struct init_child *ic);
 
 /* the children (children.c): start the config's children, or apply a new
  * config to the running ones; the config stays in use until the next */

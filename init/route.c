@@ -127,8 +127,10 @@ static void gone(void *ctx, struct cn_child *c)
 {
 	struct init_child *ic = c->user;
 	(void)ctx;
-	if (ic)
+	if (ic) {
 		ic->alive = false;
+		init_config_rom_release(ic);
+	}
 	init_state_changed();
 }
 
