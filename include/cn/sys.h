@@ -43,8 +43,8 @@ static inline struct cn_sysret cn_syscall(uint32_t nr, uint32_t a0, uint32_t a1,
 #define CN_SYS2(nr, a, b)        cn_syscall(nr, a, b, 0, 0, 0, 0, 0)
 #define CN_SYS3(nr, a, b, c)     cn_syscall(nr, a, b, c, 0, 0, 0, 0)
 
-/* --- IPC: message words 0-3 in w[0..3], the rest in the UTCB --- */
-struct cn_msg { uint32_t info; uint32_t w[4]; };
+/* --- IPC: message words 0-3 in w[0..3], the rest in the UTCB (struct cn_msg:
+ * cn/syscall.h) --- */
 
 static inline int cn_sys_call(uint32_t cap, struct cn_msg *m)
 {

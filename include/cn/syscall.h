@@ -89,6 +89,11 @@
 #define CN_RW_REPLY   1  /* reply to the current caller before waiting */
 #define CN_RW_NOWAIT  2  /* do not wait for the next call: return after the reply */
 
+/* The message registers of CALL and REPLY_WAIT: r1 info, r2-r5 words 0-3 */
+#ifndef __ASSEMBLY__
+struct cn_msg { uint32_t info; uint32_t w[4]; };
+#endif
+
 /* The UTCB: one page per thread, shared between the thread and the kernel.
  * Message words 0..3 travel in registers; words 4.. live in msg[4..]. */
 #ifndef __ASSEMBLY__
