@@ -277,7 +277,7 @@ static inline const char *cn_rpc_reg_get_nostr(const uint32_t *w, unsigned i)
 	int64_t:  cn_rpc_reg_get_u64, \
 	default:  cn_rpc_reg_get_word)(w, i)
 
-static inline bool cn_rpc_regs_error(struct cn_msg *k, int err)
+__attribute__((unused, noinline, cold)) static bool cn_rpc_regs_error(struct cn_msg *k, int err)
 {
 	k->info = CN_MSG_INFO(1, 0);
 	k->w[0] = (uint32_t)err;
@@ -468,9 +468,16 @@ static inline bool cn_rpc_regs_error(struct cn_msg *k, int err)
 		(void)r_; \
 		cn_rpc_reply_error(m_, CN_RPC_ERR_UNKNOWN); \
 	} \
+	__attribute__((unused, noinline)) static bool I##_dispatch_full_(const struct I##_ops *ops_, \
+	                                                                 void *ctx_, struct cn_rpc_msg *m_) \
+	{ \
+		I##_dispatch(ops_, ctx_, m_); \
+		return true; \
+	} \
 	/* a call in the registers only (k_->info <= 4: at most 4 words, no \
 	 * capabilities, no flags); false: take the full path */ \
-	static inline bool I##_dispatch_regs(const struct I##_ops *ops_, void *ctx_, struct cn_msg *k_) \
+	__attribute__((unused, noinline)) static bool I##_dispatch_regs(const struct I##_ops *ops_, \
+	                                                               void *ctx_, struct cn_msg *k_) \
 	{ \
 		switch (k_->w[0]) { \
 		LIST(CN_RPC_RCASE0, CN_RPC_RCASE1, CN_RPC_RCASE2, CN_RPC_RCASE3, CN_RPC_RCASE4, CN_RPC_RCASE5) \
@@ -484,8 +491,7 @@ static inline bool cn_rpc_regs_error(struct cn_msg *k, int err)
 	{ \
 		if (!m_) \
 			return I##_dispatch_regs((const struct I##_ops *)ops_, ctx_, k_); \
-		I##_dispatch((const struct I##_ops *)ops_, ctx_, m_); \
-		return true; \
+		return I##_dispatch_full_((const struct I##_ops *)ops_, ctx_, m_); \
 	}
 
 #endif
