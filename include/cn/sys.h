@@ -184,6 +184,15 @@ static inline int cn_sys_kernel_info(uint32_t what, uint32_t *value)
 	return r.err;
 }
 
+/* drop 'name' from the cap space of 'pd' if it names the object 'expect'
+ * names (a cap of ours); *badge is the badge it had */
+static inline int cn_sys_cap_take(uint32_t pd, uint32_t name, uint32_t expect, uint32_t *badge)
+{
+	struct cn_sysret r = CN_SYS3(CN_SYS_CAP_TAKE, pd, name, expect);
+	if (r.err == CN_OK && badge) *badge = r.r1;
+	return r.err;
+}
+
 static inline int cn_sys_cap_give(uint32_t pd, uint32_t cap, uint32_t *out)
 {
 	struct cn_sysret r = CN_SYS2(CN_SYS_CAP_GIVE, pd, cap);
