@@ -79,8 +79,7 @@ static void close_rom(void *ctx, void *handle)
 {
 	struct rom_session *s = handle;
 	(void)ctx;
-	cn_ep_dissolve(cn_env()->ep, &s->obj);
-	cn_sys_cap_drop(s->cap);
+	cn_rpc_object_dissolve(&s->obj, s->cap);   /* its cap quota returns */
 	cn_ram_detach_free(s->addr, s->ds);
 	cn_free(s);
 }
