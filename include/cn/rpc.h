@@ -421,7 +421,7 @@ __attribute__((unused, noinline, cold)) static bool cn_rpc_regs_error(struct cn_
 
 /* server side, fast path: one case of the register dispatch switch; ARGS
  * as above, the arguments read from the registers */
-#define CN_RPC_RCASE_(I, N, R, NW, ARGS) \
+#define CN_RPC_RCASE_(I, N, R, NW, LOCALS, ARGS) \
 	case I##_op_##N: { \
 		if (!CN_RPC_FITS(NW, R)) \
 			return false; \
@@ -429,25 +429,31 @@ __attribute__((unused, noinline, cold)) static bool cn_rpc_regs_error(struct cn_
 			return cn_rpc_regs_error(k_, CN_RPC_ERR_MALFORMED); \
 		if (__builtin_expect(!ops_->N, 0)) \
 			return cn_rpc_regs_error(k_, CN_RPC_ERR_UNIMPLEMENTED); \
+		LOCALS \
 		R v_ = (R){ 0 }; \
-		int e_ = ops_->N(ctx_ CN_RPC_ID_ ARGS, &v_); \
+		R *res_ = CN_RPC_IN_REG1(R) ? (R *)(void *)&k_->w[1] : &v_; \
+		*res_ = (R){ 0 }; \
+		int e_ = ops_->N(ctx_ CN_RPC_ID_ ARGS, res_); \
 		if (__builtin_expect(e_ != 0, 0)) \
 			return cn_rpc_regs_error(k_, e_); \
 		k_->info = CN_MSG_INFO(1 + CN_RPC_NW(R), 0); \
 		k_->w[0] = 0; \
-		CN_RPC_REG_PUT(k_->w, 1, v_); \
+		if (!CN_RPC_IN_REG1(R)) \
+			CN_RPC_REG_PUT(k_->w, 1, v_); \
 		return true; }
+/* results a handler may write straight into word 1 of the reply */
+#define CN_RPC_IN_REG1(R) _Generic((R){ 0 }, uint32_t: 1, int32_t: 1, default: 0)
 #define CN_RPC_RG_(T, P) CN_RPC_REG_GET(k_->w, P, T)
-#define CN_RPC_RCASE0(I, N, R) CN_RPC_RCASE_(I, N, R, 0u, ())
+#define CN_RPC_RCASE0(I, N, R) CN_RPC_RCASE_(I, N, R, 0u, , ())
 #define CN_RPC_RCASE1(I, N, R, T1, A1) \
-	CN_RPC_RCASE_(I, N, R, CN_RPC_P2_(T1) - 1u, (, CN_RPC_RG_(T1, 1)))
+	CN_RPC_RCASE_(I, N, R, CN_RPC_P2_(T1) - 1u, T1 A1 = CN_RPC_RG_(T1, 1);, (, A1))
 #define CN_RPC_RCASE2(I, N, R, T1, A1, T2, A2) \
 	CN_RPC_RCASE_(I, N, R, CN_RPC_P3_(T1, T2) - 1u, \
-	              (, CN_RPC_RG_(T1, 1), CN_RPC_RG_(T2, CN_RPC_P2_(T1))))
+	              T1 A1 = CN_RPC_RG_(T1, 1); T2 A2 = CN_RPC_RG_(T2, CN_RPC_P2_(T1));, (, A1, A2))
 #define CN_RPC_RCASE3(I, N, R, T1, A1, T2, A2, T3, A3) \
 	CN_RPC_RCASE_(I, N, R, CN_RPC_P4_(T1, T2, T3) - 1u, \
-	              (, CN_RPC_RG_(T1, 1), CN_RPC_RG_(T2, CN_RPC_P2_(T1)), \
-	                 CN_RPC_RG_(T3, CN_RPC_P3_(T1, T2))))
+	              T1 A1 = CN_RPC_RG_(T1, 1); T2 A2 = CN_RPC_RG_(T2, CN_RPC_P2_(T1)); \
+	              T3 A3 = CN_RPC_RG_(T3, CN_RPC_P3_(T1, T2));, (, A1, A2, A3))
 #define CN_RPC_RCASE4(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4) \
 	case I##_op_##N: return false;
 #define CN_RPC_RCASE5(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4, T5, A5) \

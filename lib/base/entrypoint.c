@@ -37,6 +37,16 @@ static int sig_key(const void *key, const struct cn_avl_node *n)
 	return x < y ? -1 : x > y;
 }
 
+/* An empty cache slot holds a stand-in whose badge never maps to that slot
+ * (so the fast lookup needs no NULL check): badge 1 in every slot but 1,
+ * badge 0 in slot 1. */
+static struct cn_rpc_object stand_in[2] = { { .badge = 1 }, { .badge = 0 } };
+
+static inline struct cn_rpc_object *empty_slot(uint32_t slot)
+{
+	return &stand_in[slot == 1];
+}
+
 void cn_ep_init(struct cn_entrypoint *ep)
 {
 	cn_avl_init(&ep->objects, obj_cmp);
@@ -48,7 +58,7 @@ void cn_ep_init(struct cn_entrypoint *ep)
 	for (uint32_t i = 0; i < CN_RPC_MAX_CAPS; i++)
 		ep->rx_caps[i] = ep->later[i] = 0;
 	for (uint32_t i = 0; i < CN_EP_CACHE; i++)
-		ep->cache[i] = 0;
+		ep->cache[i] = empty_slot(i);
 }
 
 void cn_ep_drop_after_reply(struct cn_entrypoint *ep, uint32_t cap)
@@ -80,9 +90,9 @@ void cn_ep_dissolve(struct cn_entrypoint *ep, struct cn_rpc_object *obj)
 {
 	if (cn_ep_lookup(ep, obj->badge) == obj)
 		cn_avl_remove(&ep->objects, &obj->node);
-	struct cn_rpc_object **slot = &ep->cache[obj->badge % CN_EP_CACHE];
-	if (*slot == obj)
-		*slot = 0;
+	uint32_t i = obj->badge % CN_EP_CACHE;
+	if (ep->cache[i] == obj)
+		ep->cache[i] = empty_slot(i);
 }
 
 static struct cn_rpc_object *lookup_tree(struct cn_entrypoint *ep, uint32_t badge)
@@ -97,7 +107,7 @@ static struct cn_rpc_object *lookup_tree(struct cn_entrypoint *ep, uint32_t badg
 static inline struct cn_rpc_object *lookup(struct cn_entrypoint *ep, uint32_t badge)
 {
 	struct cn_rpc_object *o = ep->cache[badge % CN_EP_CACHE];
-	if (__builtin_expect(o && o->badge == badge, 1))
+	if (__builtin_expect(o->badge == badge, 1))
 		return o;
 	return lookup_tree(ep, badge);
 }
