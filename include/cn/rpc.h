@@ -317,6 +317,20 @@ __attribute__((unused, noinline, cold)) static bool cn_rpc_regs_error(struct cn_
 		*result_ = v_; \
 	return 0;
 
+/* a register reply that is not the expected plain success: the server's
+ * error, CN_RPC_ERR_MALFORMED if words are missing, or 0 (the result is
+ * there after all, e.g. with words to spare) */
+__attribute__((unused, noinline, cold)) static int cn_rpc_reply_regs_check(uint32_t info,
+                                                                           uint32_t err,
+                                                                           uint32_t words)
+{
+	if (CN_MSG_INFO_WORDS(info) < 1)
+		return CN_RPC_ERR_MALFORMED;
+	if (err)
+		return (int)err;
+	return CN_MSG_INFO_WORDS(info) < words ? CN_RPC_ERR_MALFORMED : 0;
+}
+
 /* client side, fast path: arguments and result in the registers; A is the
  * list of CN_RPC_REG_PUT()s, NW the number of argument words */
 #define CN_RPC_CALL_REGS_(I, N, R, NW, PUTS) \
@@ -325,12 +339,11 @@ __attribute__((unused, noinline, cold)) static bool cn_rpc_regs_error(struct cn_
 	int e_ = cn_rpc_transport_regs(cap_, &k_); \
 	if (__builtin_expect(e_ != 0, 0)) \
 		return e_; \
-	if (__builtin_expect(CN_MSG_INFO_WORDS(k_.info) < 1, 0)) \
-		return CN_RPC_ERR_MALFORMED; \
-	if (__builtin_expect(k_.w[0] != 0, 0)) \
-		return (int)k_.w[0]; \
-	if (__builtin_expect(CN_MSG_INFO_WORDS(k_.info) < 1u + CN_RPC_NW(R), 0)) \
-		return CN_RPC_ERR_MALFORMED; \
+	if (__builtin_expect(k_.info != CN_MSG_INFO(1u + CN_RPC_NW(R), 0) || k_.w[0] != 0, 0)) { \
+		e_ = cn_rpc_reply_regs_check(k_.info, k_.w[0], 1u + CN_RPC_NW(R)); \
+		if (e_) \
+			return e_; \
+	} \
 	if (result_) \
 		*result_ = CN_RPC_REG_GET(k_.w, 1, R); \
 	return 0;

@@ -79,6 +79,8 @@ int cn_rpc_transport_call(uint32_t cap, struct cn_rpc_msg *m)
 
 /* the register transport: what an entrypoint does with such a call */
 static int regs_calls, regs_declined, force_full;
+static int tamper;                 /* 1: reply with one word too few; 2: one word too many;
+                                      3: no words at all */
 
 static void regs_to_msg(const struct cn_msg *k, struct cn_rpc_msg *m)
 {
@@ -95,8 +97,11 @@ int cn_rpc_transport_regs(uint32_t cap, struct cn_msg *k)
 		return -2;
 	regs_calls++;
 	regs_to_msg(k, &last_call);
-	if (!force_full && k->info <= 4 && calc_dispatch_any(&ops, &state, k, NULL))
+	if (!force_full && k->info <= 4 && calc_dispatch_any(&ops, &state, k, NULL)) {
+		if (tamper)
+			k->info = tamper == 1 ? k->info - 1 : tamper == 2 ? k->info + 1 : 0;
 		return 0;
+	}
 	regs_declined++;
 	struct cn_rpc_msg m;
 	regs_to_msg(k, &m);
@@ -153,6 +158,26 @@ static void register_path(void)
 	}
 	CN_CHECK_EQ(regs_declined, 4);
 	force_full = 0;
+}
+
+/* register replies a hostile server could send */
+static void malformed_register_replies(void)
+{
+	uint32_t r32 = 5;
+	uint64_t r64 = 5;
+	tamper = 1;
+	CN_CHECK_EQ(calc_add(SERVER_CAP, 1, 2, &r32), CN_RPC_ERR_MALFORMED);
+	CN_CHECK_EQ(calc_twice(SERVER_CAP, 1, &r64), CN_RPC_ERR_MALFORMED);
+	CN_CHECK_EQ(r32, 5u);
+	tamper = 2;                                         /* extra words are ignored */
+	CN_CHECK_EQ(calc_add(SERVER_CAP, 1, 2, &r32), 0);
+	CN_CHECK_EQ(r32, 3u);
+	tamper = 3;
+	CN_CHECK_EQ(calc_add(SERVER_CAP, 1, 2, &r32), CN_RPC_ERR_MALFORMED);
+	CN_CHECK_EQ(calc_fail(SERVER_CAP, -4, &r32), CN_RPC_ERR_MALFORMED);
+	tamper = 2;
+	CN_CHECK_EQ(calc_fail(SERVER_CAP, -4, &r32), -4);   /* the error word still counts */
+	tamper = 0;
 }
 
 /* hand-made register messages a hostile client could send */
@@ -319,6 +344,7 @@ int main(void)
 	CN_RUN(message_layout);
 	CN_RUN(register_path);
 	CN_RUN(malformed_registers);
+	CN_RUN(malformed_register_replies);
 	CN_RUN(capabilities);
 	CN_RUN(errors);
 	CN_RUN(malformed_calls);
