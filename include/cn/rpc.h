@@ -331,8 +331,8 @@ __attribute__((unused, noinline, cold)) static int cn_rpc_reply_regs_check(uint3
 	return CN_MSG_INFO_WORDS(info) < words ? CN_RPC_ERR_MALFORMED : 0;
 }
 
-/* client side, fast path: arguments and result in the registers; A is the
- * list of CN_RPC_REG_PUT()s, NW the number of argument words */
+/* client side, fast path: arguments and result in the registers; PUTS is
+ * the list of CN_RPC_REG_PUT()s, NW the number of argument words */
 #define CN_RPC_CALL_REGS_(I, N, R, NW, PUTS) \
 	struct cn_msg k_ = { CN_MSG_INFO(1 + (NW), 0), { I##_op_##N, 0, 0, 0 } }; \
 	PUTS \
