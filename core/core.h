@@ -148,6 +148,7 @@ struct pd {
 	uint32_t           *pts;           /* page tables given to the kernel */
 	uint32_t            npts, maxpts;
 	uint32_t            utcb_used[8];  /* 256 UTCB slots */
+	uint32_t            rpc_caps;      /* minted by rpc_cap, not freed yet */
 };
 
 int  pd_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t attr);

@@ -42,6 +42,20 @@ void mem_init(const struct cn_bootinfo *bi)
 	cn_heap_add_region(&heap, core_va(h), CORE_HEAP_SIZE);
 }
 
+/* clear whole pages, 64 bytes per iteration with two 8-register stores
+ * (a byte-generic memset needs about eight times the instructions) */
+static void zero_pages(void *p, uint32_t npages)
+{
+	uint32_t *d = p, *end = d + npages * (PAGE / 4);
+	__asm__ volatile(
+		"mov r4, #0\n mov r5, #0\n mov r6, #0\n mov r7, #0\n"
+		"mov r8, #0\n mov r9, #0\n mov r10, #0\n mov r11, #0\n"
+		"1: stmia %0!, {r4-r11}\n stmia %0!, {r4-r11}\n"
+		"cmp %0, %1\n blo 1b\n"
+		: "+r"(d) : "r"(end) : "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "cc",
+		  "memory");
+}
+
 uint32_t phys_alloc(uint32_t npages, uint32_t align_pages)
 {
 	unsigned log2 = 0;
@@ -51,7 +65,7 @@ uint32_t phys_alloc(uint32_t npages, uint32_t align_pages)
 	if (!npages || cn_bitalloc_alloc_range(&pages, npages, log2, &idx))
 		return 0;
 	uint32_t pa = pool_base + (uint32_t)idx * PAGE;
-	cn_memset(core_va(pa), 0, npages * PAGE);
+	zero_pages(core_va(pa), npages);
 	return pa;
 }
 

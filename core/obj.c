@@ -10,10 +10,13 @@
 struct cn_entrypoint core_ep;
 static uint32_t next_badge = CORE_BADGE_BIT | 1;
 
-static void no_call(const void *ops, void *ctx, struct cn_rpc_msg *m)
+static bool no_call(const void *ops, void *ctx, struct cn_msg *k, struct cn_rpc_msg *m)
 {
 	(void)ops; (void)ctx;
+	if (!m)
+		return cn_rpc_regs_error(k, CN_RPC_ERR_UNKNOWN);
 	cn_rpc_reply_error(m, CN_RPC_ERR_UNKNOWN);
+	return true;
 }
 
 static int enroll(struct obj *o, uint32_t kind, uint32_t from_cap, cn_ep_dispatch_fn dispatch,

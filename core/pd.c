@@ -288,12 +288,19 @@ static int op_free_signal(void *ctx, cn_cap_t c, uint32_t *r)
 }
 
 /* --------------------------------------------------------------- others */
+/* a live thread of this PD, by its CPU-session capability */
+static struct thread *own_thread(struct pd *pd, uint32_t cap)
+{
+	struct obj *o = obj_lookup(cap, K_THREAD);
+	struct thread *t = o ? cn_container_of(o, struct thread, obj) : 0;
+	return t && t->pd == pd && !t->dead ? t : 0;
+}
+
 static int op_rpc_cap(void *ctx, cn_cap_t thread, uint32_t badge, cn_cap_t *r)
 {
 	struct pd *pd = ctx;
-	struct obj *o = obj_lookup(thread.name, K_THREAD);
-	struct thread *t = o ? cn_container_of(o, struct thread, obj) : 0;
-	if (!t || t->pd != pd || t->dead)
+	struct thread *t = own_thread(pd, thread.name);
+	if (!t)
 		return CN_ERR_CAP;
 	if (badge & CORE_BADGE_BIT)
 		return CN_ERR_INVALID;
@@ -305,10 +312,28 @@ static int op_rpc_cap(void *ctx, cn_cap_t thread, uint32_t badge, cn_cap_t *r)
 		cn_quota_release(&pd->s.acc, 0, 1);
 		return CN_ERR_EXHAUSTED;
 	}
-	/* the PD keeps the cap quota until it is closed: a minted name cannot
-	 * be revoked without its thread */
+	/* the cap quota stays charged until free_rpc_cap or the PD's end */
+	pd->rpc_caps++;
 	r->name = cap;
 	cn_ep_drop_after_reply(&core_ep, cap);
+	return CN_OK;
+}
+
+/* 'name' is the PD's own name for a capability rpc_cap gave it: the kernel
+ * takes it out of the PD's cap space only if it calls that thread */
+static int op_free_rpc_cap(void *ctx, cn_cap_t thread, uint32_t name, uint32_t *r)
+{
+	struct pd *pd = ctx;
+	struct thread *t = own_thread(pd, thread.name);
+	(void)r;
+	if (!t)
+		return CN_ERR_CAP;
+	if (!pd->rpc_caps)
+		return CN_ERR_INVALID;
+	if (cn_sys_cap_take(pd->kpd, name, t->kthread, NULL))
+		return CN_ERR_CAP;
+	pd->rpc_caps--;
+	cn_quota_release(&pd->s.acc, 0, 1);
 	return CN_OK;
 }
 
@@ -330,7 +355,7 @@ static const struct cn_pd_ops pd_ops = {
 	.transfer_ram = op_transfer_ram, .transfer_caps = op_transfer_caps, .quota = op_quota,
 	.signal_receiver = op_sig_recv, .signal_context = op_sig_ctx,
 	.free_signal = op_free_signal, .rpc_cap = op_rpc_cap,
-	.address_space = op_address_space, .give = op_give,
+	.address_space = op_address_space, .give = op_give, .free_rpc_cap = op_free_rpc_cap,
 };
 
 /* --------------------------------------------------------------- session */

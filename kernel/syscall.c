@@ -293,6 +293,20 @@ static __attribute__((noinline)) int sys_privileged(struct thread *cur, uint32_t
 			return name;
 		RET(1) = (uint32_t)name;
 		return CN_OK; }
+	case CN_SYS_CAP_TAKE: {
+		struct pd *pd = obj_arg(cur, ARG(0), CN_OBJ_PD, &err);
+		if (err)
+			return err;
+		uint32_t badge;
+		struct kobj *want = cap_lookup(cur->pd, ARG(2), CN_OBJ_NONE, NULL);
+		struct kobj *o = cap_lookup(pd, ARG(1), CN_OBJ_NONE, &badge);
+		if (!want || !o)
+			return CN_ERR_CAP;
+		if (o != want)
+			return CN_ERR_INVALID;
+		cap_drop(pd, ARG(1));
+		RET(1) = badge;
+		return CN_OK; }
 	case CN_SYS_KERNEL_INFO:
 		switch (ARG(0)) {
 		case CN_KINFO_COUNTER_HZ: RET(1) = board_counter_hz(); return CN_OK;

@@ -5,6 +5,12 @@
  * of the signal context that fired, through a signal receiver bound to the
  * entrypoint's thread. Handlers are plain C functions with a context
  * pointer; all storage is the caller's (no heap).
+ *
+ * A call that came entirely in the message registers (no capabilities, at
+ * most 4 words) goes to the interface's register dispatch, which replies in
+ * the registers; only calls that need more (UTCB words, capabilities) are
+ * unpacked into a struct cn_rpc_msg. Objects are found by badge through a
+ * small direct-mapped cache in front of the AVL tree.
  */
 #ifndef CN_ENTRYPOINT_H
 #define CN_ENTRYPOINT_H
@@ -14,7 +20,9 @@
 #include <cn/rpc.h>
 #include <cn/util/avl.h>
 
-typedef void (*cn_ep_dispatch_fn)(const void *ops, void *ctx, struct cn_rpc_msg *m);
+/* an interface's generated I_dispatch_any (see <cn/rpc.h>) */
+typedef bool (*cn_ep_dispatch_fn)(const void *ops, void *ctx, struct cn_msg *k,
+                                  struct cn_rpc_msg *m);
 typedef void (*cn_ep_signal_fn)(void *ctx, uint32_t count);
 
 struct cn_rpc_object {
@@ -32,8 +40,11 @@ struct cn_signal_handler {
 	struct cn_avl_node  node;      /* by imprint */
 };
 
+#define CN_EP_CACHE 16   /* direct-mapped badge -> object cache (a power of 2) */
+
 struct cn_entrypoint {
 	struct cn_avl_tree        objects;
+	struct cn_rpc_object     *cache[CN_EP_CACHE];  /* slot badge % CN_EP_CACHE */
 	struct cn_avl_tree        handlers;
 	bool                      stop;       /* set by a handler: cn_ep_run returns */
 	uint32_t                  unknown;    /* calls for no object, signals for no handler */
@@ -44,6 +55,7 @@ struct cn_entrypoint {
 	bool                      drop_received;
 	uint32_t                  rx_caps[CN_RPC_MAX_CAPS];
 	uint32_t                  later[CN_RPC_MAX_CAPS];  /* cn_ep_drop_after_reply */
+	bool                      held;       /* something in rx_caps[] or later[] */
 };
 
 void cn_ep_init(struct cn_entrypoint *ep);

@@ -20,12 +20,31 @@
  * uint32_t *result)  (result may be NULL), and for the server
  *   struct calc_ops { int (*add)(void *ctx, uint32_t a, uint32_t b, uint32_t *result); ... };
  *   void calc_dispatch(const struct calc_ops *ops, void *ctx, struct cn_rpc_msg *m);
- * which decodes a call in *m, runs the handler and leaves the reply in *m
- * (calc_dispatch_any() takes the ops as 'const void *', for an entrypoint).
+ *   bool calc_dispatch_regs(const struct calc_ops *ops, void *ctx, struct cn_msg *k);
+ *   bool calc_dispatch_any(const void *ops, void *ctx, struct cn_msg *k, struct cn_rpc_msg *m);
+ * calc_dispatch() decodes a call in *m, runs the handler and leaves the reply
+ * in *m. calc_dispatch_regs() does the same for a call that came entirely in
+ * the message registers (*k, no capabilities, at most 4 words) and leaves
+ * the reply there; it returns false, touching nothing, for a function whose
+ * arguments or result do not fit the registers. calc_dispatch_any() is what
+ * an entrypoint calls: with m NULL it is calc_dispatch_regs(), else
+ * calc_dispatch() (then it returns true).
  *
- * The message travels through cn_rpc_transport_call(): lib/base/rpc.c sends
- * it by kernel IPC (words in the message registers and the UTCB, capabilities
- * translated by the kernel); a host test may provide its own. A server loop
+ * Wire format (the same on both paths): word 0 the opcode, then the
+ * arguments in order (64-bit ones as two words, low first, strings as a
+ * length word and the bytes), capabilities in the capability slots; the
+ * reply has the error code in word 0 and, on success, the result.
+ *
+ * Fast path: a function whose arguments are integers of at most 3 words in
+ * all, with an integer result, is called straight through the message
+ * registers: the stub fills a struct cn_msg and calls
+ * cn_rpc_transport_regs() (the kernel's CN_SYS_CALL, inline), the server's
+ * dispatch reads the arguments from the registers and writes the reply
+ * there. Nothing goes through memory buffers or the UTCB. Every other
+ * function takes the full path: the stub marshals a struct cn_rpc_msg and
+ * sends it with cn_rpc_transport_call() (lib/base/rpc.c: words 0-3 in the
+ * registers, the rest in the UTCB, capabilities translated by the kernel).
+ * A host test provides both transports itself. A server loop of its own
  * turns each received kernel message into a struct cn_rpc_msg with
  * cn_rpc_from_kernel(), dispatches, and replies with cn_rpc_to_kernel().
  */
@@ -34,6 +53,7 @@
 
 #include <stdint.h>
 #include <stdbool.h>
+#include <cn/syscall.h>
 
 typedef struct { uint32_t name; } cn_cap_t;   /* a capability argument */
 
@@ -59,8 +79,19 @@ struct cn_rpc_msg {
  * Returns 0 or a transport (kernel) error. */
 int cn_rpc_transport_call(uint32_t cap, struct cn_rpc_msg *m);
 
-/* conversion to and from a kernel message (lib/base/rpc.c; needs <cn/sys.h>) */
-struct cn_msg;
+/* Send the register message *k through capability 'cap'; the reply replaces
+ * it. On the target the kernel call itself, inline; a host test defines it. */
+#ifdef __arm__
+#include <cn/sys.h>
+static inline int cn_rpc_transport_regs(uint32_t cap, struct cn_msg *k)
+{
+	return cn_sys_call(cap, k);
+}
+#else
+int cn_rpc_transport_regs(uint32_t cap, struct cn_msg *k);
+#endif
+
+/* conversion to and from a kernel message (lib/base/rpc.c) */
 void cn_rpc_to_kernel(const struct cn_rpc_msg *m, struct cn_msg *k);
 void cn_rpc_from_kernel(const struct cn_msg *k, struct cn_rpc_msg *m);
 
@@ -194,6 +225,65 @@ static inline void cn_rpc_reply_error(struct cn_rpc_msg *m, int err)
 	cn_rpc_put_word(m, (uint32_t)err);
 }
 
+/* ---------------------------------------------------------- registers */
+/* Words a value of type T takes in a message; capabilities and strings
+ * count as more than the registers hold (they never take the fast path). */
+#define CN_RPC_NW(T) _Generic((T){ 0 }, \
+	cn_cap_t: 8, const char *: 8, char *: 8, uint64_t: 2, int64_t: 2, default: 1)
+/* a function whose arguments (nw words) and result R fit the registers */
+#define CN_RPC_FITS(nw, R) ((nw) <= 3 && CN_RPC_NW(R) <= 3)
+
+/* put v at word i of the registers (i is a constant; the mask only keeps
+ * code for functions that do not fit, which never runs, inside w[]) */
+static inline void cn_rpc_reg_put_word(uint32_t *w, unsigned i, uint32_t v) { w[i & 3] = v; }
+static inline void cn_rpc_reg_put_u64(uint32_t *w, unsigned i, uint64_t v)
+{
+	w[i & 3] = (uint32_t)v;
+	w[(i + 1) & 3] = (uint32_t)(v >> 32);
+}
+static inline void cn_rpc_reg_put_none(uint32_t *w, unsigned i, cn_cap_t v)
+{ (void)w; (void)i; (void)v; }
+static inline void cn_rpc_reg_put_nostr(uint32_t *w, unsigned i, const char *v)
+{ (void)w; (void)i; (void)v; }
+
+#define CN_RPC_REG_PUT(w, i, v) _Generic((v), \
+	cn_cap_t: cn_rpc_reg_put_none, \
+	const char *: cn_rpc_reg_put_nostr, \
+	char *: cn_rpc_reg_put_nostr, \
+	uint64_t: cn_rpc_reg_put_u64, \
+	int64_t:  cn_rpc_reg_put_u64, \
+	default:  cn_rpc_reg_put_word)(w, i, v)
+
+static inline uint32_t cn_rpc_reg_get_word(const uint32_t *w, unsigned i) { return w[i & 3]; }
+static inline uint64_t cn_rpc_reg_get_u64(const uint32_t *w, unsigned i)
+{
+	return w[i & 3] | ((uint64_t)w[(i + 1) & 3] << 32);
+}
+static inline cn_cap_t cn_rpc_reg_get_none(const uint32_t *w, unsigned i)
+{
+	(void)w; (void)i;
+	return (cn_cap_t){ 0 };
+}
+static inline const char *cn_rpc_reg_get_nostr(const uint32_t *w, unsigned i)
+{
+	(void)w; (void)i;
+	return "";
+}
+
+#define CN_RPC_REG_GET(w, i, T) _Generic((T){ 0 }, \
+	cn_cap_t: cn_rpc_reg_get_none, \
+	const char *: cn_rpc_reg_get_nostr, \
+	uint64_t: cn_rpc_reg_get_u64, \
+	int64_t:  cn_rpc_reg_get_u64, \
+	default:  cn_rpc_reg_get_word)(w, i)
+
+__attribute__((unused, noinline, cold)) static bool cn_rpc_regs_error(struct cn_msg *k, int err)
+{
+	k->info = CN_MSG_INFO(1, 0);
+	k->w[0] = (uint32_t)err;
+	return true;
+}
+
 /* ---------------------------------------------------------- generation */
 #define CN_RPC_OP_(I, N)  I##_op_##N,
 #define CN_RPC_OP0(I, N, R)                         CN_RPC_OP_(I, N)
@@ -227,18 +317,71 @@ static inline void cn_rpc_reply_error(struct cn_rpc_msg *m, int err)
 		*result_ = v_; \
 	return 0;
 
+/* a register reply that is not the expected plain success: the server's
+ * error, CN_RPC_ERR_MALFORMED if words are missing, or 0 (the result is
+ * there after all, e.g. with words to spare) */
+__attribute__((unused, noinline, cold)) static int cn_rpc_reply_regs_check(uint32_t info,
+                                                                           uint32_t err,
+                                                                           uint32_t words)
+{
+	if (CN_MSG_INFO_WORDS(info) < 1)
+		return CN_RPC_ERR_MALFORMED;
+	if (err)
+		return (int)err;
+	return CN_MSG_INFO_WORDS(info) < words ? CN_RPC_ERR_MALFORMED : 0;
+}
+
+/* client side, fast path: arguments and result in the registers; PUTS is
+ * the list of CN_RPC_REG_PUT()s, NW the number of argument words */
+#define CN_RPC_CALL_REGS_(I, N, R, NW, PUTS) \
+	struct cn_msg k_ = { CN_MSG_INFO(1 + (NW), 0), { I##_op_##N, 0, 0, 0 } }; \
+	PUTS \
+	int e_ = cn_rpc_transport_regs(cap_, &k_); \
+	if (__builtin_expect(e_ != 0, 0)) \
+		return e_; \
+	if (__builtin_expect(k_.info != CN_MSG_INFO(1u + CN_RPC_NW(R), 0) || k_.w[0] != 0, 0)) { \
+		e_ = cn_rpc_reply_regs_check(k_.info, k_.w[0], 1u + CN_RPC_NW(R)); \
+		if (e_) \
+			return e_; \
+	} \
+	if (result_) \
+		*result_ = CN_RPC_REG_GET(k_.w, 1, R); \
+	return 0;
+
+/* word offsets of the arguments in a register message */
+#define CN_RPC_P2_(T1)              (1u + CN_RPC_NW(T1))
+#define CN_RPC_P3_(T1, T2)          (CN_RPC_P2_(T1) + CN_RPC_NW(T2))
+#define CN_RPC_P4_(T1, T2, T3)      (CN_RPC_P3_(T1, T2) + CN_RPC_NW(T3))
+#define CN_RPC_P5_(T1, T2, T3, T4)  (CN_RPC_P4_(T1, T2, T3) + CN_RPC_NW(T4))
+
+/* a stub: the fast path when the function fits the registers (decided at
+ * compile time), else the full path */
+#define CN_RPC_STUB_(I, N, R, PARAMS, NW, REGPUTS, PUTS) \
+	static inline int I##_##N PARAMS \
+	{ \
+		if (CN_RPC_FITS(NW, R)) { \
+			CN_RPC_CALL_REGS_(I, N, R, NW, REGPUTS) \
+		} \
+		CN_RPC_CALL_(I, N, R, PUTS) \
+	}
+
 #define CN_RPC_CLIENT0(I, N, R) \
-	static inline int I##_##N(uint32_t cap_, R *result_) \
-	{ CN_RPC_CALL_(I, N, R, ) }
+	CN_RPC_STUB_(I, N, R, (uint32_t cap_, R *result_), 0u, , )
 #define CN_RPC_CLIENT1(I, N, R, T1, A1) \
-	static inline int I##_##N(uint32_t cap_, T1 A1, R *result_) \
-	{ CN_RPC_CALL_(I, N, R, CN_RPC_PUT(&m_, A1);) }
+	CN_RPC_STUB_(I, N, R, (uint32_t cap_, T1 A1, R *result_), CN_RPC_P2_(T1) - 1u, \
+	             CN_RPC_REG_PUT(k_.w, 1, A1);, \
+	             CN_RPC_PUT(&m_, A1);)
 #define CN_RPC_CLIENT2(I, N, R, T1, A1, T2, A2) \
-	static inline int I##_##N(uint32_t cap_, T1 A1, T2 A2, R *result_) \
-	{ CN_RPC_CALL_(I, N, R, CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2);) }
+	CN_RPC_STUB_(I, N, R, (uint32_t cap_, T1 A1, T2 A2, R *result_), CN_RPC_P3_(T1, T2) - 1u, \
+	             CN_RPC_REG_PUT(k_.w, 1, A1); CN_RPC_REG_PUT(k_.w, CN_RPC_P2_(T1), A2);, \
+	             CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2);)
 #define CN_RPC_CLIENT3(I, N, R, T1, A1, T2, A2, T3, A3) \
-	static inline int I##_##N(uint32_t cap_, T1 A1, T2 A2, T3 A3, R *result_) \
-	{ CN_RPC_CALL_(I, N, R, CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2); CN_RPC_PUT(&m_, A3);) }
+	CN_RPC_STUB_(I, N, R, (uint32_t cap_, T1 A1, T2 A2, T3 A3, R *result_), \
+	             CN_RPC_P4_(T1, T2, T3) - 1u, \
+	             CN_RPC_REG_PUT(k_.w, 1, A1); CN_RPC_REG_PUT(k_.w, CN_RPC_P2_(T1), A2); \
+	             CN_RPC_REG_PUT(k_.w, CN_RPC_P3_(T1, T2), A3);, \
+	             CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2); CN_RPC_PUT(&m_, A3);)
+/* four or five arguments take at least 4 words: always the full path */
 #define CN_RPC_CLIENT4(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4) \
 	static inline int I##_##N(uint32_t cap_, T1 A1, T2 A2, T3 A3, T4 A4, R *result_) \
 	{ CN_RPC_CALL_(I, N, R, CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2); CN_RPC_PUT(&m_, A3); \
@@ -289,6 +432,46 @@ static inline void cn_rpc_reply_error(struct cn_rpc_msg *m, int err)
 	             T3 A3 = CN_RPC_GET(&r_, T3); T4 A4 = CN_RPC_GET(&r_, T4); \
 	             T5 A5 = CN_RPC_GET(&r_, T5);, (, A1, A2, A3, A4, A5))
 
+/* server side, fast path: one case of the register dispatch switch; ARGS
+ * as above, the arguments read from the registers */
+#define CN_RPC_RCASE_(I, N, R, NW, LOCALS, ARGS) \
+	case I##_op_##N: { \
+		if (!CN_RPC_FITS(NW, R)) \
+			return false; \
+		if (__builtin_expect(k_->info < 1u + (NW), 0))   /* info <= 4: the word count */ \
+			return cn_rpc_regs_error(k_, CN_RPC_ERR_MALFORMED); \
+		if (__builtin_expect(!ops_->N, 0)) \
+			return cn_rpc_regs_error(k_, CN_RPC_ERR_UNIMPLEMENTED); \
+		LOCALS \
+		R v_ = (R){ 0 }; \
+		R *res_ = CN_RPC_IN_REG1(R) ? (R *)(void *)&k_->w[1] : &v_; \
+		*res_ = (R){ 0 }; \
+		int e_ = ops_->N(ctx_ CN_RPC_ID_ ARGS, res_); \
+		if (__builtin_expect(e_ != 0, 0)) \
+			return cn_rpc_regs_error(k_, e_); \
+		k_->info = CN_MSG_INFO(1 + CN_RPC_NW(R), 0); \
+		k_->w[0] = 0; \
+		if (!CN_RPC_IN_REG1(R)) \
+			CN_RPC_REG_PUT(k_->w, 1, v_); \
+		return true; }
+/* results a handler may write straight into word 1 of the reply */
+#define CN_RPC_IN_REG1(R) _Generic((R){ 0 }, uint32_t: 1, int32_t: 1, default: 0)
+#define CN_RPC_RG_(T, P) CN_RPC_REG_GET(k_->w, P, T)
+#define CN_RPC_RCASE0(I, N, R) CN_RPC_RCASE_(I, N, R, 0u, , ())
+#define CN_RPC_RCASE1(I, N, R, T1, A1) \
+	CN_RPC_RCASE_(I, N, R, CN_RPC_P2_(T1) - 1u, T1 A1 = CN_RPC_RG_(T1, 1);, (, A1))
+#define CN_RPC_RCASE2(I, N, R, T1, A1, T2, A2) \
+	CN_RPC_RCASE_(I, N, R, CN_RPC_P3_(T1, T2) - 1u, \
+	              T1 A1 = CN_RPC_RG_(T1, 1); T2 A2 = CN_RPC_RG_(T2, CN_RPC_P2_(T1));, (, A1, A2))
+#define CN_RPC_RCASE3(I, N, R, T1, A1, T2, A2, T3, A3) \
+	CN_RPC_RCASE_(I, N, R, CN_RPC_P4_(T1, T2, T3) - 1u, \
+	              T1 A1 = CN_RPC_RG_(T1, 1); T2 A2 = CN_RPC_RG_(T2, CN_RPC_P2_(T1)); \
+	              T3 A3 = CN_RPC_RG_(T3, CN_RPC_P3_(T1, T2));, (, A1, A2, A3))
+#define CN_RPC_RCASE4(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4) \
+	case I##_op_##N: return false;
+#define CN_RPC_RCASE5(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4, T5, A5) \
+	case I##_op_##N: return false;
+
 #define CN_RPC_INTERFACE(I, LIST) \
 	enum I##_op { I##_op_none_, LIST(CN_RPC_OP0, CN_RPC_OP1, CN_RPC_OP2, CN_RPC_OP3, CN_RPC_OP4, CN_RPC_OP5) I##_op_count_ }; \
 	LIST(CN_RPC_CLIENT0, CN_RPC_CLIENT1, CN_RPC_CLIENT2, CN_RPC_CLIENT3, CN_RPC_CLIENT4, CN_RPC_CLIENT5) \
@@ -304,8 +487,30 @@ static inline void cn_rpc_reply_error(struct cn_rpc_msg *m, int err)
 		(void)r_; \
 		cn_rpc_reply_error(m_, CN_RPC_ERR_UNKNOWN); \
 	} \
-	/* the same with untyped handlers, for an entrypoint's object table */ \
-	static inline void I##_dispatch_any(const void *ops_, void *ctx_, struct cn_rpc_msg *m_) \
-	{ I##_dispatch((const struct I##_ops *)ops_, ctx_, m_); }
+	__attribute__((unused, noinline)) static bool I##_dispatch_full_(const struct I##_ops *ops_, \
+	                                                                 void *ctx_, struct cn_rpc_msg *m_) \
+	{ \
+		I##_dispatch(ops_, ctx_, m_); \
+		return true; \
+	} \
+	/* a call in the registers only (k_->info <= 4: at most 4 words, no \
+	 * capabilities, no flags); false: take the full path */ \
+	__attribute__((unused, noinline)) static bool I##_dispatch_regs(const struct I##_ops *ops_, \
+	                                                               void *ctx_, struct cn_msg *k_) \
+	{ \
+		switch (k_->w[0]) { \
+		LIST(CN_RPC_RCASE0, CN_RPC_RCASE1, CN_RPC_RCASE2, CN_RPC_RCASE3, CN_RPC_RCASE4, CN_RPC_RCASE5) \
+		default: return false; \
+		} \
+	} \
+	/* both with untyped handlers, for an entrypoint's object table: the \
+	 * register path without m_, the full path with it */ \
+	static inline bool I##_dispatch_any(const void *ops_, void *ctx_, struct cn_msg *k_, \
+	                                    struct cn_rpc_msg *m_) \
+	{ \
+		if (!m_) \
+			return I##_dispatch_regs((const struct I##_ops *)ops_, ctx_, k_); \
+		return I##_dispatch_full_((const struct I##_ops *)ops_, ctx_, m_); \
+	}
 
 #endif

@@ -43,8 +43,8 @@ static inline struct cn_sysret cn_syscall(uint32_t nr, uint32_t a0, uint32_t a1,
 #define CN_SYS2(nr, a, b)        cn_syscall(nr, a, b, 0, 0, 0, 0, 0)
 #define CN_SYS3(nr, a, b, c)     cn_syscall(nr, a, b, c, 0, 0, 0, 0)
 
-/* --- IPC: message words 0-3 in w[0..3], the rest in the UTCB --- */
-struct cn_msg { uint32_t info; uint32_t w[4]; };
+/* --- IPC: message words 0-3 in w[0..3], the rest in the UTCB (struct cn_msg:
+ * cn/syscall.h) --- */
 
 static inline int cn_sys_call(uint32_t cap, struct cn_msg *m)
 {
@@ -192,6 +192,15 @@ static inline int cn_sys_kernel_info(uint32_t what, uint32_t *value)
 {
 	struct cn_sysret r = CN_SYS1(CN_SYS_KERNEL_INFO, what);
 	if (r.err == CN_OK) *value = r.r1;
+	return r.err;
+}
+
+/* drop 'name' from the cap space of 'pd' if it names the object 'expect'
+ * names (a cap of ours); *badge is the badge it had */
+static inline int cn_sys_cap_take(uint32_t pd, uint32_t name, uint32_t expect, uint32_t *badge)
+{
+	struct cn_sysret r = CN_SYS3(CN_SYS_CAP_TAKE, pd, name, expect);
+	if (r.err == CN_OK && badge) *badge = r.r1;
 	return r.err;
 }
 

@@ -52,8 +52,10 @@
 #define CN_SYS_CAP_GIVE     43  /* r0 pd, r1 cap -> r1 name of the copy in that pd */
 #define CN_SYS_THREAD_PRIO  44  /* r0 thread, r1 priority */
 #define CN_SYS_KERNEL_INFO  45  /* r0 what -> r1.. (CN_KINFO_*) */
+#define CN_SYS_CAP_TAKE     46  /* r0 pd, r1 name in that pd, r2 cap for the same object ->
+                                   r1 badge of that name, which is dropped from that pd */
 
-#define CN_SYS_LAST         45
+#define CN_SYS_LAST         46
 
 /* ------------------------------------------------------------- errors */
 #define CN_OK            0
@@ -88,6 +90,11 @@
 /* REPLY_WAIT flags */
 #define CN_RW_REPLY   1  /* reply to the current caller before waiting */
 #define CN_RW_NOWAIT  2  /* do not wait for the next call: return after the reply */
+
+/* The message registers of CALL and REPLY_WAIT: r1 info, r2-r5 words 0-3 */
+#ifndef __ASSEMBLY__
+struct cn_msg { uint32_t info; uint32_t w[4]; };
+#endif
 
 /* The UTCB: one page per thread, shared between the thread and the kernel.
  * Message words 0..3 travel in registers; words 4.. live in msg[4..]. */

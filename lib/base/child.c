@@ -133,13 +133,11 @@ static void free_signal(struct cn_signal_handler *h, uint32_t *ctx)
 
 void cn_child_destroy(struct cn_child *c)
 {
-	struct cn_env *env = cn_env();
 	if (c->state == CN_CHILD_GONE)
 		return;
 	c->state = CN_CHILD_GONE;
 	if (c->parent_cap) {
-		cn_ep_dissolve(env->ep, &c->parent_obj);
-		cn_sys_cap_drop(c->parent_cap);
+		cn_rpc_object_dissolve(&c->parent_obj, c->parent_cap);   /* cap quota back */
 		c->parent_cap = 0;
 	}
 	cn_child_sessions_close_all(c);

@@ -1,7 +1,9 @@
 /*
  * The entrypoint loop: wait for a call or a signal (CN_SYS_REPLY_WAIT with a
- * bound signal receiver), find the object by badge or the handler by
- * imprint (AVL trees), run it, and reply with the next wait.
+ * bound signal receiver), find the object by badge (a direct-mapped cache in
+ * front of an AVL tree) or the handler by imprint (AVL tree), run it, and
+ * reply with the next wait. Calls that fit the message registers are
+ * dispatched there; the rest are unpacked into a struct cn_rpc_msg.
  */
 #include <cn/entrypoint.h>
 #include <cn/sys.h>
@@ -35,6 +37,16 @@ static int sig_key(const void *key, const struct cn_avl_node *n)
 	return x < y ? -1 : x > y;
 }
 
+/* An empty cache slot holds a stand-in whose badge never maps to that slot
+ * (so the fast lookup needs no NULL check): badge 1 in every slot but 1,
+ * badge 0 in slot 1. */
+static struct cn_rpc_object stand_in[2] = { { .badge = 1 }, { .badge = 0 } };
+
+static inline struct cn_rpc_object *empty_slot(uint32_t slot)
+{
+	return &stand_in[slot == 1];
+}
+
 void cn_ep_init(struct cn_entrypoint *ep)
 {
 	cn_avl_init(&ep->objects, obj_cmp);
@@ -42,8 +54,11 @@ void cn_ep_init(struct cn_entrypoint *ep)
 	ep->stop = false;
 	ep->unknown = 0;
 	ep->drop_received = true;
+	ep->held = false;
 	for (uint32_t i = 0; i < CN_RPC_MAX_CAPS; i++)
 		ep->rx_caps[i] = ep->later[i] = 0;
+	for (uint32_t i = 0; i < CN_EP_CACHE; i++)
+		ep->cache[i] = empty_slot(i);
 }
 
 void cn_ep_drop_after_reply(struct cn_entrypoint *ep, uint32_t cap)
@@ -51,6 +66,7 @@ void cn_ep_drop_after_reply(struct cn_entrypoint *ep, uint32_t cap)
 	for (uint32_t i = 0; i < CN_RPC_MAX_CAPS; i++)
 		if (!ep->later[i]) {
 			ep->later[i] = cap;
+			ep->held = true;
 			return;
 		}
 	cn_sys_cap_drop(cap);   /* more than a reply can carry: it cannot be in the reply */
@@ -74,12 +90,31 @@ void cn_ep_dissolve(struct cn_entrypoint *ep, struct cn_rpc_object *obj)
 {
 	if (cn_ep_lookup(ep, obj->badge) == obj)
 		cn_avl_remove(&ep->objects, &obj->node);
+	uint32_t i = obj->badge % CN_EP_CACHE;
+	if (ep->cache[i] == obj)
+		ep->cache[i] = empty_slot(i);
+}
+
+static struct cn_rpc_object *lookup_tree(struct cn_entrypoint *ep, uint32_t badge)
+{
+	struct cn_avl_node *n = cn_avl_find(&ep->objects, &badge, obj_key);
+	struct cn_rpc_object *o = n ? cn_container_of(n, struct cn_rpc_object, node) : 0;
+	if (o)
+		ep->cache[badge % CN_EP_CACHE] = o;
+	return o;
+}
+
+static inline struct cn_rpc_object *lookup(struct cn_entrypoint *ep, uint32_t badge)
+{
+	struct cn_rpc_object *o = ep->cache[badge % CN_EP_CACHE];
+	if (__builtin_expect(o->badge == badge, 1))
+		return o;
+	return lookup_tree(ep, badge);
 }
 
 struct cn_rpc_object *cn_ep_lookup(struct cn_entrypoint *ep, uint32_t badge)
 {
-	struct cn_avl_node *n = cn_avl_find(&ep->objects, &badge, obj_key);
-	return n ? cn_container_of(n, struct cn_rpc_object, node) : 0;
+	return lookup(ep, badge);
 }
 
 int cn_ep_bind_signals(uint32_t recv)
@@ -112,18 +147,24 @@ static void signal(struct cn_entrypoint *ep, uint32_t imprint, uint32_t count)
 	h->fn(h->ctx, count);
 }
 
-static void call(struct cn_entrypoint *ep, uint32_t badge, struct cn_rpc_msg *m)
+/* a call that needs the full path: unpack it, remember the capabilities it
+ * brought, dispatch, and pack the reply (words 4.. and caps into the UTCB) */
+static __attribute__((noinline)) void call_full(struct cn_entrypoint *ep,
+                                                struct cn_rpc_object *o, struct cn_msg *k)
 {
-	uint32_t n = m->ncaps < CN_RPC_MAX_CAPS ? m->ncaps : CN_RPC_MAX_CAPS;
-	for (uint32_t i = 0; i < CN_RPC_MAX_CAPS; i++)
-		ep->rx_caps[i] = i < n ? m->caps[i] : 0;
-	struct cn_rpc_object *o = cn_ep_lookup(ep, badge);
+	struct cn_rpc_msg m;
+	cn_rpc_from_kernel(k, &m);
+	uint32_t n = m.ncaps < CN_RPC_MAX_CAPS ? m.ncaps : CN_RPC_MAX_CAPS;
+	for (uint32_t i = 0; i < n; i++)
+		if ((ep->rx_caps[i] = m.caps[i]))
+			ep->held = true;
 	if (o) {
-		o->dispatch(o->ops, o->ctx, m);
+		o->dispatch(o->ops, o->ctx, k, &m);
 	} else {
 		ep->unknown++;
-		cn_rpc_reply_error(m, CN_RPC_ERR_UNKNOWN);
+		cn_rpc_reply_error(&m, CN_RPC_ERR_UNKNOWN);
 	}
+	cn_rpc_to_kernel(&m, k);
 }
 
 /* after the reply went out (a handler may return a received cap) */
@@ -136,35 +177,41 @@ static void drop_received(struct cn_entrypoint *ep)
 			cn_sys_cap_drop(ep->later[i]);
 		ep->rx_caps[i] = ep->later[i] = 0;
 	}
+	ep->held = false;
 }
 
 int cn_ep_run(struct cn_entrypoint *ep)
 {
 	struct cn_msg k = { 0, { 0, 0, 0, 0 } };
-	struct cn_rpc_msg m;
 	int reply = 0;
 	while (!ep->stop) {
 		uint32_t badge = 0;
 		int err = cn_sys_reply_wait(reply, &k, &badge);
-		drop_received(ep);
+		if (ep->held)
+			drop_received(ep);
 		if (err)
 			return err;
+		/* registers only (at most 4 words, no caps, no flags): try the
+		 * interface's register dispatch first */
+		struct cn_rpc_object *o;
+		reply = 1;
+		if (__builtin_expect(k.info <= 4, 1) && (o = lookup(ep, badge)) != 0 &&
+		    o->dispatch(o->ops, o->ctx, &k, 0))
+			continue;
 		if (k.info & CN_MSG_INFO_SIGNAL) {
 			signal(ep, k.w[0], k.w[1]);
 			reply = 0;
 			continue;
 		}
-		cn_rpc_from_kernel(&k, &m);
-		call(ep, badge, &m);
-		cn_rpc_to_kernel(&m, &k);
-		reply = 1;
+		o = lookup(ep, badge);
+		call_full(ep, o, &k);
 	}
 	/* a caller still waits for the reply to the last call: send it */
 	if (reply) {
-		cn_rpc_to_kernel(&m, &k);
 		cn_syscall(CN_SYS_REPLY_WAIT, CN_RW_REPLY | CN_RW_NOWAIT, k.info, k.w[0], k.w[1],
 		           k.w[2], k.w[3], 0);
-		drop_received(ep);
+		if (ep->held)
+			drop_received(ep);
 	}
 	return CN_OK;
 }

@@ -2,14 +2,20 @@
  * Benchmarks of core and the component API, in instructions (cycle counter
  * under QEMU -icount shift=0): an RPC round trip through the generated stub
  * and an entrypoint's dispatch vs. the same round trip with raw kernel IPC,
- * and RAM dataspace alloc + attach + detach + free for 4 KiB and 1 MiB.
- * Prints 'bench: <name> <value> instructions'.
+ * RAM dataspace alloc + attach + detach + free for 4 KiB and 1 MiB, and
+ * component start: from just before cn_child_start() of test/startchild
+ * (PD, CPU and ROM sessions, ELF load, stack, start info, main thread) until
+ * the child's first output, a LOG line, reaches us (we serve its LOG
+ * session). Prints 'bench: <name> <value> instructions'.
  */
 #include <cn/component.h>
+#include <cn/child.h>
 #include <cn/thread.h>
 #include <cn/sys.h>
 #include <cn/session/pd.h>
 #include <cn/session/rm.h>
+#include <cn/session/devices.h>
+#include <cn/util/string.h>
 
 #define BENCH_RPC(F0, F1, F2, F3, F4, F5) \
 	F1(bench, inc, uint32_t, uint32_t, v)
@@ -125,12 +131,99 @@ static void bench_ram(const char *name, uint32_t size, uint32_t n)
 	report(name, total, n);
 }
 
+/* ------------------------------------------------------------ component start */
+#define STARTS 4                  /* measured starts, after one warm-up start */
+
+static struct {
+	struct cn_child      child;
+	struct cn_rpc_object log_obj;  /* the child's LOG session, served here */
+	uint32_t             log_cap;
+	uint32_t             t0, total, round, bad;
+	bool                 logged;
+} st;
+
+static int log_write(void *ctx, const char *line, uint32_t *result)
+{
+	uint32_t t = cycles();
+	(void)ctx; (void)result;
+	if (!st.logged) {
+		st.logged = true;
+		if (cn_strcmp(line, "started"))
+			st.bad++;
+		else if (st.round)                    /* the first start warms up */
+			st.total += t - st.t0;
+	}
+	return 0;
+}
+
+static const struct cn_log_session_ops log_ops = { log_write };
+
+static int log_open(void *ctx, struct cn_child *client, const char *args, uint32_t *cap,
+                    void **handle)
+{
+	(void)ctx; (void)client; (void)args;
+	int err = cn_rpc_object(&st.log_obj, cn_log_session_dispatch_any, &log_ops, 0, &st.log_cap);
+	*cap = st.log_cap;
+	*handle = &st.log_obj;
+	return err;
+}
+
+static void log_close(void *ctx, void *handle)
+{
+	(void)ctx; (void)handle;
+	cn_rpc_object_dissolve(&st.log_obj, st.log_cap);
+	st.log_cap = 0;
+}
+
+static const struct cn_child_local log_service = { log_open, log_close, 0 };
+
+static void route(void *ctx, struct cn_child *client, const char *service, const char *label,
+                  struct cn_child_route *r)
+{
+	(void)ctx; (void)client; (void)label;
+	if (!cn_strcmp(service, "LOG")) {
+		r->kind = CN_CHILD_ROUTE_LOCAL;
+		r->local = &log_service;
+	} else {
+		r->kind = CN_CHILD_ROUTE_PARENT;
+	}
+}
+
+static void start_next(void);
+static void child_gone(void *ctx, struct cn_child *c)
+{
+	(void)ctx;
+	if (c->state != CN_CHILD_GONE || !st.logged || c->exit_value != 0)
+		st.bad++;
+	if (++st.round <= STARTS) {
+		start_next();
+		return;
+	}
+	if (st.bad)
+		cn_log("corebench: %u component starts failed (unexpected)", (unsigned)st.bad);
+	report("component_start_first_output", st.total, STARTS);
+	cn_log("corebench: done");
+	cn_exit(0);
+}
+
+static const struct cn_child_policy policy = { route, child_gone, 0 };
+
+static void start_next(void)
+{
+	static const struct cn_child_args a = { .name = "startchild", .ram = 1 << 20, .caps = 50 };
+	st.logged = false;
+	st.t0 = cycles();
+	if (cn_child_start(&st.child, &a, &policy)) {
+		cn_log("corebench: component start failed");
+		cn_exit(1);
+	}
+}
+
 void cn_component_construct(struct cn_env *env)
 {
 	(void)env;
 	bench_rpc();
 	bench_ram("ram_alloc_attach_detach_free_4k", 4096, 100);
 	bench_ram("ram_alloc_attach_detach_free_1m", 1 << 20, 20);
-	cn_log("corebench: done");
-	cn_exit(0);
+	start_next();      /* goes on in child_gone(), on the entrypoint */
 }

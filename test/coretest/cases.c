@@ -307,6 +307,40 @@ int ct_hostile_caps(void)
 	return 0;
 }
 
+/* RPC capabilities: each costs a cap of quota until free_rpc_cap gives it
+ * back; only our own names of capabilities for our own thread are taken */
+int ct_rpc_cap_free(void)
+{
+	cn_cap_t th = { ct.si->main_thread }, a, b, other_pd;
+	uint32_t used0, used, type, badge;
+	CHECK_EQ(cn_pd_quota(ct.si->pd, CN_PD_CAP_USED, &used0), 0);
+	CHECK_EQ(cn_pd_rpc_cap(ct.si->pd, th, 5, &a), 0);
+	CHECK_EQ(cn_pd_rpc_cap(ct.si->pd, th, 6, &b), 0);
+	CHECK_EQ(cn_pd_quota(ct.si->pd, CN_PD_CAP_USED, &used), 0);
+	CHECK_EQ(used, used0 + 2);
+	/* names that are no RPC capability of that thread, or no thread */
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, ct.log, 0), CN_ERR_CAP);
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, 999, 0), CN_ERR_CAP);
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, (cn_cap_t){ ct.log }, a.name, 0), CN_ERR_CAP);
+	/* another PD's session cannot take ours */
+	CHECK_EQ(open("PD", "label=\"other\", ram_quota=64K, cap_quota=16", &other_pd), 0);
+	CHECK_EQ(cn_pd_free_rpc_cap(other_pd.name, th, a.name, 0), CN_ERR_CAP);
+	close(other_pd);
+	CHECK_EQ(cn_sys_cap_identify(a.name, &type, &badge), 0);
+	CHECK_EQ(badge, 5u);
+	/* ours: the name goes, the quota comes back, once */
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, a.name, 0), 0);
+	CHECK_EQ(cn_sys_cap_identify(a.name, &type, &badge), CN_ERR_CAP);
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, a.name, 0), CN_ERR_CAP);
+	CHECK_EQ(cn_pd_quota(ct.si->pd, CN_PD_CAP_USED, &used), 0);
+	CHECK_EQ(used, used0 + 1);
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, b.name, 0), 0);
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, b.name, 0), CN_ERR_INVALID);  /* none left */
+	CHECK_EQ(cn_pd_quota(ct.si->pd, CN_PD_CAP_USED, &used), 0);
+	CHECK_EQ(used, used0);
+	return 0;
+}
+
 int ct_dma_dataspace(void)
 {
 	cn_cap_t dma, cached;

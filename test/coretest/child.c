@@ -69,18 +69,26 @@ int ct_child_run(struct ct_child *c, uint32_t (*fn)(uint32_t), uint32_t arg)
 	                       STACK_VA + STACK_SIZE, arg, 0);
 }
 
+/* Core reports a child's stop to ct.exc as well, asynchronously: the state
+ * may say STOPPED before that signal came, and a signal left pending would
+ * end a later case's ct_wait(). So a stop is only complete with its signal.
+ * (A fault's signal is the caller's to take: the cases wait for it first.) */
 int ct_child_wait(struct ct_child *c, uint32_t *result)
 {
+	bool exc = false;
 	for (int i = 0; i < 400; i++) {
 		uint32_t st = 0;
 		cn_thread_info(c->thread.name, CN_THREAD_INFO_STATE, &st);
 		if (st == CN_THREAD_STOPPED) {
+			for (int j = 0; !exc && j < 200; j++)
+				exc = ct_wait(10) == CT_EXC;
 			cn_thread_reg(c->thread.name, 1, result);
-			return 1;
+			return exc ? 1 : 0;
 		}
 		if (st == CN_THREAD_FAULTED)
 			return 2;
-		ct_wait(10);
+		if (ct_wait(10) == CT_EXC)
+			exc = true;
 	}
 	return 0;
 }

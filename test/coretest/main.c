@@ -19,14 +19,29 @@ void ct_log(const char *fmt, ...)
 	cn_log_session_write(ct.log, buf, 0);
 }
 
+/* A timeout signal can be left over from an earlier wait (its timer fired
+ * just as another signal ended that wait): a timeout before our time is up
+ * is such a stale one and is waited past. */
 uint32_t ct_wait(uint32_t ms)
 {
-	uint32_t imprint = 0, count;
-	cn_sys_timeout(ct.tmo, (uint64_t)ms * 1000);
-	if (cn_sys_signal_wait(ct.recv, &imprint, &count))
-		return CT_TIMEOUT;
-	cn_sys_timeout(ct.tmo, 0);
-	return imprint;
+	uint32_t hz = 0;
+	uint64_t now = cn_sys_time(&hz);
+	uint32_t per_ms = hz / 1000 ? hz / 1000 : 1;
+	uint64_t end = now + (uint64_t)ms * per_ms;
+	for (;;) {
+		uint32_t imprint = 0, count;
+		uint32_t left_ms = (uint32_t)((end - now) / per_ms);
+		cn_sys_timeout(ct.tmo, (uint64_t)(left_ms ? left_ms : 1) * 1000);
+		if (cn_sys_signal_wait(ct.recv, &imprint, &count))
+			return CT_TIMEOUT;
+		if (imprint != CT_TIMEOUT) {
+			cn_sys_timeout(ct.tmo, 0);
+			return imprint;
+		}
+		now = cn_sys_time(&hz);
+		if (now >= end)
+			return CT_TIMEOUT;
+	}
 }
 
 void ct_quota(struct ct_quota *q)

@@ -1,8 +1,10 @@
 /*
  * Host tests of the RPC interface generator (<cn/rpc.h>): a test interface
  * is declared once; the generated client stubs talk to the generated
- * dispatcher through a loopback transport that, like the kernel, gives the
- * server its own names for transferred capabilities.
+ * dispatcher through loopback transports: the full one (struct cn_rpc_msg)
+ * that, like the kernel, gives the server its own names for transferred
+ * capabilities, and the register one (struct cn_msg) that, like an
+ * entrypoint, tries the register dispatch and falls back to the full one.
  */
 #include <string.h>
 #include <cn/rpc.h>
@@ -75,6 +77,42 @@ int cn_rpc_transport_call(uint32_t cap, struct cn_rpc_msg *m)
 	return 0;
 }
 
+/* the register transport: what an entrypoint does with such a call */
+static int regs_calls, regs_declined, force_full;
+static int tamper;                 /* 1: reply with one word too few; 2: one word too many;
+                                      3: no words at all */
+
+static void regs_to_msg(const struct cn_msg *k, struct cn_rpc_msg *m)
+{
+	cn_rpc_msg_init(m);
+	for (uint32_t i = 0; i < CN_MSG_INFO_WORDS(k->info) && i < 4; i++)
+		cn_rpc_put_word(m, k->w[i]);
+}
+
+int cn_rpc_transport_regs(uint32_t cap, struct cn_msg *k)
+{
+	if (transport_error)
+		return transport_error;
+	if (cap != SERVER_CAP)
+		return -2;
+	regs_calls++;
+	regs_to_msg(k, &last_call);
+	if (!force_full && k->info <= 4 && calc_dispatch_any(&ops, &state, k, NULL)) {
+		if (tamper)
+			k->info = tamper == 1 ? k->info - 1 : tamper == 2 ? k->info + 1 : 0;
+		return 0;
+	}
+	regs_declined++;
+	struct cn_rpc_msg m;
+	regs_to_msg(k, &m);
+	calc_dispatch_any(&ops, &state, k, &m);
+	CN_CHECK(m.words <= 4 && m.ncaps == 0);
+	k->info = CN_MSG_INFO(m.words, 0);
+	for (uint32_t i = 0; i < 4; i++)
+		k->w[i] = i < m.words ? m.w[i] : 0;
+	return 0;
+}
+
 /* ------------------------------------------------------------ cases */
 static void typed_calls(void)
 {
@@ -87,6 +125,94 @@ static void typed_calls(void)
 	CN_CHECK_EQ(calc_count(SERVER_CAP, &r32), 0);
 	CN_CHECK_EQ(r32, 2u);
 	CN_CHECK_EQ(calc_add(SERVER_CAP, 1, 1, NULL), 0);    /* result not wanted */
+}
+
+/* which functions take the register path: integers of up to 3 words in,
+ * an integer out; and the register path's results equal the full path's */
+static void register_path(void)
+{
+	uint32_t r32 = 0;
+	uint64_t r64 = 0;
+	cn_cap_t c = { 0 };
+	int calls = regs_calls;
+	CN_CHECK_EQ(calc_add(SERVER_CAP, 40, 2, &r32), 0);
+	CN_CHECK_EQ(calc_twice(SERVER_CAP, 0x180000000ull, &r64), 0);
+	CN_CHECK_EQ(calc_count(SERVER_CAP, &r32), 0);
+	CN_CHECK_EQ(calc_fail(SERVER_CAP, -5, &r32), -5);
+	CN_CHECK_EQ(regs_calls, calls + 4);
+	CN_CHECK_EQ(regs_declined, 0);
+	CN_CHECK_EQ(calc_keep(SERVER_CAP, (cn_cap_t){ 1 }, &c), 0);    /* capabilities */
+	CN_CHECK_EQ(calc_strsum(SERVER_CAP, "a", "b", &r32), 0);        /* strings */
+	CN_CHECK_EQ(regs_calls, calls + 4);
+	CN_CHECK_EQ(last_call.words, 1u + 2 + 2);
+	/* the same calls through the full dispatch give the same replies */
+	for (force_full = 0; force_full < 2; force_full++) {
+		CN_CHECK_EQ(calc_add(SERVER_CAP, 0xfffffff0u, 0x20, &r32), 0);
+		CN_CHECK_EQ(r32, 0x10u);
+		CN_CHECK_EQ(calc_twice(SERVER_CAP, 0x7fffffff80000001ull, &r64), 0);
+		CN_CHECK(r64 == 0xffffffff00000002ull);
+		CN_CHECK_EQ(calc_absent(SERVER_CAP, &r32), CN_RPC_ERR_UNIMPLEMENTED);
+		r32 = 77;
+		CN_CHECK_EQ(calc_fail(SERVER_CAP, -9, &r32), -9);
+		CN_CHECK_EQ(r32, 77u);
+	}
+	CN_CHECK_EQ(regs_declined, 4);
+	force_full = 0;
+}
+
+/* register replies a hostile server could send */
+static void malformed_register_replies(void)
+{
+	uint32_t r32 = 5;
+	uint64_t r64 = 5;
+	tamper = 1;
+	CN_CHECK_EQ(calc_add(SERVER_CAP, 1, 2, &r32), CN_RPC_ERR_MALFORMED);
+	CN_CHECK_EQ(calc_twice(SERVER_CAP, 1, &r64), CN_RPC_ERR_MALFORMED);
+	CN_CHECK_EQ(r32, 5u);
+	tamper = 2;                                         /* extra words are ignored */
+	CN_CHECK_EQ(calc_add(SERVER_CAP, 1, 2, &r32), 0);
+	CN_CHECK_EQ(r32, 3u);
+	tamper = 3;
+	CN_CHECK_EQ(calc_add(SERVER_CAP, 1, 2, &r32), CN_RPC_ERR_MALFORMED);
+	CN_CHECK_EQ(calc_fail(SERVER_CAP, -4, &r32), CN_RPC_ERR_MALFORMED);
+	tamper = 2;
+	CN_CHECK_EQ(calc_fail(SERVER_CAP, -4, &r32), -4);   /* the error word still counts */
+	tamper = 0;
+}
+
+/* hand-made register messages a hostile client could send */
+static void malformed_registers(void)
+{
+	struct cn_msg k = { CN_MSG_INFO(2, 0), { calc_op_add, 1, 0, 0 } };  /* b missing */
+	CN_CHECK(calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK_EQ(k.info, CN_MSG_INFO(1, 0));
+	CN_CHECK_EQ((int)k.w[0], CN_RPC_ERR_MALFORMED);
+	k = (struct cn_msg){ CN_MSG_INFO(4, 0), { calc_op_add, 1, 2, 99 } }; /* a word too many */
+	CN_CHECK(calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK_EQ(k.info, CN_MSG_INFO(2, 0));
+	CN_CHECK_EQ(k.w[0], 0u);
+	CN_CHECK_EQ(k.w[1], 3u);
+	k = (struct cn_msg){ CN_MSG_INFO(1, 0), { calc_op_twice, 0, 0, 0 } };
+	CN_CHECK(calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK_EQ((int)k.w[0], CN_RPC_ERR_MALFORMED);
+	k = (struct cn_msg){ CN_MSG_INFO(1, 0), { calc_op_absent, 0, 0, 0 } };
+	CN_CHECK(calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK_EQ((int)k.w[0], CN_RPC_ERR_UNIMPLEMENTED);
+	/* unknown opcodes and functions that do not fit are declined untouched */
+	struct cn_msg u = { CN_MSG_INFO(1, 0), { 999, 5, 6, 7 } };
+	k = u;
+	CN_CHECK(!calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK(memcmp(&k, &u, sizeof(k)) == 0);
+	k = u;
+	k.w[0] = 0;
+	CN_CHECK(!calc_dispatch_regs(&ops, &state, &k));
+	k = u;
+	k.w[0] = calc_op_keep;
+	CN_CHECK(!calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK(memcmp(&k.w[1], &u.w[1], 3 * sizeof(uint32_t)) == 0);
+	k = u;
+	k.w[0] = calc_op_strsum;
+	CN_CHECK(!calc_dispatch_regs(&ops, &state, &k));
 }
 
 static void message_layout(void)
@@ -216,6 +342,9 @@ int main(void)
 	cn_test_program = "rpc";
 	CN_RUN(typed_calls);
 	CN_RUN(message_layout);
+	CN_RUN(register_path);
+	CN_RUN(malformed_registers);
+	CN_RUN(malformed_register_replies);
 	CN_RUN(capabilities);
 	CN_RUN(errors);
 	CN_RUN(malformed_calls);

@@ -262,3 +262,34 @@ int test_sched_priority(void)
 	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
 	return 0;
 }
+
+/* CAP_TAKE: core drops a name from another PD's cap space, but only one
+ * that names the object it expects */
+int test_cap_take(void)
+{
+	struct kt_pd a;
+	CHECK_EQ(kt_pd_create(&a), CN_OK);
+	uint32_t r = kt_sig_recv();
+	uint32_t ctx = kt_sig_ctx(r, 1), other = kt_sig_ctx(r, 2), badged = 0, badge = 0, type;
+	CHECK_EQ(cn_sys_cap_mint(ctx, 77, &badged), CN_OK);
+	uint32_t n = kt_give(&a, badged);
+	CHECK(n);
+	CHECK_EQ(cn_sys_cap_take(a.pd, n, other, &badge), CN_ERR_INVALID);   /* another object */
+	CHECK_EQ(cn_sys_cap_take(a.pd, n + 1, ctx, &badge), CN_ERR_CAP);     /* an empty name */
+	CHECK_EQ(cn_sys_cap_take(a.pd, 0, ctx, &badge), CN_ERR_CAP);
+	CHECK_EQ(cn_sys_cap_take(a.pd, n, 0, &badge), CN_ERR_CAP);           /* nothing expected */
+	CHECK_EQ(cn_sys_cap_take(ctx, n, ctx, &badge), CN_ERR_TYPE);         /* not a PD */
+	CHECK_EQ(badge, 0u);
+	CHECK_EQ(cn_sys_cap_take(a.pd, n, ctx, &badge), CN_OK);
+	CHECK_EQ(badge, 77u);
+	CHECK_EQ(cn_sys_cap_take(a.pd, n, ctx, &badge), CN_ERR_CAP);         /* gone */
+	CHECK_EQ(kt_give(&a, other), n);                                     /* its slot is free */
+	CHECK_EQ(cn_sys_cap_identify(badged, &type, &badge), CN_OK);         /* ours untouched */
+	CHECK_EQ(badge, 77u);
+	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
+	cn_sys_cap_drop(badged);
+	cn_sys_destroy(ctx);
+	cn_sys_destroy(other);
+	cn_sys_destroy(r);
+	return 0;
+}

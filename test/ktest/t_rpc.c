@@ -107,6 +107,18 @@ static int e_add(void *ctx, uint32_t a, uint32_t b, uint32_t *r)
 	return 0;
 }
 
+/* object 27 shares the badge cache slot of object 11 (27 % 16 == 11); a
+ * call with a == 99 dissolves it */
+static struct cn_entrypoint ep;
+static struct cn_rpc_object o27;
+
+static int e_add_once(void *ctx, uint32_t a, uint32_t b, uint32_t *r)
+{
+	if (a == 99)
+		cn_ep_dissolve(&ep, &o27);
+	return e_add(ctx, a, b, r);
+}
+
 static void e_stop(void *ctx, uint32_t count)
 {
 	struct cn_entrypoint *ep = ctx;
@@ -114,19 +126,19 @@ static void e_stop(void *ctx, uint32_t count)
 		ep->stop = true;
 }
 
-/* caps: 1 receiver to bind; two objects with badges 11 and 12 */
+/* caps: 1 receiver to bind; objects with badges 11, 12 and 27 */
 static uint32_t ep_server(uint32_t arg)
 {
 	(void)arg;
-	static const struct ktrpc_ops ops = { .add = e_add };
-	static struct ep_obj_state s11 = { 0, 0 }, s12 = { 100, 0 };
+	static const struct ktrpc_ops ops = { .add = e_add }, ops27 = { .add = e_add_once };
+	static struct ep_obj_state s11 = { 0, 0 }, s12 = { 100, 0 }, s27 = { 1000, 0 };
 	static struct cn_rpc_object o11 = { 11, ktrpc_dispatch_any, &ops, &s11, { 0, 0, 0, 0 } };
 	static struct cn_rpc_object o12 = { 12, ktrpc_dispatch_any, &ops, &s12, { 0, 0, 0, 0 } };
 	static struct cn_rpc_object dup = { 12, ktrpc_dispatch_any, &ops, &s12, { 0, 0, 0, 0 } };
-	static struct cn_entrypoint ep;
 	static struct cn_signal_handler stop = { 7, e_stop, &ep, { 0, 0, 0, 0 } };
+	o27 = (struct cn_rpc_object){ 27, ktrpc_dispatch_any, &ops27, &s27, { 0, 0, 0, 0 } };
 	cn_ep_init(&ep);
-	if (cn_ep_manage(&ep, &o11) || cn_ep_manage(&ep, &o12))
+	if (cn_ep_manage(&ep, &o11) || cn_ep_manage(&ep, &o12) || cn_ep_manage(&ep, &o27))
 		return __LINE__;
 	if (cn_ep_manage(&ep, &dup) != CN_ERR_BUSY)
 		return __LINE__;
@@ -134,13 +146,14 @@ static uint32_t ep_server(uint32_t arg)
 		return __LINE__;
 	if (cn_ep_run(&ep))
 		return __LINE__;
-	/* both objects served, the unbadged call counted as unknown */
-	if (s11.calls != 1 || s12.calls != 1 || ep.unknown != 1)
+	/* every object served as often as called, the unbadged call and the
+	 * one after 27 was dissolved counted as unknown */
+	if (s11.calls != 3 || s12.calls != 1 || s27.calls != 2 || ep.unknown != 2)
 		return __LINE__;
 	return 0;
 }
 
-/* caps: 1 object 11, 2 object 12, 3 the thread without badge */
+/* caps: 1 object 11, 2 object 12, 3 the thread without badge, 4 object 27 */
 static uint32_t ep_client(uint32_t arg)
 {
 	(void)arg;
@@ -150,6 +163,17 @@ static uint32_t ep_client(uint32_t arg)
 	if (ktrpc_add(2, 1, 2, &r) || r != 103)
 		return __LINE__;
 	if (ktrpc_add(3, 1, 2, &r) != CN_RPC_ERR_UNKNOWN)
+		return __LINE__;
+	/* 11 and 27 take turns in one cache slot */
+	if (ktrpc_add(4, 1, 2, &r) || r != 1003)
+		return __LINE__;
+	if (ktrpc_add(1, 5, 5, &r) || r != 10)
+		return __LINE__;
+	if (ktrpc_add(4, 99, 0, &r) || r != 1099)        /* dissolves 27 */
+		return __LINE__;
+	if (ktrpc_add(4, 1, 1, &r) != CN_RPC_ERR_UNKNOWN)
+		return __LINE__;
+	if (ktrpc_add(1, 1, 1, &r) || r != 2)
 		return __LINE__;
 	return 0;
 }
@@ -161,11 +185,12 @@ int test_rpc_entrypoint(void)
 	uint32_t r = kt_sig_recv();
 	uint32_t srv = spawn(&a, "ep", ep_server, 0, 5, &r, 1, 1);
 	CHECK(srv);
-	uint32_t o11 = 0, o12 = 0;
+	uint32_t o11 = 0, o12 = 0, o27 = 0;
 	CHECK_EQ(cn_sys_cap_mint(srv, 11, &o11), CN_OK);
 	CHECK_EQ(cn_sys_cap_mint(srv, 12, &o12), CN_OK);
-	uint32_t caps[3] = { o11, o12, srv };
-	uint32_t cl = spawn(&b, "ep-client", ep_client, 0, 5, caps, 3, 2);
+	CHECK_EQ(cn_sys_cap_mint(srv, 27, &o27), CN_OK);
+	uint32_t caps[4] = { o11, o12, srv, o27 };
+	uint32_t cl = spawn(&b, "ep-client", ep_client, 0, 5, caps, 4, 2);
 	CHECK(cl);
 	CHECK_EQ(wait_stop(cl, 2, &f), 0);
 	uint32_t ctx = kt_sig_ctx(r, 7);
@@ -175,6 +200,7 @@ int test_rpc_entrypoint(void)
 	kt_pd_destroy(&a);
 	cn_sys_destroy(o11);
 	cn_sys_destroy(o12);
+	cn_sys_cap_drop(o27);
 	cn_sys_destroy(ctx);
 	cn_sys_destroy(r);
 	return 0;

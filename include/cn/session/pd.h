@@ -15,7 +15,11 @@
  *   signal_context(recv, imprint) -> a signal context that fires on 'recv'
  *   free_signal(cap)         -> receiver or context back
  *   rpc_cap(thread, badge)   -> a capability for calling 'thread' (a CPU
- *                               session thread of this PD) with 'badge'
+ *                               session thread of this PD) with 'badge';
+ *                               costs one cap of quota
+ *   free_rpc_cap(thread, name) -> the reverse: core removes 'name' (our
+ *                               name of such a capability for 'thread')
+ *                               from our cap space, the cap quota returns
  *   address_space()          -> the PD's region map (<cn/session/rm.h>)
  *   give(cap)                -> a copy of 'cap' in this PD's cap space;
  *                               returns its name there (parents hand caps
@@ -49,7 +53,8 @@
 	F1(cn_pd, free_signal,     uint32_t, cn_cap_t, cap) \
 	F2(cn_pd, rpc_cap,         cn_cap_t, cn_cap_t, thread, uint32_t, badge) \
 	F0(cn_pd, address_space,   cn_cap_t) \
-	F1(cn_pd, give,            uint32_t, cn_cap_t, cap)
+	F1(cn_pd, give,            uint32_t, cn_cap_t, cap) \
+	F2(cn_pd, free_rpc_cap,    uint32_t, cn_cap_t, thread, uint32_t, name)
 CN_RPC_INTERFACE(cn_pd, CN_PD_RPC)
 
 /* A dataspace capability answers these (anyone holding it may ask) */

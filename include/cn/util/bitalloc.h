@@ -13,6 +13,7 @@ struct cn_bitalloc {
 	uint32_t *words;
 	size_t    bits;
 	size_t    used;
+	size_t    hint;    /* every bit below it is used: searches start here */
 };
 
 #define CN_BITALLOC_WORDS(bits) (((bits) + 31) / 32)

@@ -1,0 +1,2 @@
+# startchild: the trivial child of the component-start benchmark (run/bench_core)
+TARGET := startchild
