@@ -52,10 +52,10 @@
 #define CN_SYS_CAP_GIVE     43  /* r0 pd, r1 cap -> r1 name of the copy in that pd */
 #define CN_SYS_THREAD_PRIO  44  /* r0 thread, r1 priority */
 #define CN_SYS_KERNEL_INFO  45  /* r0 what -> r1.. (CN_KINFO_*) */
-#define CN_SYS_CAP_TAKE     46  /* r0 pd, r1 name in that pd, r2 cap for the same object ->
+#define CN_SYS_CAP_TAKE     49  /* r0 pd, r1 name in that pd, r2 cap for the same object ->
                                    r1 badge of that name, which is dropped from that pd */
 
-#define CN_SYS_LAST         46
+#define CN_SYS_LAST         49
 
 /* ------------------------------------------------------------- errors */
 #define CN_OK            0
