@@ -21,6 +21,7 @@ struct cpu {
 	uint32_t       exc_sigh;
 	struct cn_list threads;
 	uint32_t       quota;              /* ppm of the machine = us per super period */
+	uint32_t       limit;              /* all it was given: transfers are parts of it */
 	struct cpu    *ref;                /* where the quota goes back on close */
 	struct cn_affinity_loc phys;       /* its CPUs in the physical space */
 	struct cn_list_elem all_elem;
@@ -54,7 +55,7 @@ static void update_quotas(struct cpu *cpu)
 
 void cpu_session_root(struct cpu *cpu)
 {
-	cpu->quota = CN_CPU_QUOTA_MAX;
+	cpu->quota = cpu->limit = CN_CPU_QUOTA_MAX;
 	update_quotas(cpu);
 }
 
@@ -413,9 +414,12 @@ static int op_transfer_quota(void *ctx, cn_cap_t c, uint32_t ppm, uint32_t *r)
 			return CN_ERR_DENIED;        /* quota must not flow in a circle */
 	if (to->ref && to->ref != from)
 		return CN_ERR_DENIED;            /* one session it returns to */
-	uint32_t amount = (uint32_t)((uint64_t)from->quota * ppm / CN_CPU_QUOTA_MAX);
+	uint32_t amount = (uint32_t)((uint64_t)from->limit * ppm / CN_CPU_QUOTA_MAX);
+	if (amount > from->quota)
+		return CN_ERR_EXHAUSTED;
 	from->quota -= amount;
 	to->quota += amount;
+	to->limit += amount;
 	to->ref = from;
 	update_quotas(from);
 	update_quotas(to);

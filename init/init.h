@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <cn/child.h>
+#include <cn/util/affinity.h>
 #include <cn/util/xml.h>
 
 #define INIT_MAX_TARGETS 4
@@ -41,7 +42,8 @@ struct init_routes {
 
 struct init_start {
 	char     *name, *binary;
-	uint32_t  ram, caps, cpu;      /* quanta (cpu: percent, stored only) */
+	uint32_t  ram, caps, cpu;      /* quanta (cpu: percent of init's CPU quota) */
+	struct cn_affinity_loc affinity;   /* in the config's affinity space */
 	int32_t   priority;            /* 0 or negative, as in the config */
 	char    **provides;
 	unsigned  nprovides;
@@ -60,6 +62,7 @@ struct init_config {
 	struct init_routes default_route;
 	uint32_t   default_caps;
 	uint32_t   prio_levels;
+	struct cn_affinity_space affinity_space;   /* <affinity-space>, default 1x1 */
 	struct init_start *starts;
 	unsigned   nstarts;
 	unsigned   errors;
@@ -68,6 +71,11 @@ struct init_config {
 /* parse the config text; errors are logged with their line; 0 if the
  * document could be used at all (children with errors are marked invalid) */
 int init_config_parse(struct init_config *cfg, const char *text, size_t len);
+
+/* affinity.c: the CPU session arguments that place a child: its location
+ * in the config's affinity space composed into init's own CPUs */
+int init_cpu_args(const struct init_config *cfg, const struct init_start *st, char *buf,
+                  size_t size);
 
 /* the routing policy for cn_child */
 extern const struct cn_child_policy init_policy;

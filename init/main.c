@@ -7,6 +7,7 @@
 #include <cn/session/devices.h>
 #include <cn/session/pd.h>
 #include <cn/session/rm.h>
+#include <cn/session/cpu.h>
 #include "init.h"
 
 static struct init_config config;
@@ -77,9 +78,15 @@ void cn_component_construct(struct cn_env *env)
 		struct init_start *st = &config.starts[i];
 		if (!st->valid || !affordable(env, st))
 			continue;
+		char cpu_args[96];
+		if (init_cpu_args(&config, st, cpu_args, sizeof(cpu_args))) {
+			init_error(&config, st->line, "child \"%s\": no affinity arguments", st->name);
+			continue;
+		}
 		struct cn_child_args a = {
 			.name = st->name, .binary = st->binary, .ram = st->ram, .caps = st->caps,
 			.priority = -st->priority, .prio_levels = config.prio_levels, .user = st,
+			.cpu_quota = st->cpu * (CN_CPU_QUOTA_MAX / 100), .cpu_args = cpu_args,
 		};
 		st->started = true;   /* routes may name it from now on */
 		if (cn_child_start(&st->child, &a, &init_policy)) {

@@ -13,11 +13,12 @@
  *   kill_thread(thread)           -> gone, quota back
  *   exception_sigh(ctx)           -> default signal for faults and stops of
  *                                    this session's threads
- *   transfer_quota(to, ppm)       -> move ppm millionths of this session's
- *                                    CPU quota to the CPU session 'to'
- *                                    (returns the amount moved, in ppm of
- *                                    the machine); 'to' gives it back here
- *                                    when closed
+ *   transfer_quota(to, ppm)       -> move ppm millionths of all the CPU
+ *                                    quota this session was given to the
+ *                                    CPU session 'to' (returns the amount
+ *                                    moved, in ppm of the machine;
+ *                                    CN_ERR_EXHAUSTED if that much is not
+ *                                    left); 'to' gives it back when closed
  *   info(what)                    -> CN_CPU_INFO_QUOTA: the session's CPU
  *                                    quota in ppm of the machine (= micro-
  *                                    seconds per super period of 1 s);
