@@ -93,23 +93,30 @@ uint64_t sched_claim_left(struct thread *t)
 _Noreturn void schedule_and_return(void)
 {
 	struct cpu *cpu = this_cpu();
-	struct thread *cur = cpu->thread;
+	struct thread *t = cpu->thread;
 	cpu->need_resched = false;
-	uint64_t now = board_counter();
-	sp_account(&policy, cur ? &cur->share : NULL, now);
-	struct sp_share *next = sp_schedule(&policy, running_share(), now);
-	while (!next) {
-		cpu->thread = NULL;
-		/* idle: interrupts stay masked, WFI wakes up on a pending one */
-		wfi();
-		irq_handle();
-		now = board_counter();
-		sp_account(&policy, NULL, now);
-		next = sp_schedule(&policy, NULL, now);
+	for (;;) {
+		uint64_t now = board_counter();
+		sp_account(&policy, t ? &t->share : NULL, now);
+		struct sp_share *next = sp_schedule(&policy, running_share(), now);
+		while (!next) {
+			cpu->thread = NULL;
+			/* idle: interrupts stay masked, WFI wakes up on a pending one */
+			wfi();
+			irq_handle();
+			now = board_counter();
+			sp_account(&policy, NULL, now);
+			next = sp_schedule(&policy, NULL, now);
+		}
+		t = kcontainer_of(next, struct thread, share);
+		cpu->thread = t;
+		cpu->slice_end = sp_deadline(&policy, next);
+		/* a deadline that passed while we decided (the CPU was stalled,
+		 * e.g. a busy host under QEMU) would never be programmed:
+		 * decide again rather than run without a timer */
+		if (cpu->slice_end > board_counter())
+			break;
 	}
-	struct thread *t = kcontainer_of(next, struct thread, share);
-	cpu->thread = t;
-	cpu->slice_end = sp_deadline(&policy, next);
 	timer_program_next();
 	pd_activate(t->pd);
 	return_to_user(&t->regs);
