@@ -11,7 +11,7 @@
 #include "init.h"
 
 static struct init_config config;
-static uint32_t ram_before, caps_before;   /* init's quota before the children */
+static uint32_t ram_before, caps_before, cpu_before;   /* init's quota before the children */
 
 static uint32_t available(uint32_t pd, uint32_t total, uint32_t used)
 {
@@ -60,10 +60,13 @@ void init_child_gone(void)
 	for (unsigned i = 0; i < config.nstarts; i++)
 		if (config.starts[i].started)
 			return;
-	cn_log("all children gone: %u bytes and %u caps available (before: %u bytes, %u caps)",
+	uint32_t cpu = 0;
+	cn_cpu_info(env->cpu, CN_CPU_INFO_QUOTA, &cpu);
+	cn_log("all children gone: %u bytes and %u caps available (before: %u bytes, %u caps), "
+	       "CPU quota %u ppm (before: %u ppm)",
 	       (unsigned)available(env->pd, CN_PD_RAM_QUOTA, CN_PD_RAM_USED),
 	       (unsigned)available(env->pd, CN_PD_CAP_QUOTA, CN_PD_CAP_USED),
-	       (unsigned)ram_before, (unsigned)caps_before);
+	       (unsigned)ram_before, (unsigned)caps_before, (unsigned)cpu, (unsigned)cpu_before);
 }
 
 void cn_component_construct(struct cn_env *env)
@@ -72,6 +75,7 @@ void cn_component_construct(struct cn_env *env)
 		return;
 	ram_before = available(env->pd, CN_PD_RAM_QUOTA, CN_PD_RAM_USED);
 	caps_before = available(env->pd, CN_PD_CAP_QUOTA, CN_PD_CAP_USED);
+	cn_cpu_info(env->cpu, CN_CPU_INFO_QUOTA, &cpu_before);
 	init_policy_set_config(&config);
 	unsigned started = 0;
 	for (unsigned i = 0; i < config.nstarts; i++) {
