@@ -64,9 +64,12 @@ static void spin(const struct cn_xml_node *c)
 	if (!periods)
 		for (;;)
 			spin_until(~0ull);
-	/* whole super periods (they start at counter multiples of 1 s), after
-	 * one in which everybody has started */
-	uint64_t p = hz, start = (t / p + 2) * p, end = start + periods * p;
+	/* whole super periods (they start at counter multiples of 1 s), from
+	 * the next one that leaves the others 200 ms to start */
+	uint64_t p = hz, start = (t / p + 1) * p;
+	if (start - t < p / 5)
+		start += p;
+	uint64_t end = start + periods * p;
 	spin_until(start);
 	uint64_t u0 = used();
 	spin_until(end);

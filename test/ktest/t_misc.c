@@ -262,3 +262,42 @@ int test_sched_priority(void)
 	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
 	return 0;
 }
+
+int test_sched_quota(void)
+{
+	/* a spinning claim with 2 % quota and a higher priority leaves the
+	 * rest to a spinning fill; the kernel accounts both */
+	struct kt_pd a;
+	CHECK_EQ(kt_pd_create(&a), CN_OK);
+	uint32_t pa = kt_map(&a, 0x30000000u, 1, CN_MAP_WRITE, 0);
+	CHECK(pa);
+	volatile uint32_t *c = kt_va(pa);
+	uint32_t fill = kt_thread(&a, "fill", child_count_spin, 0, 2, env.pager[0]);
+	uint32_t claim = kt_thread(&a, "claim", child_count_spin, 1, 4, env.pager[1]);
+	CHECK(fill && claim);
+	CHECK_EQ(cn_sys_thread_sched(claim, CN_PRIO_MAX + 1, 0), CN_ERR_INVALID);
+	CHECK_EQ(cn_sys_thread_sched(claim, 4, CN_SCHED_SUPER_PERIOD_US + 1), CN_ERR_INVALID);
+	CHECK_EQ(cn_sys_thread_sched(env.tmo, 4, 0), CN_ERR_TYPE);
+	CHECK_EQ(cn_sys_thread_sched(claim, 4, 20000), CN_OK);
+	CHECK_EQ(cn_sys_thread_sched(fill, 2, 0), CN_OK);
+	struct cn_sched_info i;
+	CHECK_EQ(cn_sys_thread_info(claim, &i), CN_OK);
+	CHECK_EQ(i.prio, 4);
+	CHECK_EQ(i.quota_us, 20000);
+	uint32_t hz = 0;
+	CHECK_EQ(cn_sys_kernel_info(CN_KINFO_COUNTER_HZ, &hz), CN_OK);
+	CHECK_EQ(i.hz, hz);
+	WAIT_UNTIL(c[0] > 0 && c[1] > 0, 5000);     /* static priorities: never */
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 100000, 0), KT_TIMEOUT);
+	struct cn_sched_info f;
+	CHECK_EQ(cn_sys_thread_info(claim, &i), CN_OK);
+	CHECK_EQ(cn_sys_thread_info(fill, &f), CN_OK);
+	CHECK(i.used > 0 && f.used > 0);
+	CHECK(i.used + f.used < (uint64_t)hz * 10);  /* charged counter time, sane */
+	CHECK_EQ(f.quota_us, 0);
+	/* the roottask's thread: an unlimited claim */
+	CHECK_EQ(cn_sys_thread_info(CN_ROOT_CAP_THREAD, &i), CN_OK);
+	CHECK_EQ(i.quota_us, CN_SCHED_UNLIMITED);
+	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
+	return 0;
+}
