@@ -131,11 +131,6 @@ bool sp_preempts(struct sp_sched *s, struct sp_share *cur, struct sp_share *sh)
 	return sh->prio > cur->prio;
 }
 
-bool sp_may_run(const struct sp_sched *s, uint32_t prio)
-{
-	return (int)prio >= top_claim(s);
-}
-
 /* a new super period: every queued share gets its claim back */
 static void period_check(struct sp_sched *s, uint64_t now)
 {

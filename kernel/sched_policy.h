@@ -71,8 +71,12 @@ uint64_t sp_claim_left(struct sp_sched *s, struct sp_share *sh);
 /* would the ready share 'sh' preempt 'cur' (NULL: nothing runs)? */
 bool sp_preempts(struct sp_sched *s, struct sp_share *cur, struct sp_share *sh);
 
-/* may a claim of priority 'prio' run now rather than everything queued? */
-bool sp_may_run(const struct sp_sched *s, uint32_t prio);
+/* may a claim of priority 'prio' run now rather than everything queued?
+ * (inline: the IPC fast path asks) */
+static inline bool sp_may_run(const struct sp_sched *s, uint32_t prio)
+{
+	return !s->claim_bits || (int)prio >= 31 - __builtin_clz(s->claim_bits);
+}
 
 /* Choose what runs from 'now' on: 'cur' is the share on the CPU if it may go
  * on running (NULL otherwise); it is queued again if something else is
