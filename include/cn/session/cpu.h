@@ -1,7 +1,9 @@
 /*
- * CPU session (core): threads, CPU quota and affinity (doc/scheduling.md). A thread runs in a PD (given by its PD
- * session capability) at a priority scaled into the session's band of
- * kernel priorities. The user band is 0..14 (15 is core's); session
+ * CPU session (core): threads, CPU quota and affinity (doc/scheduling.md).
+ * A thread runs in a PD (given by its PD session capability) at a priority
+ * scaled into the session's band of kernel priorities (which matter for
+ * claims only: threads without CPU quota are fills). The user band is
+ * 0..14 (15 is core's); session
  * arguments 'prio_levels=L' (default 1) cut it into L equal bands and
  * 'priority=k' (default 0) picks the k-th from the top (init passes its
  * <start priority="-k"> and prio_levels this way). Thread priority p (0
