@@ -163,6 +163,8 @@ struct thread {
 	struct pd           *pd;
 	uint32_t             kthread, kmem, utcb_phys, utcb_va, pager, pager_mem;
 	uint32_t             prio;
+	uint32_t             weight;       /* share of the session's CPU quota */
+	uint32_t             cpu_nr;       /* physical CPU it is placed on */
 	uint32_t             exc_sigh;
 	char                 name[32];
 	bool                 dead;
@@ -178,6 +180,9 @@ int  thread_create(struct cpu *cpu, struct pd *pd, const char *name, uint32_t pr
 void thread_kill(struct thread *t);     /* kernel objects gone, stays in its session */
 void thread_resume_fault(struct thread *t);
 void thread_report(struct thread *t, const char *what);
+/* the CPU session of init: the whole machine's CPU quota */
+void cpu_session_root(struct cpu *cpu);
+extern uint32_t core_nr_cpus;          /* the physical affinity space: N x 1 */
 
 /* ------------------------------------------------------------- boot */
 struct rom_module { const char *name; struct ds ds; };

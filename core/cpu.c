@@ -1,12 +1,16 @@
 /*
  * CPU service: threads in PDs, their priorities (scaled into the session's
- * band), start/pause/resume/registers, and their faults: core is every
+ * band) and CPU quota (the session's quota split by weight; quota moves
+ * between sessions like RAM, doc/scheduling.md), their CPUs (the session's
+ * affinity location on the physical CPUs), start/pause/resume/registers,
+ * and their faults: core is every
  * thread's pager. A fault arrives as a signal on core's entrypoint; core
  * resolves it from the PD's region maps, or leaves it to a region map's
  * fault handler, or reports it and tells the exception handler.
  */
 #include <cn/session/cpu.h>
 #include <cn/start.h>
+#include <cn/util/affinity.h>
 #include <cn/util/args.h>
 #include <cn/util/string.h>
 #include "core.h"
@@ -16,7 +20,60 @@ struct cpu {
 	uint32_t       prio_lo, prio_hi;   /* kernel priorities of the band */
 	uint32_t       exc_sigh;
 	struct cn_list threads;
+	uint32_t       quota;              /* ppm of the machine = us per super period */
+	uint32_t       limit;              /* all it was given: transfers are parts of it */
+	struct cpu    *ref;                /* where the quota goes back on close */
+	struct cn_affinity_loc phys;       /* its CPUs in the physical space */
+	struct cn_list_elem all_elem;
 };
+
+static struct cn_list all_cpus = { { &all_cpus.head, &all_cpus.head } };
+
+static struct cn_affinity_space phys_space(void)
+{
+	return (struct cn_affinity_space){ core_nr_cpus, 1 };
+}
+
+/* ----------------------------------------------------------------- quota */
+
+/* every thread's kernel quota: the session's quota split by weight */
+static void update_quotas(struct cpu *cpu)
+{
+	uint32_t weights = 0;
+	struct cn_list_elem *e;
+	for (e = cn_list_first(&cpu->threads); e; e = cn_list_next(&cpu->threads, e)) {
+		struct thread *t = cn_container_of(e, struct thread, cpu_elem);
+		weights += t->dead ? 0 : t->weight;
+	}
+	for (e = cn_list_first(&cpu->threads); e; e = cn_list_next(&cpu->threads, e)) {
+		struct thread *t = cn_container_of(e, struct thread, cpu_elem);
+		if (!t->dead)
+			cn_sys_thread_sched(t->kthread, t->prio,
+			                    (uint32_t)((uint64_t)cpu->quota * t->weight / weights));
+	}
+}
+
+void cpu_session_root(struct cpu *cpu)
+{
+	cpu->quota = cpu->limit = CN_CPU_QUOTA_MAX;
+	update_quotas(cpu);
+}
+
+static struct cpu *cpu_from_cap(uint32_t cap)
+{
+	struct obj *o = obj_lookup(cap, K_SESSION);
+	struct session *s = o ? cn_container_of(o, struct session, obj) : 0;
+	return s && s->svc == &svc_cpu ? cn_container_of(s, struct cpu, s) : 0;
+}
+
+/* Where a thread runs. The kernel call that moves a thread to another CPU
+ * comes with SMP support (CN_SYS_THREAD_CPU): until then core records the
+ * placement, reports it, and every thread runs on CPU 0. */
+static int cpu_place_thread(struct thread *t, uint32_t cpu_nr)
+{
+	t->cpu_nr = cpu_nr;
+	return CN_OK;
+}
 
 static const char *const fault_names[] = {
 	"none", "read", "write", "exec", "alignment", "undefined instruction", "stop", "other",
@@ -181,6 +238,16 @@ static int th_info(void *ctx, uint32_t what, uint32_t *r)
 	case CN_THREAD_INFO_FAULT_ADDR: *r = f.addr; return 0;
 	case CN_THREAD_INFO_FAULT_PC:   *r = f.pc; return 0;
 	case CN_THREAD_INFO_UTCB:       *r = t->utcb_va; return 0;
+	case CN_THREAD_INFO_CPU:        *r = t->cpu_nr; return 0;
+	}
+	struct cn_sched_info si = { 0, 0, 0, 0, 0 };
+	if (t->dead || cn_sys_thread_info(t->kthread, &si))
+		return CN_ERR_DEAD;
+	switch (what) {
+	case CN_THREAD_INFO_QUOTA:   *r = si.quota_us; return 0;
+	case CN_THREAD_INFO_TIME_LO: *r = (uint32_t)si.used; return 0;
+	case CN_THREAD_INFO_TIME_HI: *r = (uint32_t)(si.used >> 32); return 0;
+	case CN_THREAD_INFO_TIME_HZ: *r = si.hz; return 0;
 	}
 	return CN_ERR_INVALID;
 }
@@ -197,9 +264,36 @@ static int th_exc_sigh(void *ctx, cn_cap_t c, uint32_t *r)
 	return CN_OK;
 }
 
+static int th_affinity(void *ctx, uint32_t x, uint32_t y, uint32_t *r)
+{
+	struct thread *t = thread_of(ctx);
+	int nr = cn_affinity_cpu(phys_space(), t->cpu->phys, x, y);
+	if (t->dead)
+		return CN_ERR_DEAD;
+	if (nr < 0)
+		return CN_ERR_INVALID;
+	int err = cpu_place_thread(t, (uint32_t)nr);
+	*r = t->cpu_nr;
+	return err;
+}
+
+static int th_weight(void *ctx, uint32_t w, uint32_t *r)
+{
+	(void)r;
+	struct thread *t = thread_of(ctx);
+	if (t->dead)
+		return CN_ERR_DEAD;
+	if (!w || w > CN_THREAD_WEIGHT_MAX)
+		return CN_ERR_INVALID;
+	t->weight = w;
+	update_quotas(t->cpu);
+	return CN_OK;
+}
+
 static const struct cn_thread_ops thread_ops = {
 	.start = th_start, .pause = th_pause, .resume = th_resume, .reg = th_reg,
 	.set_reg = th_set_reg, .info = th_info, .exception_sigh = th_exc_sigh,
+	.affinity = th_affinity, .weight = th_weight,
 };
 
 int thread_create(struct cpu *cpu, struct pd *pd, const char *name, uint32_t prio,
@@ -244,6 +338,9 @@ int thread_create(struct cpu *cpu, struct pd *pd, const char *name, uint32_t pri
 		    !(err = cn_sys_thread_pager(t->kthread, t->pager)) &&
 		    !(err = cn_sys_thread_prio(t->kthread, t->prio))) {
 			cn_list_insert_tail(&cpu->threads, &t->cpu_elem);
+			t->weight = CN_THREAD_WEIGHT;
+			update_quotas(cpu);
+			cpu_place_thread(t, (uint32_t)cn_affinity_cpu(phys_space(), cpu->phys, 0, 0));
 			*out = t;
 			return CN_OK;
 		}
@@ -264,6 +361,7 @@ static void thread_destroy(struct thread *t)
 	obj_unregister(&t->obj);
 	cn_list_remove(&t->cpu_elem);
 	cn_quota_release(&t->cpu->s.acc, CN_THREAD_RAM, 1);
+	update_quotas(t->cpu);
 	core_free(t);
 }
 
@@ -304,10 +402,69 @@ static int op_exc_sigh(void *ctx, cn_cap_t c, uint32_t *r)
 	return CN_OK;
 }
 
+static int op_transfer_quota(void *ctx, cn_cap_t c, uint32_t ppm, uint32_t *r)
+{
+	struct cpu *from = ctx, *to = cpu_from_cap(c.name);
+	if (!to)
+		return CN_ERR_CAP;
+	if (to == from || ppm > CN_CPU_QUOTA_MAX)
+		return CN_ERR_INVALID;
+	for (struct cpu *p = from; p; p = p->ref)
+		if (p == to)
+			return CN_ERR_DENIED;        /* quota must not flow in a circle */
+	if (to->ref && to->ref != from)
+		return CN_ERR_DENIED;            /* one session it returns to */
+	uint32_t amount = (uint32_t)((uint64_t)from->limit * ppm / CN_CPU_QUOTA_MAX);
+	if (amount > from->quota)
+		return CN_ERR_EXHAUSTED;
+	from->quota -= amount;
+	to->quota += amount;
+	to->limit += amount;
+	to->ref = from;
+	update_quotas(from);
+	update_quotas(to);
+	*r = amount;
+	return CN_OK;
+}
+
+static int op_info(void *ctx, uint32_t what, uint32_t *r)
+{
+	struct cpu *cpu = ctx;
+	switch (what) {
+	case CN_CPU_INFO_QUOTA:   *r = cpu->quota; return CN_OK;
+	case CN_CPU_INFO_SPACE_W: *r = phys_space().w; return CN_OK;
+	case CN_CPU_INFO_SPACE_H: *r = phys_space().h; return CN_OK;
+	case CN_CPU_INFO_LOC_X:   *r = cpu->phys.x; return CN_OK;
+	case CN_CPU_INFO_LOC_Y:   *r = cpu->phys.y; return CN_OK;
+	case CN_CPU_INFO_LOC_W:   *r = cpu->phys.w; return CN_OK;
+	case CN_CPU_INFO_LOC_H:   *r = cpu->phys.h; return CN_OK;
+	}
+	return CN_ERR_INVALID;
+}
+
 static const struct cn_cpu_ops cpu_ops = {
 	.create_thread = op_create_thread, .kill_thread = op_kill_thread,
-	.exception_sigh = op_exc_sigh,
+	.exception_sigh = op_exc_sigh, .transfer_quota = op_transfer_quota, .info = op_info,
 };
+
+/* affinity_space="WxH", affinity="X,Y,WxH" (default: all of the space) */
+static int parse_affinity(const char *args, struct cn_affinity_loc *phys)
+{
+	char buf[32];
+	struct cn_affinity_space space = phys_space();
+	struct cn_affinity_loc loc;
+	int n = cn_args_str(args, "affinity_space", buf, sizeof(buf));
+	if (n != CN_UTIL_ENOENT && (n < 0 || cn_affinity_parse_space(buf, &space)))
+		return CN_ERR_ARGS;
+	loc = (struct cn_affinity_loc){ 0, 0, space.w, space.h };
+	n = cn_args_str(args, "affinity", buf, sizeof(buf));
+	if (n != CN_UTIL_ENOENT && (n < 0 || cn_affinity_parse_loc(buf, &loc)))
+		return CN_ERR_ARGS;
+	if (!cn_affinity_valid(space, loc))
+		return CN_ERR_ARGS;
+	*phys = cn_affinity_scale(space, loc, phys_space());
+	return CN_OK;
+}
 
 static int cpu_create(struct session *s, const char *args)
 {
@@ -323,7 +480,11 @@ static int cpu_create(struct session *s, const char *args)
 	uint32_t size = CN_PRIO_MAX / (uint32_t)levels;
 	cpu->prio_hi = CN_PRIO_MAX - 1 - (uint32_t)k * size;
 	cpu->prio_lo = cpu->prio_hi + 1 - size;
+	int err = parse_affinity(args, &cpu->phys);
+	if (err)
+		return err;
 	cn_list_init(&cpu->threads);
+	cn_list_insert_tail(&all_cpus, &cpu->all_elem);
 	return CN_OK;
 }
 
@@ -334,6 +495,19 @@ static void cpu_destroy(struct session *s)
 		thread_destroy(cn_container_of(cpu->threads.head.next, struct thread, cpu_elem));
 	if (cpu->exc_sigh)
 		cn_sys_cap_drop(cpu->exc_sigh);
+	/* the quota goes back where it came from; sessions that got quota
+	 * from this one will return theirs there too */
+	cn_list_remove(&cpu->all_elem);
+	struct cn_list_elem *e;
+	for (e = cn_list_first(&all_cpus); e; e = cn_list_next(&all_cpus, e)) {
+		struct cpu *c = cn_container_of(e, struct cpu, all_elem);
+		if (c->ref == cpu)
+			c->ref = cpu->ref;
+	}
+	if (cpu->ref) {
+		cpu->ref->quota += cpu->quota;
+		update_quotas(cpu->ref);
+	}
 }
 
 const struct service svc_cpu = {

@@ -84,6 +84,7 @@ int start_init(void)
 	if (err)
 		return err;
 	struct cpu *cpu = (struct cpu *)s;
+	cpu_session_root(cpu);
 	uint32_t entry = 0;
 	if ((err = load(pd, m, &entry)))
 		return err;

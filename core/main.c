@@ -7,6 +7,7 @@
 #include "core.h"
 
 uint32_t core_sig_recv;
+uint32_t core_nr_cpus = 1;
 
 int main(const struct cn_bootinfo *bi);
 int main(const struct cn_bootinfo *bi)
@@ -16,6 +17,8 @@ int main(const struct cn_bootinfo *bi)
 		return 1;
 	}
 	cn_sys_thread_prio(CN_ROOT_CAP_THREAD, CN_PRIO_MAX);
+	if (bi->nr_cpus)
+		core_nr_cpus = bi->nr_cpus;
 	cn_ep_init(&core_ep);
 	mem_init(bi);
 	uint32_t mem = kmem_alloc(CN_OBJ_MEM_SIG_RECV);

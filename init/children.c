@@ -1,11 +1,12 @@
 /*
  * init's children: starting those of a config, and applying a new config
  * to the running ones — a child whose <start> node is gone is killed, one
- * whose binary, quanta, priority, <provides> or routes changed is
+ * whose binary, quanta, priority, affinity, <provides> or routes changed is
  * restarted, one whose <config> alone changed gets the new text in its
  * "config" ROM, and the rest are left alone (see doc/init.md).
  */
 #include <cn/component.h>
+#include <cn/session/cpu.h>
 #include <cn/session/quota.h>
 #include <cn/util/string.h>
 #include "init.h"
@@ -84,6 +85,8 @@ static bool start_same(const struct init_start *a, const struct init_start *b)
 {
 	return str_eq(a->binary, b->binary) && a->ram == b->ram && a->caps == b->caps &&
 	       a->cpu == b->cpu && a->priority == b->priority &&
+	       a->affinity.x == b->affinity.x && a->affinity.y == b->affinity.y &&
+	       a->affinity.w == b->affinity.w && a->affinity.h == b->affinity.h &&
 	       names_eq(a->provides, a->nprovides, b->provides, b->nprovides) &&
 	       routes_eq(&a->routes, &b->routes) && !a->config == !b->config;
 }
@@ -100,7 +103,8 @@ static bool policy_same(const struct init_config *a, const struct init_config *b
 	return a->parent_provides == b->parent_provides &&
 	       names_eq(a->parent_services, a->nparent_services, b->parent_services,
 	                b->nparent_services) &&
-	       routes_eq(&a->default_route, &b->default_route) && a->prio_levels == b->prio_levels;
+	       routes_eq(&a->default_route, &b->default_route) && a->prio_levels == b->prio_levels &&
+	       a->affinity_space.w == b->affinity_space.w && a->affinity_space.h == b->affinity_space.h;
 }
 
 /* ------------------------------------------------------------ start and kill */
@@ -138,9 +142,17 @@ static bool start_child(struct init_config *cfg, struct init_start *st)
 	cn_list_elem_init(&ic->elem);
 	ic->st = st;
 	st->ic = ic;
+	char cpu_args[96];
+	if (init_cpu_args(cfg, st, cpu_args, sizeof(cpu_args))) {
+		init_error(cfg, st->line, "child \"%s\": no affinity arguments", st->name);
+		st->ic = NULL;
+		cn_free(ic);
+		return false;
+	}
 	struct cn_child_args a = {
 		.name = st->name, .binary = st->binary, .ram = st->ram, .caps = st->caps,
 		.priority = -st->priority, .prio_levels = cfg->prio_levels, .user = ic,
+		.cpu_quota = st->cpu * (CN_CPU_QUOTA_MAX / 100), .cpu_args = cpu_args,
 	};
 	ic->alive = true;   /* routes may name it from now on */
 	int err = cn_child_start(&ic->child, &a, &init_policy);

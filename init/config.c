@@ -304,10 +304,36 @@ static bool parse_resource(struct init_config *cfg, struct init_start *st,
 				init_error(cfg, n->line, "CPU resource without a quantum");
 			return false;
 		}
+		if (q > 100) {
+			init_error(cfg, n->line, "CPU quantum is a percentage (0..100)");
+			return false;
+		}
 		st->cpu = q;
 	} else {
 		init_error(cfg, n->line, "unknown resource (RAM or CPU expected)");
 		return false;
+	}
+	return ok;
+}
+
+/* <affinity-space width height/> or <affinity xpos ypos width height/> */
+static bool parse_affinity(struct init_config *cfg, const struct cn_xml_node *n,
+                           struct cn_affinity_loc *l, bool space)
+{
+	bool ok = check_attrs(cfg, n, space ? (const char *const[]){ "width", "height", NULL }
+	                                    : (const char *const[]){ "xpos", "ypos", "width",
+	                                                             "height", NULL });
+	*l = (struct cn_affinity_loc){ 0, 0, 1, 1 };
+	if (!space) {
+		number_attr(cfg, n, "xpos", &l->x, &ok);
+		number_attr(cfg, n, "ypos", &l->y, &ok);
+	}
+	number_attr(cfg, n, "width", &l->w, &ok);
+	number_attr(cfg, n, "height", &l->h, &ok);
+	if (ok && (!l->w || !l->h || l->w > CN_AFFINITY_MAX || l->h > CN_AFFINITY_MAX)) {
+		init_error(cfg, n->line, "affinity width and height must be 1..%u",
+		           (unsigned)CN_AFFINITY_MAX);
+		ok = false;
 	}
 	return ok;
 }
@@ -338,6 +364,7 @@ static void parse_start(struct init_config *cfg, struct init_start *st,
 	bool ok = check_attrs(cfg, n, (const char *const[]){ "name", "caps", "priority", NULL });
 	bool have_ram = false, have_caps;
 	st->line = n->line;
+	st->affinity = (struct cn_affinity_loc){ 0, 0, 0, 0 };   /* 0 wide: all of the space */
 	st->name = need_attr(cfg, n, "name", &ok);
 	if (st->name && (!st->name[0] || cn_strlen(st->name) >= CN_CHILD_NAME_MAX ||
 	                 cn_strlen(st->name) >= 64)) {
@@ -365,11 +392,12 @@ static void parse_start(struct init_config *cfg, struct init_start *st,
 		} else if (cn_xml_node_has_type(c, "route")) {
 			if (!parse_routes(cfg, c, &st->routes))
 				ok = false;
+		} else if (cn_xml_node_has_type(c, "affinity")) {
+			if (!parse_affinity(cfg, c, &st->affinity, false))
+				ok = false;
 		} else if (cn_xml_node_has_type(c, "config")) {
 			st->config = c->span.ptr;
 			st->config_len = c->span.len;
-		} else if (cn_xml_node_has_type(c, "affinity")) {
-			/* the CPU placement: handled by the SMP work (not here) */
 		} else {
 			unknown_node(cfg, c, "start");
 			ok = false;
@@ -485,6 +513,13 @@ static int parse_document(struct init_config *cfg, void *arena, size_t arena_siz
 		check_attrs(cfg, n, (const char *const[]){ "caps", NULL });
 		number_attr(cfg, n, "caps", &cfg->default_caps, &ok);
 	}
+	cfg->affinity_space = (struct cn_affinity_space){ 1, 1 };
+	for (const struct cn_xml_node *n = cn_xml_first_child(root, "affinity-space"); n;
+	     n = cn_xml_next_sibling(n, "affinity-space")) {
+		struct cn_affinity_loc l;
+		if (parse_affinity(cfg, n, &l, true))
+			cfg->affinity_space = (struct cn_affinity_space){ l.w, l.h };
+	}
 	for (const struct cn_xml_node *n = cn_xml_first_child(root, NULL); n;
 	     n = cn_xml_next_sibling(n, NULL)) {
 		if (cn_xml_node_has_type(n, "parent-provides")) {
@@ -498,10 +533,19 @@ static int parse_document(struct init_config *cfg, void *arena, size_t arena_siz
 			parse_preserve(cfg, n);
 		else if (cn_xml_node_has_type(n, "report"))
 			parse_report(cfg, n);
-		else if (cn_xml_node_has_type(n, "affinity-space"))
-			;   /* the CPUs of the children: handled by the SMP work (not here) */
-		else if (!cn_xml_node_has_type(n, "default"))
+		else if (!cn_xml_node_has_type(n, "default") &&
+		         !cn_xml_node_has_type(n, "affinity-space"))
 			unknown_node(cfg, n, "config");
+	}
+	for (unsigned i = 0; i < cfg->nstarts; i++) {
+		struct init_start *st = &cfg->starts[i];
+		if (st->valid && st->affinity.w &&
+		    !cn_affinity_valid(cfg->affinity_space, st->affinity)) {
+			init_error(cfg, st->line, "child \"%s\": affinity outside the %ux%u "
+			           "affinity space", st->name, (unsigned)cfg->affinity_space.w,
+			           (unsigned)cfg->affinity_space.h);
+			st->valid = false;
+		}
 	}
 	check_routes(cfg, &cfg->default_route);
 	for (unsigned i = 0; i < cfg->nstarts; i++)

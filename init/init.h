@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <cn/child.h>
+#include <cn/util/affinity.h>
 #include <cn/util/xml.h>
 #include "route_match.h"
 
@@ -28,7 +29,8 @@ struct init_child;
 
 struct init_start {
 	char     *name, *binary;
-	uint32_t  ram, caps, cpu;      /* quanta (cpu: percent, stored only) */
+	uint32_t  ram, caps, cpu;      /* quanta (cpu: percent of init's CPU quota) */
+	struct cn_affinity_loc affinity;   /* in the config's affinity space */
 	int32_t   priority;            /* 0 or negative, as in the config */
 	char    **provides;
 	unsigned  nprovides;
@@ -64,6 +66,7 @@ struct init_config {
 	bool       report;             /* <report/>: log the state report */
 	bool       report_children;    /* <report child_ram="yes"/> */
 	bool       verbose;
+	struct cn_affinity_space affinity_space;   /* <affinity-space>, default 1x1 */
 	struct init_start *starts;
 	unsigned   nstarts;
 	unsigned   errors;
@@ -80,6 +83,11 @@ int init_config_parse(struct init_config *cfg, const char *text, size_t len);
 void init_config_free(struct init_config *cfg);
 /* zeroed memory that lives as long as cfg (NULL: out of memory) */
 void *init_alloc(struct init_config *cfg, size_t size);
+
+/* affinity.c: the CPU session arguments that place a child: its location
+ * in the config's affinity space composed into init's own CPUs */
+int init_cpu_args(const struct init_config *cfg, const struct init_start *st, char *buf,
+                  size_t size);
 
 /* the routing policy for cn_child */
 extern const struct cn_child_policy init_policy;

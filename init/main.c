@@ -9,13 +9,14 @@
 #include <cn/session/devices.h>
 #include <cn/session/pd.h>
 #include <cn/session/rm.h>
+#include <cn/session/cpu.h>
 #include "init.h"
 
 static struct init_config *config;           /* the config in use */
 static uint32_t rom;                         /* the "config" ROM session */
 static struct cn_signal_handler rom_sigh;
 static uint32_t rom_sigh_ctx;
-static uint32_t ram_before, caps_before;     /* init's quota before the children */
+static uint32_t ram_before, caps_before, cpu_before;   /* init's quota before the children */
 
 static uint32_t available(uint32_t total, uint32_t used)
 {
@@ -69,11 +70,14 @@ void init_state_changed(void)
 		if (ic->alive)
 			return;
 	/* when none is left, everything they had must be back (run scripts
-	 * compare the two figures) */
-	cn_log("all children gone: %u bytes and %u caps available (before: %u bytes, %u caps)",
+	 * compare the figures) */
+	uint32_t cpu = 0;
+	cn_cpu_info(cn_env()->cpu, CN_CPU_INFO_QUOTA, &cpu);
+	cn_log("all children gone: %u bytes and %u caps available (before: %u bytes, %u caps), "
+	       "CPU quota %u ppm (before: %u ppm)",
 	       (unsigned)available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED),
 	       (unsigned)available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED),
-	       (unsigned)ram_before, (unsigned)caps_before);
+	       (unsigned)ram_before, (unsigned)caps_before, (unsigned)cpu, (unsigned)cpu_before);
 }
 
 /* parse the ROM's current version and apply it; a document that cannot be
@@ -104,6 +108,7 @@ static void load(void)
 	if (!config) {
 		ram_before = available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED);
 		caps_before = available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED);
+		cn_cpu_info(cn_env()->cpu, CN_CPU_INFO_QUOTA, &cpu_before);
 	}
 	if (cfg->verbose)
 		cn_log("verbose: config read at tick %u (%u Hz), init had %u bytes and %u caps "

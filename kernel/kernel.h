@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <cn/syscall.h>
+#include "sched_policy.h"
 
 #define KERNEL_VBASE   0x80000000u
 #define PAGE_SIZE      4096u
@@ -86,7 +87,9 @@ struct thread {
 	struct pd     *pd;
 	uint32_t       state;
 	uint32_t       prio;
-	struct klist   rq;           /* run queue, sender queue or signal wait queue */
+	struct sp_share share;       /* scheduling: priority, CPU quota, time used */
+	uint32_t       sched_quota_us; /* quota per super period as given, or CN_SCHED_UNLIMITED */
+	struct klist   rq;           /* sender queue or signal wait queue */
 	struct klist   pd_elem;      /* the PD's thread list */
 	struct cn_utcb *utcb;        /* kernel address of the UTCB */
 	/* IPC */
@@ -158,7 +161,7 @@ struct cpu {
 	struct thread *thread;
 	uint32_t       id;
 	bool           need_resched;  /* a thread became ready that may preempt */
-	uint64_t       slice_end;
+	uint64_t       slice_end;     /* next scheduling decision (timer) */
 };
 static inline struct cpu *this_cpu(void)
 {
@@ -189,7 +192,10 @@ void sched_unready(struct thread *t);   /* take t out of the run queue */
 void sched_yield(void);
 _Noreturn void schedule_and_return(void);
 bool sched_preempts(struct thread *t);  /* would t preempt the current thread? */
-bool sched_may_run(uint32_t prio);      /* no queued thread has a higher priority */
+bool sched_may_run(uint32_t prio);      /* no queued claim has a higher priority */
+void sched_set(struct thread *t, uint32_t prio, uint64_t quota_us);  /* THREAD_SCHED */
+uint64_t sched_used(struct thread *t);        /* counter ticks charged to t */
+uint64_t sched_claim_left(struct thread *t);  /* of this super period, ticks */
 
 /* thread.c */
 void thread_init(struct thread *t, struct pd *pd, struct cn_utcb *utcb, uint32_t utcb_virt);

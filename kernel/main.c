@@ -159,7 +159,7 @@ static void load_roottask(void)
 	struct thread *t = phys_to_virt(th_mem);
 	thread_init(t, pd, phys_to_virt(utcb), CN_ROOT_UTCB_ADDR);
 	cn_strlcpy(t->name, m->name, sizeof(t->name));
-	t->prio = CN_PRIO_MAX / 2;
+	sched_set(t, CN_PRIO_MAX / 2, CN_SCHED_UNLIMITED);
 	if (cap_insert(pd, &pd->obj, 0) != CN_ROOT_CAP_PD ||
 	    cap_insert(pd, &t->obj, 0) != CN_ROOT_CAP_THREAD)
 		panic("roottask caps");

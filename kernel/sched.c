@@ -1,44 +1,40 @@
 /*
- * The scheduler: one run queue per priority (0..CN_PRIO_MAX) with a bitmap,
- * round robin within a priority, time slices driven by the kernel timer.
- * The running thread is not in a run queue ("lazy" queueing): IPC that
- * blocks the caller and runs the callee touches no queue at all.
+ * The scheduler: the claims-and-fills policy of sched_policy.c (priorities
+ * with CPU quota per super period, round robin fills) applied to threads,
+ * with time slices driven by the kernel timer. The running thread is not
+ * in a run queue ("lazy" queueing): IPC that blocks the caller and runs the
+ * callee touches no queue at all. Time is charged to the thread found on
+ * the CPU at each scheduling decision (a fast-path IPC partner runs on the
+ * rest of its caller's slice).
  */
 #include "kernel.h"
 #include "arch/arm/cpu.h"
 
-#define SLICE_US 10000
+#define SLICE_US        10000
+#define SUPER_PERIOD_US 1000000
 
-static struct klist runq[CN_PRIO_MAX + 1];
-static uint32_t     runq_bits;
+static struct sp_sched policy;
 
 void sched_init(void)
 {
-	for (unsigned i = 0; i <= CN_PRIO_MAX; i++)
-		klist_init(&runq[i]);
+	sp_init(&policy, us_to_ticks(SUPER_PERIOD_US), us_to_ticks(SLICE_US), board_counter());
 }
 
-static inline int top_prio(void)
+static struct sp_share *running_share(void)
 {
-	return runq_bits ? 31 - __builtin_clz(runq_bits) : -1;
+	struct thread *cur = current_thread();
+	return cur && cur->state == TS_READY ? &cur->share : NULL;
 }
 
 bool sched_preempts(struct thread *t)
 {
-	struct thread *cur = current_thread();
-	return !cur || cur->state != TS_READY || t->prio > cur->prio;
+	return sp_preempts(&policy, running_share(), &t->share);
 }
 
 /* may a thread of priority 'prio' run now instead of everything queued? */
 bool sched_may_run(uint32_t prio)
 {
-	return (int)prio >= top_prio();
-}
-
-static void enqueue(struct thread *t)
-{
-	klist_add_tail(&runq[t->prio], &t->rq);
-	runq_bits |= 1u << t->prio;
+	return sp_may_run(&policy, prio);
 }
 
 void sched_ready(struct thread *t)
@@ -50,68 +46,78 @@ void sched_ready(struct thread *t)
 	t->state = TS_READY;
 	if (t == current_thread())
 		return;
-	enqueue(t);
+	sp_ready(&policy, &t->share);
 	if (sched_preempts(t))
 		this_cpu()->need_resched = true;
 }
 
 void sched_unready(struct thread *t)
 {
-	if (t->state != TS_READY || t == current_thread() || t->rq.next == &t->rq)
+	if (t->state != TS_READY || t == current_thread())
 		return;
-	klist_del(&t->rq);
-	if (klist_empty(&runq[t->prio]))
-		runq_bits &= ~(1u << t->prio);
+	sp_unready(&policy, &t->share);
 }
 
 void sched_yield(void)
 {
 	this_cpu()->need_resched = true;
-	this_cpu()->slice_end = 0;
+	policy.slice_end = 0;
 }
 
-static struct thread *pick(void)
+void sched_set(struct thread *t, uint32_t prio, uint64_t quota_us)
 {
-	int p = top_prio();
-	if (p < 0)
-		return NULL;
-	struct thread *t = kcontainer_of(runq[p].next, struct thread, rq);
-	klist_del(&t->rq);
-	if (klist_empty(&runq[p]))
-		runq_bits &= ~(1u << p);
-	return t;
+	uint64_t quota = quota_us == CN_SCHED_UNLIMITED ? SP_UNLIMITED : us_to_ticks(quota_us);
+	t->prio = prio;
+	sp_set(&policy, &t->share, prio, quota);
+	if (t == current_thread())
+		sched_yield();
+	else if (t->state == TS_READY && sched_preempts(t))
+		this_cpu()->need_resched = true;
+}
+
+uint64_t sched_used(struct thread *t)
+{
+	uint64_t used = t->share.used;
+	if (t == current_thread()) {
+		uint64_t now = board_counter();
+		used += now > policy.last ? now - policy.last : 0;
+	}
+	return used;
+}
+
+uint64_t sched_claim_left(struct thread *t)
+{
+	return sp_claim_left(&policy, &t->share);
 }
 
 _Noreturn void schedule_and_return(void)
 {
 	struct cpu *cpu = this_cpu();
-	struct thread *cur = cpu->thread;
+	struct thread *t = cpu->thread;
 	cpu->need_resched = false;
-	if (cur && cur->state == TS_READY) {
-		int p = top_prio();
+	for (;;) {
 		uint64_t now = board_counter();
-		bool expired = now >= cpu->slice_end;
-		if (p < (int)cur->prio || (p == (int)cur->prio && !expired)) {
-			if (expired) {
-				cpu->slice_end = now + us_to_ticks(SLICE_US);
-				timer_program_next();
-			}
-			pd_activate(cur->pd);
-			return_to_user(&cur->regs);
+		sp_account(&policy, t ? &t->share : NULL, now);
+		struct sp_share *next = sp_schedule(&policy, running_share(), now);
+		while (!next) {
+			cpu->thread = NULL;
+			/* idle: interrupts stay masked, WFI wakes up on a pending one */
+			wfi();
+			irq_handle();
+			now = board_counter();
+			sp_account(&policy, NULL, now);
+			next = sp_schedule(&policy, NULL, now);
 		}
-		enqueue(cur);
+		t = kcontainer_of(next, struct thread, share);
+		cpu->thread = t;
+		cpu->slice_end = sp_deadline(&policy, next);
+		/* a deadline that passed while we decided (the CPU was stalled,
+		 * e.g. a busy host under QEMU) would never be programmed:
+		 * decide again rather than run without a timer */
+		if (cpu->slice_end > board_counter())
+			break;
 	}
-	struct thread *next;
-	while (!(next = pick())) {
-		cpu->thread = NULL;
-		/* idle: interrupts stay masked, WFI wakes up on a pending one */
-		wfi();
-		irq_handle();
-	}
-	cpu->thread = next;
-	cpu->slice_end = board_counter() + us_to_ticks(SLICE_US);
 	timer_program_next();
-	pd_activate(next->pd);
-	return_to_user(&next->regs);
+	pd_activate(t->pd);
+	return_to_user(&t->regs);
 }
-

@@ -233,16 +233,24 @@ static int sys_thread_ctl(struct thread *cur, uint32_t call)
 	case CN_SYS_THREAD_PRIO:
 		if (ARG(1) > CN_PRIO_MAX)
 			return CN_ERR_INVALID;
-		if (t->state == TS_READY && t != cur) {
-			sched_unready(t);
-			t->prio = ARG(1);
-			sched_ready(t);
-		} else {
-			t->prio = ARG(1);
-			if (t == cur)
-				sched_yield();
-		}
+		sched_set(t, ARG(1), t->sched_quota_us);
 		return CN_OK;
+	case CN_SYS_THREAD_SCHED:
+		if (ARG(1) > CN_PRIO_MAX ||
+		    (ARG(2) > CN_SCHED_SUPER_PERIOD_US && ARG(2) != CN_SCHED_UNLIMITED))
+			return CN_ERR_INVALID;
+		t->sched_quota_us = ARG(2);
+		sched_set(t, ARG(1), ARG(2));
+		return CN_OK;
+	case CN_SYS_THREAD_INFO: {
+		uint64_t used = sched_used(t), left = sched_claim_left(t);
+		RET(1) = (uint32_t)used;
+		RET(2) = (uint32_t)(used >> 32);
+		RET(3) = board_counter_hz();
+		RET(4) = left > 0xffffffffu ? 0xffffffffu : (uint32_t)left;
+		RET(5) = t->share.prio;
+		RET(6) = t->sched_quota_us;
+		return CN_OK; }
 	}
 	return CN_ERR_NOSYS;
 }

@@ -14,6 +14,8 @@ void thread_init(struct thread *t, struct pd *pd, struct cn_utcb *utcb, uint32_t
 	t->pd = pd;
 	t->state = TS_INACTIVE;
 	t->prio = 0;
+	sp_share_init(&t->share, 0, SP_UNLIMITED);
+	t->sched_quota_us = CN_SCHED_UNLIMITED;
 	klist_init(&t->rq);
 	klist_init(&t->senders);
 	klist_init(&t->timeout_elem);

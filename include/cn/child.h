@@ -80,6 +80,8 @@ struct cn_child_args {
 	uint32_t    caps;           /* cap quota of the PD */
 	int32_t     priority;       /* CPU session 'priority' argument, 0 = ours */
 	uint32_t    prio_levels;    /* CPU session 'prio_levels', 0 = leave out */
+	uint32_t    cpu_quota;      /* ppm of our own CPU quota for the child's CPU session */
+	const char *cpu_args;       /* more CPU session arguments (affinity), NULL = none */
 	void       *user;           /* for the policy (cn_child.user) */
 };
 

@@ -167,6 +167,20 @@ static inline int cn_sys_thread_pager(uint32_t t, uint32_t ctx)
 { return CN_SYS2(CN_SYS_THREAD_PAGER, t, ctx).err; }
 static inline int cn_sys_thread_prio(uint32_t t, uint32_t prio)
 { return CN_SYS2(CN_SYS_THREAD_PRIO, t, prio).err; }
+static inline int cn_sys_thread_sched(uint32_t t, uint32_t prio, uint32_t quota_us)
+{ return CN_SYS3(CN_SYS_THREAD_SCHED, t, prio, quota_us).err; }
+
+struct cn_sched_info { uint64_t used; uint32_t hz, claim_left, prio, quota_us; };
+static inline int cn_sys_thread_info(uint32_t t, struct cn_sched_info *i)
+{
+	struct cn_sysret r = CN_SYS1(CN_SYS_THREAD_INFO, t);
+	i->used = r.r1 | (uint64_t)r.r2 << 32;
+	i->hz = r.r3;
+	i->claim_left = r.r4;
+	i->prio = r.r5;
+	i->quota_us = r.r6;
+	return r.err;
+}
 static inline int cn_sys_thread_regs(uint32_t t, int write)
 { return CN_SYS2(CN_SYS_THREAD_REGS, t, (uint32_t)write).err; }
 

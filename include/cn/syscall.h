@@ -52,6 +52,12 @@
 #define CN_SYS_CAP_GIVE     43  /* r0 pd, r1 cap -> r1 name of the copy in that pd */
 #define CN_SYS_THREAD_PRIO  44  /* r0 thread, r1 priority */
 #define CN_SYS_KERNEL_INFO  45  /* r0 what -> r1.. (CN_KINFO_*) */
+#define CN_SYS_THREAD_SCHED 46  /* r0 thread, r1 priority, r2 quota in microseconds per
+                                   super period (0: fill only, CN_SCHED_UNLIMITED) */
+#define CN_SYS_THREAD_INFO  47  /* r0 thread -> r1:r2 time used in counter ticks (lo, hi),
+                                   r3 counter Hz, r4 claim ticks left in this super
+                                   period, r5 priority, r6 quota (microseconds) */
+
 #define CN_SYS_CAP_TAKE     49  /* r0 pd, r1 name in that pd, r2 cap for the same object ->
                                    r1 badge of that name, which is dropped from that pd */
 
@@ -166,5 +172,9 @@ struct cn_utcb {
 
 /* Priorities: 0 (lowest) .. CN_PRIO_MAX */
 #define CN_PRIO_MAX  15
+
+/* CPU quota (CN_SYS_THREAD_SCHED): microseconds per super period of 1 s */
+#define CN_SCHED_SUPER_PERIOD_US 1000000u
+#define CN_SCHED_UNLIMITED       0xffffffffu  /* a claim that never runs out (default) */
 
 #endif

@@ -51,10 +51,14 @@ struct cn_child_service *cn_child_service(struct cn_child *c, const char *name)
 
 static int open_core_session(struct cn_child *c, const char *service, const char *label,
                              uint32_t ram, uint32_t caps, int32_t prio, uint32_t levels,
-                             uint32_t *cap)
+                             const char *more, uint32_t *cap)
 {
 	char args[CN_CHILD_ARGS_MAX];
 	args[0] = 0;
+	if (more && (cn_strlcpy(args, more, sizeof(args)) >= sizeof(args) || cn_args_check(args))) {
+		cn_log("child \"%s\": bad %s session arguments", c->name, service);
+		return CN_ERR_ARGS;
+	}
 	int err = cn_args_set_str(args, sizeof(args), "label", label);
 	if (!err && ram)
 		err = cn_args_set_ulong(args, sizeof(args), "ram_quota", ram);
@@ -198,14 +202,21 @@ int cn_child_start(struct cn_child *c, const struct cn_child_args *a,
 	uint32_t cpu_ram = CN_SESSION_RAM_META + CN_CHILD_THREADS * CN_THREAD_RAM;
 	uint32_t entry = 0, sp = 0;
 	cn_cap_t rm, thread;
-	int err = open_core_session(c, "PD", c->name, c->ram, c->caps, 0, 0, &c->pd);
+	int err = open_core_session(c, "PD", c->name, c->ram, c->caps, 0, 0, NULL, &c->pd);
 	if (!err)
 		err = open_core_session(c, "CPU", c->name, cpu_ram, CN_SESSION_CAP_META +
-		                        CN_CHILD_THREADS, a->priority, a->prio_levels, &c->cpu);
+		                        CN_CHILD_THREADS, a->priority, a->prio_levels, a->cpu_args,
+		                        &c->cpu);
 	if (!err)
-		err = open_core_session(c, "ROM", c->binary, 0, 0, 0, 0, &c->rom);
+		err = open_core_session(c, "ROM", c->binary, 0, 0, 0, 0, NULL, &c->rom);
 	if (err)
 		goto fail;
+	/* CPU quota, like RAM, is the parent's to give; it comes back on close */
+	if (a->cpu_quota &&
+	    (err = cn_cpu_transfer_quota(cn_env()->cpu, (cn_cap_t){ c->cpu }, a->cpu_quota, NULL))) {
+		cn_log("child \"%s\": CPU quota: %s", c->name, cn_strerror(err));
+		goto fail;
+	}
 	if ((err = cn_pd_address_space(c->pd, &rm))) {
 		cn_log("child \"%s\": no address space: %s", c->name, cn_strerror(err));
 		goto fail;

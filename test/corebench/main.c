@@ -178,9 +178,9 @@ static void log_close(void *ctx, void *handle)
 static const struct cn_child_local log_service = { log_open, log_close, 0 };
 
 static void route(void *ctx, struct cn_child *client, const char *service, const char *label,
-                  struct cn_child_route *r)
+                  const char *args, struct cn_child_route *r)
 {
-	(void)ctx; (void)client; (void)label;
+	(void)ctx; (void)client; (void)label; (void)args;
 	if (!cn_strcmp(service, "LOG")) {
 		r->kind = CN_CHILD_ROUTE_LOCAL;
 		r->local = &log_service;

@@ -1,7 +1,7 @@
 /*
  * The cases of core's test suite: session arguments and quota, shared
  * dataspaces, region-map faults, device ownership, hostile capability use,
- * DMA dataspaces and thread control.
+ * DMA dataspaces, thread control, CPU quota and affinity.
  */
 #include <cn/util/format.h>
 #include "coretest.h"
@@ -409,5 +409,107 @@ int ct_thread_control(void)
 	CHECK_EQ(cn_rm_detach(ct.si->rm, mine, 0), 0);
 	CHECK_EQ(cn_pd_free(ct.si->pd, ds, 0), 0);
 	cn_sys_cap_drop(ds.name);
+	return 0;
+}
+
+static uint32_t cpu_info(cn_cap_t cpu, uint32_t what)
+{
+	uint32_t v = 0xdeadu;
+	cn_cpu_info(cpu.name, what, &v);
+	return v;
+}
+
+static uint32_t thread_quota(cn_cap_t t)
+{
+	uint32_t v = 0xdeadu;
+	int err = cn_thread_info(t.name, CN_THREAD_INFO_QUOTA, &v);
+	return err ? (uint32_t)err : v;
+}
+
+int ct_cpu_quota(void)
+{
+	cn_cap_t own = { ct.si->cpu }, a, b, t1, t2;
+	uint32_t moved = 0;
+	CHECK_EQ(cpu_info(own, CN_CPU_INFO_QUOTA), CN_CPU_QUOTA_MAX);   /* init: everything */
+	CHECK_EQ(open("CPU", "ram_quota=16K, cap_quota=2", &a), 0);
+	CHECK_EQ(open("CPU", "ram_quota=16K, cap_quota=2", &b), 0);
+	CHECK_EQ(cpu_info(a, CN_CPU_INFO_QUOTA), 0);
+	/* parts of the whole share, as long as there is enough left */
+	CHECK_EQ(cn_cpu_transfer_quota(own.name, a, 500000, &moved), 0);
+	CHECK_EQ(moved, 500000);
+	CHECK_EQ(cn_cpu_transfer_quota(own.name, a, 600000, &moved), CN_ERR_EXHAUSTED);
+	CHECK_EQ(cn_cpu_transfer_quota(own.name, a, CN_CPU_QUOTA_MAX + 1, &moved), CN_ERR_INVALID);
+	CHECK_EQ(cn_cpu_transfer_quota(a.name, a, 1, &moved), CN_ERR_INVALID);
+	CHECK_EQ(cn_cpu_transfer_quota(a.name, (cn_cap_t){ ct.si->pd }, 1, &moved), CN_ERR_CAP);
+	CHECK_EQ(cpu_info(own, CN_CPU_INFO_QUOTA), 500000);
+	CHECK_EQ(cpu_info(a, CN_CPU_INFO_QUOTA), 500000);
+	/* a's 50 % are 25 % of the machine; b takes quota from a only */
+	CHECK_EQ(cn_cpu_transfer_quota(a.name, b, 500000, &moved), 0);
+	CHECK_EQ(moved, 250000);
+	CHECK_EQ(cn_cpu_transfer_quota(own.name, b, 1000, &moved), CN_ERR_DENIED);
+	CHECK_EQ(cn_cpu_transfer_quota(b.name, a, 1000, &moved), CN_ERR_DENIED);  /* a circle */
+	CHECK_EQ(cpu_info(b, CN_CPU_INFO_QUOTA), 250000);
+	/* threads of a session split its quota by weight */
+	struct ct_child c;
+	CHECK_EQ(ct_child_create(&c, "quota", 128 * 1024, 32), 0);
+	CHECK_EQ(cn_cpu_create_thread(c.cpu.name, c.pd, "first", 0, &t1), 0);
+	CHECK_EQ(thread_quota(t1), 0);                        /* no quota: a fill */
+	CHECK_EQ(cn_cpu_transfer_quota(own.name, c.cpu, 100000, &moved), 0);
+	CHECK_EQ(thread_quota(t1), 100000);
+	CHECK_EQ(cn_cpu_create_thread(c.cpu.name, c.pd, "second", 0, &t2), 0);
+	CHECK_EQ(thread_quota(t1), 50000);
+	CHECK_EQ(thread_quota(t2), 50000);
+	CHECK_EQ(cn_thread_weight(t2.name, 30, 0), 0);
+	CHECK_EQ(cn_thread_weight(t2.name, 0, 0), CN_ERR_INVALID);
+	CHECK_EQ(thread_quota(t1), 25000);
+	CHECK_EQ(thread_quota(t2), 75000);
+	CHECK_EQ(cn_cpu_kill_thread(c.cpu.name, t2, 0), 0);
+	cn_sys_cap_drop(t2.name);
+	CHECK_EQ(thread_quota(t1), 100000);
+	CHECK_EQ(cn_cpu_kill_thread(c.cpu.name, t1, 0), 0);
+	cn_sys_cap_drop(t1.name);
+	ct_child_destroy(&c);
+	CHECK_EQ(cpu_info(own, CN_CPU_INFO_QUOTA), 500000);   /* back on close */
+	/* closing a gives its rest back; b will return its part to us */
+	close(a);
+	CHECK_EQ(cpu_info(own, CN_CPU_INFO_QUOTA), 750000);
+	close(b);
+	CHECK_EQ(cpu_info(own, CN_CPU_INFO_QUOTA), CN_CPU_QUOTA_MAX);
+	return 0;
+}
+
+int ct_cpu_affinity(void)
+{
+	cn_cap_t s, own = { ct.si->cpu };
+	uint32_t cpus = cpu_info(own, CN_CPU_INFO_SPACE_W), v = 0;
+	CHECK(cpus >= 1);
+	CHECK_EQ(cpu_info(own, CN_CPU_INFO_SPACE_H), 1);
+	CHECK_EQ(cpu_info(own, CN_CPU_INFO_LOC_W), cpus);         /* init: all CPUs */
+	CHECK_EQ(open("CPU", "affinity_space=\"4x1\", affinity=\"4,0,1x1\", ram_quota=8K, "
+	              "cap_quota=1", &s), CN_ERR_ARGS);
+	CHECK_EQ(open("CPU", "affinity_space=\"0x1\", ram_quota=8K, cap_quota=1", &s),
+	         CN_ERR_ARGS);
+	CHECK_EQ(open("CPU", "affinity=\"x\", ram_quota=8K, cap_quota=1", &s), CN_ERR_ARGS);
+	/* the last CPU of a 4x1 space: the last physical one */
+	struct ct_child c;
+	cn_cap_t t;
+	CHECK_EQ(ct_child_create(&c, "placed", 128 * 1024, 32), 0);
+	CHECK_EQ(cn_cpu_create_thread(c.cpu.name, c.pd, "placed", 0, &t), 0);
+	CHECK_EQ(cn_thread_info(t.name, CN_THREAD_INFO_CPU, &v), 0);
+	CHECK_EQ(v, 0);
+	CHECK_EQ(cn_thread_affinity(t.name, cpus - 1, 0, &v), 0);
+	CHECK_EQ(v, cpus - 1);
+	CHECK_EQ(cn_thread_info(t.name, CN_THREAD_INFO_CPU, &v), 0);
+	CHECK_EQ(v, cpus - 1);
+	CHECK_EQ(cn_thread_affinity(t.name, cpus, 0, &v), CN_ERR_INVALID);
+	CHECK_EQ(cn_thread_affinity(t.name, 0, 1, &v), CN_ERR_INVALID);
+	CHECK_EQ(cn_cpu_kill_thread(c.cpu.name, t, 0), 0);
+	cn_sys_cap_drop(t.name);
+	ct_child_destroy(&c);
+	CHECK_EQ(open("CPU", "affinity_space=\"4x1\", affinity=\"3,0,1x1\", ram_quota=8K, "
+	              "cap_quota=1", &s), 0);
+	CHECK_EQ(cpu_info(s, CN_CPU_INFO_LOC_X), cpus - 1);
+	CHECK_EQ(cpu_info(s, CN_CPU_INFO_LOC_W), 1);
+	close(s);
 	return 0;
 }

@@ -55,7 +55,8 @@ void ct_quota(struct ct_quota *q);
 #define CT_CASES(X) \
 	X(log_label) X(session_errors) X(quota_return) X(quota_exhaust_upgrade) \
 	X(dataspace_shared) X(rm_nested_fault) X(fault_unresolved) X(irq_conflict) \
-	X(io_mem_conflict) X(hostile_caps) X(rpc_cap_free) X(dma_dataspace) X(thread_control)
+	X(io_mem_conflict) X(hostile_caps) X(rpc_cap_free) X(dma_dataspace) X(thread_control) \
+	X(cpu_quota) X(cpu_affinity)
 
 #define CT_DECL(n) int ct_##n(void);
 CT_CASES(CT_DECL)

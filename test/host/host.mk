@@ -91,3 +91,6 @@ $(HOST_B)/fuzz_%.run: $(HOST_B)/fuzz_% FORCE
 .PHONY: FORCE
 .SECONDARY: $(HOST_UTIL_OBJ) $(HOST_SAN_OBJ)
 FORCE:
+
+# the kernel's scheduling policy is plain C and tested here too
+$(HOST_B)/sched_policy_test $(HOST_SAN_B)/sched_policy_test: kernel/sched_policy.c kernel/sched_policy.h

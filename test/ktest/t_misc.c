@@ -222,16 +222,30 @@ static uint32_t child_count_spin(uint32_t arg)
 	return 0;
 }
 
+/* a PD with a counter page at 0x30000000 and two threads spinning on words
+ * 0 and 1 of it, at priorities p0 and p1: 0 or the line of the failure */
+static int spin_pair(struct kt_pd *a, volatile uint32_t **c, uint32_t p0, uint32_t p1,
+                     uint32_t *t0, uint32_t *t1)
+{
+	CHECK_EQ(kt_pd_create(a), CN_OK);
+	uint32_t pa = kt_map(a, 0x30000000u, 1, CN_MAP_WRITE, 0);
+	CHECK(pa);
+	*c = kt_va(pa);
+	*t0 = kt_thread(a, "spin0", child_count_spin, 0, p0, env.pager[0]);
+	*t1 = kt_thread(a, "spin1", child_count_spin, 1, p1, env.pager[1]);
+	CHECK(*t0 && *t1);
+	return 0;
+}
+
 int test_sched_round_robin(void)
 {
 	/* two spinners of one priority share the CPU in time slices */
 	struct kt_pd a;
-	CHECK_EQ(kt_pd_create(&a), CN_OK);
-	uint32_t pa = kt_map(&a, 0x30000000u, 1, CN_MAP_WRITE, 0);
-	CHECK(pa);
-	volatile uint32_t *c = kt_va(pa);
-	CHECK(kt_thread(&a, "spin0", child_count_spin, 0, 3, env.pager[0]));
-	CHECK(kt_thread(&a, "spin1", child_count_spin, 1, 3, env.pager[1]));
+	volatile uint32_t *c;
+	uint32_t t0, t1;
+	int line = spin_pair(&a, &c, 3, 3, &t0, &t1);
+	if (line)
+		return line;
 	WAIT_UNTIL(c[0] > 0 && c[1] > 0, 5000);                        /* time slices */
 	uint32_t a0 = c[0], a1 = c[1];
 	WAIT_UNTIL(c[0] > a0 && c[1] > a1, 5000);
@@ -243,13 +257,11 @@ int test_sched_priority(void)
 {
 	/* a higher priority spinner keeps a lower one from running at all */
 	struct kt_pd a;
-	CHECK_EQ(kt_pd_create(&a), CN_OK);
-	uint32_t pa = kt_map(&a, 0x30000000u, 1, CN_MAP_WRITE, 0);
-	CHECK(pa);
-	volatile uint32_t *c = kt_va(pa);
-	uint32_t lo = kt_thread(&a, "low", child_count_spin, 0, 2, env.pager[0]);
-	uint32_t hi = kt_thread(&a, "high", child_count_spin, 1, 4, env.pager[1]);
-	CHECK(lo && hi);
+	volatile uint32_t *c;
+	uint32_t lo, hi;
+	int line = spin_pair(&a, &c, 2, 4, &lo, &hi);
+	if (line)
+		return line;
 	WAIT_UNTIL(c[1] > 1000, 5000);
 	CHECK_EQ(kt_wait(env.recv, env.tmo, 40000, 0), KT_TIMEOUT);
 	CHECK_EQ(c[0], 0);
@@ -291,5 +303,42 @@ int test_cap_take(void)
 	cn_sys_destroy(ctx);
 	cn_sys_destroy(other);
 	cn_sys_destroy(r);
+	return 0;
+}
+
+int test_sched_quota(void)
+{
+	/* a spinning claim with 2 % quota and a higher priority leaves the
+	 * rest to a spinning fill; the kernel accounts both */
+	struct kt_pd a;
+	volatile uint32_t *c;
+	uint32_t fill, claim;
+	int line = spin_pair(&a, &c, 2, 4, &fill, &claim);
+	if (line)
+		return line;
+	CHECK_EQ(cn_sys_thread_sched(claim, CN_PRIO_MAX + 1, 0), CN_ERR_INVALID);
+	CHECK_EQ(cn_sys_thread_sched(claim, 4, CN_SCHED_SUPER_PERIOD_US + 1), CN_ERR_INVALID);
+	CHECK_EQ(cn_sys_thread_sched(env.tmo, 4, 0), CN_ERR_TYPE);
+	CHECK_EQ(cn_sys_thread_sched(claim, 4, 20000), CN_OK);
+	CHECK_EQ(cn_sys_thread_sched(fill, 2, 0), CN_OK);
+	struct cn_sched_info i;
+	CHECK_EQ(cn_sys_thread_info(claim, &i), CN_OK);
+	CHECK_EQ(i.prio, 4);
+	CHECK_EQ(i.quota_us, 20000);
+	uint32_t hz = 0;
+	CHECK_EQ(cn_sys_kernel_info(CN_KINFO_COUNTER_HZ, &hz), CN_OK);
+	CHECK_EQ(i.hz, hz);
+	WAIT_UNTIL(c[0] > 0 && c[1] > 0, 5000);     /* static priorities: never */
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 100000, 0), KT_TIMEOUT);
+	struct cn_sched_info f;
+	CHECK_EQ(cn_sys_thread_info(claim, &i), CN_OK);
+	CHECK_EQ(cn_sys_thread_info(fill, &f), CN_OK);
+	CHECK(i.used > 0 && f.used > 0);
+	CHECK(i.used + f.used < (uint64_t)hz * 10);  /* charged counter time, sane */
+	CHECK_EQ(f.quota_us, 0);
+	/* the roottask's thread: an unlimited claim */
+	CHECK_EQ(cn_sys_thread_info(CN_ROOT_CAP_THREAD, &i), CN_OK);
+	CHECK_EQ(i.quota_us, CN_SCHED_UNLIMITED);
+	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
 	return 0;
 }
