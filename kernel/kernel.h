@@ -102,6 +102,8 @@ struct thread {
 	struct klist   pager_elem;   /* in pager->pager_users */
 	uint32_t       fault_type, fault_addr, fault_pc, fault_status;
 	bool           paused;       /* CN_SYS_THREAD_PAUSE: does not run until resumed */
+	uint32_t       cpu;          /* its CPU: queued there, runs there */
+	struct cpu    *on_cpu;       /* the CPU running it right now, or NULL */
 	/* timeout */
 	struct sig_ctx *timeout_ctx;
 	uint64_t       timeout_at;
@@ -151,14 +153,24 @@ struct irq {
 };
 
 /* ------------------------------------------------------------ per CPU */
+/* A CPU's scheduler state: one run queue per priority with a bitmap. */
+struct sched {
+	struct klist runq[CN_PRIO_MAX + 1];
+	uint32_t     bits;
+};
+
 /* Per CPU; lives right above that CPU's kernel stack, so TPIDRPRW (the
- * address of struct cpu) is the stack top as well (entry code). */
+ * address of struct cpu) is the stack top as well (entry code). Another CPU
+ * reads or changes it only while holding the kernel lock. */
 struct cpu {
 	struct regs   *current;     /* must stay first (entry code) */
-	struct thread *thread;
+	struct thread *thread;      /* running (READY) thread, NULL when idle */
 	uint32_t       id;
 	bool           need_resched;  /* a thread became ready that may preempt */
+	volatile bool  online;
 	uint64_t       slice_end;
+	struct sched   sched;
+	struct klist   timeouts;    /* threads with a timeout, by deadline */
 };
 static inline struct cpu *this_cpu(void)
 {
@@ -167,6 +179,15 @@ static inline struct cpu *this_cpu(void)
 	return (struct cpu *)(uintptr_t)v;
 }
 static inline struct thread *current_thread(void) { return this_cpu()->thread; }
+/* make t (or nobody) the running thread of cpu */
+static inline void cpu_set_thread(struct cpu *cpu, struct thread *t)
+{
+	if (cpu->thread)
+		cpu->thread->on_cpu = NULL;
+	cpu->thread = t;
+	if (t)
+		t->on_cpu = cpu;
+}
 
 /* ------------------------------------------------------------ interfaces */
 /* log.c */
@@ -182,8 +203,19 @@ void kobj_revoke(struct kobj *obj);  /* clear every capability to obj */
 void capspace_init(struct capspace *cs, struct cap *slots, uint32_t n);
 void capspace_clear(struct capspace *cs);
 
+/* smp.c: the CPUs, the kernel lock and inter-processor interrupts */
+extern uint32_t nr_cpus;                /* CPUs online */
+struct cpu *cpu_get(uint32_t id);       /* id < CN_NR_CPUS */
+void smp_start(void);                   /* CPU 0: bring up the others */
+void klock(void);                       /* entry.S takes it on every entry */
+void kunlock(void);                     /* ... return_to_user releases it */
+void cpu_kick(struct cpu *c);           /* make c look at its run queue */
+static inline bool thread_running_elsewhere(struct thread *t)
+{ return t->on_cpu && t->on_cpu != this_cpu(); }
+void thread_kick_off(struct thread *t); /* make another CPU stop running t */
+
 /* sched.c */
-void sched_init(void);
+void sched_init(struct cpu *cpu);
 void sched_ready(struct thread *t);     /* make t runnable */
 void sched_unready(struct thread *t);   /* take t out of the run queue */
 void sched_yield(void);
@@ -229,6 +261,10 @@ void timeout_check(void);
 void timer_program_next(void);
 uint64_t us_to_ticks(uint64_t us);
 
+/* main.c, mmu.c: per-CPU set-up of a secondary CPU */
+void pmu_init_cpu(void);
+void mmu_init_cpu(void);
+
 /* pd.c / mmu.c */
 int  pd_init(struct pd *pd, uint32_t *l1, struct cap *slots, uint32_t nslots);
 void pd_destroy(struct pd *pd);
@@ -268,7 +304,11 @@ bool board_irq_valid(uint32_t irq);     /* may user space own it? */
 uint32_t board_timer_irq(void);
 uint64_t board_counter(void);           /* free-running counter */
 uint32_t board_counter_hz(void);
-void board_timer_set(uint64_t deadline);/* one-shot at counter value */
+void board_timer_set(uint64_t deadline);/* one-shot at counter value (this CPU's timer) */
+void board_init_cpu(void);              /* a secondary CPU: its interrupt interface, timer */
+bool board_cpu_start(uint32_t id, uint32_t entry_phys); /* false: no such CPU */
+void board_ipi_send(uint32_t cpu);      /* interrupt 'cpu' (board_ipi_irq() there) */
+uint32_t board_ipi_irq(void);
 #define BOARD_IRQ_NONE 0xffffffffu
 
 #endif

@@ -1,44 +1,50 @@
 /*
- * The scheduler: one run queue per priority (0..CN_PRIO_MAX) with a bitmap,
- * round robin within a priority, time slices driven by the kernel timer.
- * The running thread is not in a run queue ("lazy" queueing): IPC that
- * blocks the caller and runs the callee touches no queue at all.
+ * The scheduler: per CPU, one run queue per priority (0..CN_PRIO_MAX) with a
+ * bitmap, round robin within a priority, time slices driven by that CPU's
+ * timer. The running thread is not in a run queue ("lazy" queueing): IPC
+ * that blocks the caller and runs the callee touches no queue at all. A
+ * thread is queued on the CPU it belongs to (t->cpu); making it ready on
+ * another CPU interrupts that CPU if it should switch.
  */
 #include "kernel.h"
 #include "arch/arm/cpu.h"
 
 #define SLICE_US 10000
 
-static struct klist runq[CN_PRIO_MAX + 1];
-static uint32_t     runq_bits;
-
-void sched_init(void)
+void sched_init(struct cpu *cpu)
 {
 	for (unsigned i = 0; i <= CN_PRIO_MAX; i++)
-		klist_init(&runq[i]);
+		klist_init(&cpu->sched.runq[i]);
+	cpu->sched.bits = 0;
 }
 
-static inline int top_prio(void)
+static inline int top_prio(struct sched *s)
 {
-	return runq_bits ? 31 - __builtin_clz(runq_bits) : -1;
+	return s->bits ? 31 - __builtin_clz(s->bits) : -1;
+}
+
+static bool preempts(struct cpu *c, struct thread *t)
+{
+	struct thread *cur = c->thread;
+	return !cur || cur->state != TS_READY || t->prio > cur->prio;
 }
 
 bool sched_preempts(struct thread *t)
 {
-	struct thread *cur = current_thread();
-	return !cur || cur->state != TS_READY || t->prio > cur->prio;
+	return preempts(cpu_get(t->cpu), t);
 }
 
-/* may a thread of priority 'prio' run now instead of everything queued? */
+/* may a thread of priority 'prio' run now instead of everything queued on
+ * this CPU? */
 bool sched_may_run(uint32_t prio)
 {
-	return (int)prio >= top_prio();
+	return (int)prio >= top_prio(&this_cpu()->sched);
 }
 
-static void enqueue(struct thread *t)
+static void enqueue(struct sched *s, struct thread *t)
 {
-	klist_add_tail(&runq[t->prio], &t->rq);
-	runq_bits |= 1u << t->prio;
+	klist_add_tail(&s->runq[t->prio], &t->rq);
+	s->bits |= 1u << t->prio;
 }
 
 void sched_ready(struct thread *t)
@@ -48,20 +54,25 @@ void sched_ready(struct thread *t)
 		return;
 	}
 	t->state = TS_READY;
-	if (t == current_thread())
+	struct cpu *c = cpu_get(t->cpu);
+	if (t->on_cpu) {
+		if (t->on_cpu != c)
+			cpu_kick(t->on_cpu);   /* it runs but was moved to c */
 		return;
-	enqueue(t);
-	if (sched_preempts(t))
-		this_cpu()->need_resched = true;
+	}
+	enqueue(&c->sched, t);
+	if (preempts(c, t))
+		cpu_kick(c);
 }
 
 void sched_unready(struct thread *t)
 {
-	if (t->state != TS_READY || t == current_thread() || t->rq.next == &t->rq)
+	struct cpu *c = cpu_get(t->cpu);
+	if (t->state != TS_READY || t->on_cpu || t->rq.next == &t->rq)
 		return;
 	klist_del(&t->rq);
-	if (klist_empty(&runq[t->prio]))
-		runq_bits &= ~(1u << t->prio);
+	if (klist_empty(&c->sched.runq[t->prio]))
+		c->sched.bits &= ~(1u << t->prio);
 }
 
 void sched_yield(void)
@@ -70,16 +81,27 @@ void sched_yield(void)
 	this_cpu()->slice_end = 0;
 }
 
-static struct thread *pick(void)
+static struct thread *pick(struct sched *s)
 {
-	int p = top_prio();
+	int p = top_prio(s);
 	if (p < 0)
 		return NULL;
-	struct thread *t = kcontainer_of(runq[p].next, struct thread, rq);
+	struct thread *t = kcontainer_of(s->runq[p].next, struct thread, rq);
 	klist_del(&t->rq);
-	if (klist_empty(&runq[p]))
-		runq_bits &= ~(1u << p);
+	if (klist_empty(&s->runq[p]))
+		s->bits &= ~(1u << p);
 	return t;
+}
+
+/* The running thread may have been paused or moved to another CPU from
+ * elsewhere: then it leaves this CPU. Returns true if it stays. */
+static bool keep_current(struct cpu *cpu, struct thread *cur)
+{
+	if (likely(!cur->paused && cur->cpu == cpu->id))
+		return true;
+	cpu_set_thread(cpu, NULL);
+	sched_ready(cur);        /* paused: TS_PAUSED; moved: queued there */
+	return false;
 }
 
 _Noreturn void schedule_and_return(void)
@@ -87,8 +109,8 @@ _Noreturn void schedule_and_return(void)
 	struct cpu *cpu = this_cpu();
 	struct thread *cur = cpu->thread;
 	cpu->need_resched = false;
-	if (cur && cur->state == TS_READY) {
-		int p = top_prio();
+	if (cur && cur->state == TS_READY && keep_current(cpu, cur)) {
+		int p = top_prio(&cpu->sched);
 		uint64_t now = board_counter();
 		bool expired = now >= cpu->slice_end;
 		if (p < (int)cur->prio || (p == (int)cur->prio && !expired)) {
@@ -99,19 +121,22 @@ _Noreturn void schedule_and_return(void)
 			pd_activate(cur->pd);
 			return_to_user(&cur->regs);
 		}
-		enqueue(cur);
+		enqueue(&cpu->sched, cur);
 	}
 	struct thread *next;
-	while (!(next = pick())) {
-		cpu->thread = NULL;
-		/* idle: interrupts stay masked, WFI wakes up on a pending one */
+	while (!(next = pick(&cpu->sched))) {
+		cpu_set_thread(cpu, NULL);
+		/* idle: no user address space, the lock released; interrupts
+		 * stay masked, WFI wakes up on a pending one */
+		pd_activate(NULL);
+		kunlock();
 		wfi();
+		klock();
 		irq_handle();
 	}
-	cpu->thread = next;
+	cpu_set_thread(cpu, next);
 	cpu->slice_end = board_counter() + us_to_ticks(SLICE_US);
 	timer_program_next();
 	pd_activate(next->pd);
 	return_to_user(&next->regs);
 }
-

@@ -156,6 +156,8 @@ static inline int cn_sys_thread_pager(uint32_t t, uint32_t ctx)
 { return CN_SYS2(CN_SYS_THREAD_PAGER, t, ctx).err; }
 static inline int cn_sys_thread_prio(uint32_t t, uint32_t prio)
 { return CN_SYS2(CN_SYS_THREAD_PRIO, t, prio).err; }
+static inline int cn_sys_thread_cpu(uint32_t t, uint32_t cpu)
+{ return CN_SYS2(CN_SYS_THREAD_CPU, t, cpu).err; }
 static inline int cn_sys_thread_regs(uint32_t t, int write)
 { return CN_SYS2(CN_SYS_THREAD_REGS, t, (uint32_t)write).err; }
 

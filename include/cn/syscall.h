@@ -52,8 +52,11 @@
 #define CN_SYS_CAP_GIVE     43  /* r0 pd, r1 cap -> r1 name of the copy in that pd */
 #define CN_SYS_THREAD_PRIO  44  /* r0 thread, r1 priority */
 #define CN_SYS_KERNEL_INFO  45  /* r0 what -> r1.. (CN_KINFO_*) */
+/* 46, 47: reserved (scheduling parameters, thread information) */
+#define CN_SYS_THREAD_CPU   48  /* r0 thread, r1 cpu (< CN_KINFO_NR_CPUS): the thread runs
+                                   there from now on (a running thread is moved) */
 
-#define CN_SYS_LAST         45
+#define CN_SYS_LAST         48
 
 /* ------------------------------------------------------------- errors */
 #define CN_OK            0
@@ -155,7 +158,7 @@ struct cn_utcb {
 
 /* CN_SYS_KERNEL_INFO queries */
 #define CN_KINFO_COUNTER_HZ 0  /* r1 = frequency of the time counter */
-#define CN_KINFO_NR_CPUS    1
+#define CN_KINFO_NR_CPUS    1  /* r1 = number of CPUs running (0 .. n-1) */
 
 /* Priorities: 0 (lowest) .. CN_PRIO_MAX */
 #define CN_PRIO_MAX  15

@@ -2,8 +2,9 @@
  * Exception vectors (mapped at 0xffff0000) and the kernel entry/exit paths.
  * On entry from user mode the user registers are saved into the current
  * thread's 'struct regs' (per-CPU pointer in TPIDRPRW -> struct cpu), the
- * kernel stack of this CPU is loaded, and C takes over. The kernel is not
- * preemptible: IRQs stay masked while it runs.
+ * kernel stack of this CPU is loaded, the kernel lock taken (smp.c) and C
+ * takes over; the way back to user mode releases the lock. The kernel is
+ * not preemptible: IRQs stay masked while it runs.
  *
  * struct cpu: +0 current regs; its address is also the top of the CPU's
  * kernel stack
@@ -52,6 +53,7 @@ v_fiq:   .word vec_fiq
 vec_svc:
 	SAVE_USER
 	mrc	p15, 0, sp, c13, c0, 4
+	bl	klock			/* keeps r4-r11: r7 is the call number */
 	cmp	r7, #1			/* CN_SYS_CALL / CN_SYS_REPLY_WAIT */
 	bls	fastpath_ipc
 	b	kernel_svc
@@ -60,7 +62,10 @@ vec_irq:
 	sub	lr, lr, #4
 	SAVE_USER
 	KERNEL_STACK
+	bl	klock
 	b	kernel_irq
+
+/* exceptions: kernel_abort() takes the lock unless it is a kernel bug */
 
 vec_undef:
 	sub	lr, lr, #4		/* ARM state; Thumb is not used by Cairn */
@@ -100,6 +105,12 @@ return_to_user:
 /* return_to_current(struct regs *r): resume the thread that entered */
 	.global return_to_current
 return_to_current:
+	ldr	r2, =kernel_lock	/* kunlock() */
+	mov	r1, #0
+	dmb
+	str	r1, [r2]
+	dsb
+	sev
 	ldr	r1, [r0, #64]
 	msr	spsr_cxsf, r1
 	ldr	lr, [r0, #60]
