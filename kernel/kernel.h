@@ -168,6 +168,7 @@ struct cpu {
 	uint32_t       id;
 	bool           need_resched;  /* a thread became ready that may preempt */
 	volatile bool  online;
+	bool           drop_pd;     /* idle: leave the address space (pd_kick_idle) */
 	uint64_t       slice_end;
 	struct sched   sched;
 	struct klist   timeouts;    /* threads with a timeout, by deadline */
@@ -260,6 +261,8 @@ void timeout_cancel(struct thread *t);
 void timeout_check(void);
 void timer_program_next(void);
 uint64_t us_to_ticks(uint64_t us);
+void time_init(void);                   /* after board_init(): the fixed intervals */
+extern uint64_t slice_ticks;            /* a time slice in counter ticks */
 
 /* main.c, mmu.c: per-CPU set-up of a secondary CPU */
 void pmu_init_cpu(void);
@@ -270,6 +273,7 @@ int  pd_init(struct pd *pd, uint32_t *l1, struct cap *slots, uint32_t nslots);
 void pd_destroy(struct pd *pd);
 void pd_activate(struct pd *pd);
 void pd_release_mmu(struct pd *pd);
+bool pd_kick_idle(struct pd *pd);       /* other CPUs still have pd active? */
 int  mmu_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t attr,
              uint32_t pt_phys, uint32_t *mapped);
 int  mmu_map_section(struct pd *pd, uint32_t va, uint32_t pa, uint32_t attr);

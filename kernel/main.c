@@ -192,6 +192,7 @@ _Noreturn void kernel_main(void)
 	        (unsigned)(CN_RAM_SIZE >> 20));
 	mmu_init();
 	board_init();
+	time_init();
 	pmu_init_cpu();
 	kprintf("kernel: MMU, caches and high vectors on; counter at %u Hz%s\n",
 	        (unsigned)board_counter_hz(), have_pmu() ? ", cycle counter on" : "");

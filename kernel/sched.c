@@ -9,8 +9,6 @@
 #include "kernel.h"
 #include "arch/arm/cpu.h"
 
-#define SLICE_US 10000
-
 void sched_init(struct cpu *cpu)
 {
 	for (unsigned i = 0; i <= CN_PRIO_MAX; i++)
@@ -115,7 +113,7 @@ _Noreturn void schedule_and_return(void)
 		bool expired = now >= cpu->slice_end;
 		if (p < (int)cur->prio || (p == (int)cur->prio && !expired)) {
 			if (expired) {
-				cpu->slice_end = now + us_to_ticks(SLICE_US);
+				cpu->slice_end = now + slice_ticks;
 				timer_program_next();
 			}
 			pd_activate(cur->pd);
@@ -126,16 +124,22 @@ _Noreturn void schedule_and_return(void)
 	struct thread *next;
 	while (!(next = pick(&cpu->sched))) {
 		cpu_set_thread(cpu, NULL);
-		/* idle: no user address space, the lock released; interrupts
-		 * stay masked, WFI wakes up on a pending one */
-		pd_activate(NULL);
+		/* idle: the lock released; interrupts stay masked, WFI wakes
+		 * up on a pending one (an IPI when a thread is queued here; the
+		 * timer re-checks now and then). The last address space stays
+		 * unless a CPU destroying it asks us to drop it (mmu.c). */
+		if (cpu->drop_pd) {
+			cpu->drop_pd = false;
+			pd_activate(NULL);
+		}
+		timer_program_next();
 		kunlock();
 		wfi();
 		klock();
 		irq_handle();
 	}
 	cpu_set_thread(cpu, next);
-	cpu->slice_end = board_counter() + us_to_ticks(SLICE_US);
+	cpu->slice_end = board_counter() + slice_ticks;
 	timer_program_next();
 	pd_activate(next->pd);
 	return_to_user(&next->regs);

@@ -28,7 +28,9 @@ struct cpu *cpu_get(uint32_t id) { return &cn_percpu[id].cpu; }
 /* ------------------------------------------------------------ kernel lock */
 /* One lock for the whole kernel (DESIGN.md): a test-and-set spin lock that
  * waits with WFE (under QEMU -icount a spinning CPU would burn the time of
- * the one holding it); the release wakes the waiters with SEV. */
+ * the one holding it); the release wakes the waiters with SEV. (A ticket
+ * lock would be fair, but under QEMU with more vCPUs than host cores a
+ * preempted waiter holds up everyone behind it.) */
 volatile uint32_t kernel_lock;      /* entry.S releases it on the way out */
 
 void klock(void)

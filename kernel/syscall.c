@@ -176,7 +176,7 @@ static int sys_destroy(struct thread *cur)
 		struct pd *pd = kcontainer_of(o, struct pd, obj);
 		if (pd->privileged)
 			return CN_ERR_INVALID;
-		if (pd_threads_kicked(pd))
+		if (pd_threads_kicked(pd) | pd_kick_idle(pd))
 			return RESTART;
 		pd_destroy(pd);
 		break; }

@@ -43,6 +43,21 @@ v_fiq:   .word vec_fiq
 	str	lr, [sp, #64]
 .endm
 
+/* take the kernel lock: klock() in smp.c, inline (every entry pays it);
+ * clobbers r0-r2 (saved already) */
+.macro KLOCK
+	ldr	r0, =kernel_lock
+	mov	r2, #1
+1:	ldrex	r1, [r0]
+	cmp	r1, #0
+	wfene
+	bne	1b
+	strex	r1, r2, [r0]
+	cmp	r1, #0
+	bne	1b
+	dmb
+.endm
+
 /* switch to SVC mode (if not already) and load this CPU's kernel stack */
 .macro KERNEL_STACK
 	cps	#0x13
@@ -53,7 +68,7 @@ v_fiq:   .word vec_fiq
 vec_svc:
 	SAVE_USER
 	mrc	p15, 0, sp, c13, c0, 4
-	bl	klock			/* keeps r4-r11: r7 is the call number */
+	KLOCK				/* keeps r7, the call number */
 	cmp	r7, #1			/* CN_SYS_CALL / CN_SYS_REPLY_WAIT */
 	bls	fastpath_ipc
 	b	kernel_svc
@@ -62,7 +77,7 @@ vec_irq:
 	sub	lr, lr, #4
 	SAVE_USER
 	KERNEL_STACK
-	bl	klock
+	KLOCK
 	b	kernel_irq
 
 /* exceptions: kernel_abort() takes the lock unless it is a kernel bug */

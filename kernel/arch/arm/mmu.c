@@ -362,8 +362,7 @@ int pd_init(struct pd *pd, uint32_t *l1, struct cap *slots, uint32_t nslots)
 
 static struct pd *active_pd[CN_NR_CPUS];
 
-/* Switch this CPU to pd's address space; NULL: none (an idle CPU must not
- * walk the tables of a PD that another CPU may destroy meanwhile). */
+/* Switch this CPU to pd's address space; NULL: none. */
 void pd_activate(struct pd *pd)
 {
 	uint32_t id = this_cpu()->id;
@@ -378,8 +377,25 @@ void pd_activate(struct pd *pd)
 	isb();
 }
 
-/* No CPU runs a thread of pd any more (syscall.c made sure of that), so
- * only this CPU can still have it active. */
+/* Before a PD goes: an idle CPU keeps the last address space it ran (its
+ * tables must not be walked once freed); ask each such CPU to drop pd.
+ * Returns true if any had it: the caller restarts (syscall.c). */
+bool pd_kick_idle(struct pd *pd)
+{
+	bool any = false;
+	for (uint32_t i = 0; i < CN_NR_CPUS; i++) {
+		struct cpu *c = cpu_get(i);
+		if (active_pd[i] == pd && c != this_cpu()) {
+			c->drop_pd = true;
+			cpu_kick(c);
+			any = true;
+		}
+	}
+	return any;
+}
+
+/* No other CPU runs a thread of pd or has it active any more (syscall.c
+ * made sure of that). */
 void pd_release_mmu(struct pd *pd)
 {
 	if (active_pd[this_cpu()->id] == pd)
