@@ -1,6 +1,7 @@
 /*
  * Kernel tests: multi-processor — every CPU runs threads, placement and
- * migration, IPC and signals between CPUs, pausing and destroying a thread
+ * migration (of a queued, a running and the calling thread), a new thread
+ * on its creator's CPU, IPC and signals between CPUs, pausing and destroying a thread
  * that spins on another CPU, unmapping memory another CPU is using, and an
  * IPC stress test (8 threads on up to 4 CPUs). They run when the kernel
  * reports at least 2 CPUs (main.c).
@@ -34,6 +35,14 @@ static void spin_ms(uint32_t ms)
 	end += (uint64_t)hz * ms / 1000;
 	while (cn_sys_time(0) < end)
 		;
+}
+
+/* c[word] stays put for 20 ms */
+static bool stopped(volatile uint32_t *c, uint32_t word)
+{
+	uint32_t s = c[word];
+	spin_ms(20);
+	return c[word] == s;
 }
 
 /* counts in word 'arg' of the shared page */
@@ -123,6 +132,25 @@ int test_smp_migrate(void)
 	CHECK_EQ(cn_sys_thread_cpu(t2, 1), CN_OK);
 	uint32_t s0 = c[0], s1 = c[1];
 	SPIN_UNTIL(c[0] > s0 + 1000 && c[1] > s1 + 1000, 3000);
+	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
+	return 0;
+}
+
+int test_smp_inherit(void)
+{
+	/* this driver moves itself to CPU 1; a thread it creates there starts
+	 * on CPU 1 too, below the busy driver: it cannot count until the
+	 * driver has moved back */
+	struct kt_pd a;
+	volatile uint32_t *c;
+	CHECK(!smp_pd(&a, &c));
+	CHECK_EQ(cn_sys_thread_cpu(CN_ROOT_CAP_THREAD, 1), CN_OK);
+	uint32_t t = kt_thread(&a, "spin", child_spin, 0, SPIN_PRIO, env.pager[0]);
+	CHECK(t);
+	CHECK(stopped(c, 0));
+	CHECK_EQ(c[0], 0);
+	CHECK_EQ(cn_sys_thread_cpu(CN_ROOT_CAP_THREAD, 0), CN_OK);
+	SPIN_UNTIL(c[0] > 1000, 3000);
 	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
 	return 0;
 }
@@ -266,14 +294,6 @@ int test_smp_signal(void)
 	cn_sys_destroy(pong);
 	cn_sys_destroy(r);
 	return 0;
-}
-
-/* c[word] stays put for 20 ms */
-static bool stopped(volatile uint32_t *c, uint32_t word)
-{
-	uint32_t s = c[word];
-	spin_ms(20);
-	return c[word] == s;
 }
 
 int test_smp_pause_destroy(void)
