@@ -125,14 +125,13 @@ _Noreturn void schedule_and_return(void)
 	while (!(next = pick(&cpu->sched))) {
 		cpu_set_thread(cpu, NULL);
 		/* idle: the lock released; interrupts stay masked, WFI wakes
-		 * up on a pending one (an IPI when a thread is queued here; the
-		 * timer re-checks now and then). The last address space stays
-		 * unless a CPU destroying it asks us to drop it (mmu.c). */
+		 * up on a pending one (an IPI when a thread is queued here).
+		 * The last address space stays unless a CPU destroying it asks
+		 * us to drop it (mmu.c). */
 		if (cpu->drop_pd) {
 			cpu->drop_pd = false;
 			pd_activate(NULL);
 		}
-		timer_program_next();
 		kunlock();
 		wfi();
 		klock();

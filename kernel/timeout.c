@@ -6,15 +6,10 @@
  */
 #include "kernel.h"
 
-/* An idle CPU looks at its run queue at least this often. An IPI wakes it
- * when a thread is queued there; this only bounds the delay should one be
- * lost (seen rarely under QEMU with several vCPUs, cause not found). */
-#define IDLE_RECHECK_US 10000
-#define SLICE_US        10000
+#define SLICE_US 10000
 
-/* in counter ticks (time_init()): no division on the scheduler's paths */
+/* a time slice in counter ticks (time_init()): no division when switching */
 uint64_t slice_ticks;
-static uint64_t idle_ticks;
 
 uint64_t us_to_ticks(uint64_t us)
 {
@@ -27,7 +22,6 @@ uint64_t us_to_ticks(uint64_t us)
 void time_init(void)
 {
 	slice_ticks = us_to_ticks(SLICE_US);
-	idle_ticks = us_to_ticks(IDLE_RECHECK_US);
 }
 
 /* Program the kernel timer for the next event: the end of the running
@@ -37,11 +31,8 @@ void time_init(void)
 void timer_program_next(void)
 {
 	struct cpu *cpu = this_cpu();
-	uint64_t now = board_counter();
 	uint64_t next = cpu->slice_end;
-	if (!cpu->thread)
-		next = now + idle_ticks;
-	else if (next <= now)
+	if (!cpu->thread || next <= board_counter())
 		next = ~0ull;
 	if (!klist_empty(&cpu->timeouts)) {
 		struct thread *t = kcontainer_of(cpu->timeouts.next, struct thread, timeout_elem);
