@@ -31,7 +31,7 @@ CFLAGS_ALL := -std=c11 $(WARN) -O2 -g -ffreestanding -fno-common \
               $(ARCH_FLAGS) -Iinclude -MMD -MP
 KERNEL_CFLAGS := $(CFLAGS_ALL) -Ikernel -Iboard/$(BOARD) -mgeneral-regs-only \
                  -DCN_RAM_BASE=$(BOARD_RAM_BASE) -DCN_RAM_SIZE=$(BOARD_RAM_SIZE) \
-                 -DCN_KERNEL_PHYS=$(BOARD_KERNEL_PHYS) -DCN_NR_CPUS=$(BOARD_NR_CPUS) \
+                 -DCN_KERNEL_PHYS=$(BOARD_KERNEL_PHYS) -DCN_NR_CPUS=$(BOARD_MAX_CPUS) \
                  -DCN_BOARD_NAME='"$(BOARD)"'
 USER_CFLAGS   := $(CFLAGS_ALL) -Ilib
 LIBGCC        := $(shell $(CC) $(ARCH_FLAGS) -print-libgcc-file-name 2>/dev/null)

@@ -2,7 +2,7 @@
  * IPC fast paths, entered straight from the SVC vector for CN_SYS_CALL and
  * CN_SYS_REPLY_WAIT. They handle the common case — at most four message
  * words in registers (and, for a call, at most one capability), the partner
- * already waiting and allowed to run now on this CPU — by moving five
+ * already waiting, on this CPU and allowed to run now — by moving five
  * registers and switching threads without touching any queue. Everything
  * else goes to kernel_svc().
  */
@@ -10,6 +10,8 @@
 
 static inline _Noreturn void switch_to(struct cpu *cpu, struct thread *cur, struct thread *next)
 {
+	cur->on_cpu = NULL;
+	next->on_cpu = cpu;
 	cpu->thread = next;
 	if (next->pd != cur->pd)
 		pd_activate(next->pd);
@@ -37,7 +39,8 @@ _Noreturn void fastpath_ipc(void)
 		if (!o || o->type != CN_OBJ_THREAD)
 			kernel_svc();
 		struct thread *dst = kcontainer_of(o, struct thread, obj);
-		if (dst->state != TS_RECV || dst->prio < cur->prio || dst->paused)
+		if (dst->state != TS_RECV || dst->prio < cur->prio || dst->paused ||
+		    dst->cpu != cpu->id)
 			kernel_svc();
 		if (info & CN_MSG_INFO(0, 1)) {
 			/* one capability: the receiver gets a new name for it, an
@@ -78,7 +81,8 @@ _Noreturn void fastpath_ipc(void)
 	if (info > 4)
 		kernel_svc();
 	struct thread *c = cur->caller;
-	if (r[0] != CN_RW_REPLY || !c || c->paused || !klist_empty(&cur->senders) ||
+	if (r[0] != CN_RW_REPLY || !c || c->paused || c->cpu != cpu->id ||
+	    !klist_empty(&cur->senders) ||
 	    (cur->bound && !klist_empty(&cur->bound->pending)) || !sched_may_run(c->prio))
 		kernel_svc();
 	uint32_t *d = c->regs.r;

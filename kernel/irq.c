@@ -1,6 +1,7 @@
 /*
- * Interrupts: the kernel timer is handled here, every other interrupt line
- * can be bound to one signal context by an IRQ object. An interrupt is masked
+ * Interrupts: the kernel timer and the inter-processor interrupt are handled
+ * here, every other interrupt line can be bound to one signal context by an
+ * IRQ object. An interrupt is masked
  * when it arrives and stays masked until its owner acknowledges it, so a
  * level-triggered device cannot flood the system.
  */
@@ -66,6 +67,13 @@ void irq_handle(void)
 		if (n == board_timer_irq()) {
 			board_irq_eoi(n);
 			timeout_check();
+			continue;
+		}
+		if (n == board_ipi_irq()) {
+			/* another CPU made a thread of ours ready, paused or moved
+			 * one: kernel_irq() reschedules anyway */
+			board_irq_eoi(n);
+			this_cpu()->need_resched = true;
 			continue;
 		}
 		struct irq *irq = n < MAX_IRQS ? irq_table[n] : NULL;

@@ -105,6 +105,8 @@ struct thread {
 	struct klist   pager_elem;   /* in pager->pager_users */
 	uint32_t       fault_type, fault_addr, fault_pc, fault_status;
 	bool           paused;       /* CN_SYS_THREAD_PAUSE: does not run until resumed */
+	uint32_t       cpu;          /* its CPU: queued there, runs there */
+	struct cpu    *on_cpu;       /* the CPU running it right now, or NULL */
 	/* timeout */
 	struct sig_ctx *timeout_ctx;
 	uint64_t       timeout_at;
@@ -155,13 +157,18 @@ struct irq {
 
 /* ------------------------------------------------------------ per CPU */
 /* Per CPU; lives right above that CPU's kernel stack, so TPIDRPRW (the
- * address of struct cpu) is the stack top as well (entry code). */
+ * address of struct cpu) is the stack top as well (entry code). Another CPU
+ * reads or changes it only while holding the kernel lock. */
 struct cpu {
 	struct regs   *current;     /* must stay first (entry code) */
-	struct thread *thread;
+	struct thread *thread;      /* running (READY) thread, NULL when idle */
 	uint32_t       id;
 	bool           need_resched;  /* a thread became ready that may preempt */
+	volatile bool  online;
+	bool           drop_pd;     /* idle: leave the address space (pd_kick_idle) */
 	uint64_t       slice_end;     /* next scheduling decision (timer) */
+	struct sp_sched policy;       /* claims and fills of the threads placed here */
+	struct klist   timeouts;    /* threads with a timeout, by deadline */
 };
 static inline struct cpu *this_cpu(void)
 {
@@ -170,6 +177,15 @@ static inline struct cpu *this_cpu(void)
 	return (struct cpu *)(uintptr_t)v;
 }
 static inline struct thread *current_thread(void) { return this_cpu()->thread; }
+/* make t (or nobody) the running thread of cpu */
+static inline void cpu_set_thread(struct cpu *cpu, struct thread *t)
+{
+	if (cpu->thread)
+		cpu->thread->on_cpu = NULL;
+	cpu->thread = t;
+	if (t)
+		t->on_cpu = cpu;
+}
 
 /* ------------------------------------------------------------ interfaces */
 /* log.c */
@@ -185,8 +201,19 @@ void kobj_revoke(struct kobj *obj);  /* clear every capability to obj */
 void capspace_init(struct capspace *cs, struct cap *slots, uint32_t n);
 void capspace_clear(struct capspace *cs);
 
+/* smp.c: the CPUs, the kernel lock and inter-processor interrupts */
+extern uint32_t nr_cpus;                /* CPUs online */
+struct cpu *cpu_get(uint32_t id);       /* id < CN_NR_CPUS */
+void smp_start(void);                   /* CPU 0: bring up the others */
+void klock(void);                       /* entry.S takes it on every entry */
+void kunlock(void);                     /* ... return_to_user releases it */
+void cpu_kick(struct cpu *c);           /* make c look at its run queue */
+static inline bool thread_running_elsewhere(struct thread *t)
+{ return t->on_cpu && t->on_cpu != this_cpu(); }
+void thread_kick_off(struct thread *t); /* make another CPU stop running t */
+
 /* sched.c */
-void sched_init(void);
+void sched_init(struct cpu *cpu);       /* after time_init() */
 void sched_ready(struct thread *t);     /* make t runnable */
 void sched_unready(struct thread *t);   /* take t out of the run queue */
 void sched_yield(void);
@@ -196,6 +223,7 @@ bool sched_may_run(uint32_t prio);      /* no queued claim has a higher priority
 void sched_set(struct thread *t, uint32_t prio, uint64_t quota_us);  /* THREAD_SCHED */
 uint64_t sched_used(struct thread *t);        /* counter ticks charged to t */
 uint64_t sched_claim_left(struct thread *t);  /* of this super period, ticks */
+void sched_move(struct thread *t, uint32_t cpu);  /* THREAD_CPU */
 
 /* thread.c */
 void thread_init(struct thread *t, struct pd *pd, struct cn_utcb *utcb, uint32_t utcb_virt);
@@ -234,12 +262,19 @@ void timeout_cancel(struct thread *t);
 void timeout_check(void);
 void timer_program_next(void);
 uint64_t us_to_ticks(uint64_t us);
+void time_init(void);                   /* after board_init(): the fixed intervals */
+extern uint64_t slice_ticks;            /* a time slice in counter ticks */
+
+/* main.c, mmu.c: per-CPU set-up of a secondary CPU */
+void pmu_init_cpu(void);
+void mmu_init_cpu(void);
 
 /* pd.c / mmu.c */
 int  pd_init(struct pd *pd, uint32_t *l1, struct cap *slots, uint32_t nslots);
 void pd_destroy(struct pd *pd);
 void pd_activate(struct pd *pd);
 void pd_release_mmu(struct pd *pd);
+bool pd_kick_idle(struct pd *pd);       /* other CPUs still have pd active? */
 int  mmu_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t attr,
              uint32_t pt_phys, uint32_t *mapped);
 int  mmu_map_section(struct pd *pd, uint32_t va, uint32_t pa, uint32_t attr);
@@ -274,7 +309,11 @@ bool board_irq_valid(uint32_t irq);     /* may user space own it? */
 uint32_t board_timer_irq(void);
 uint64_t board_counter(void);           /* free-running counter */
 uint32_t board_counter_hz(void);
-void board_timer_set(uint64_t deadline);/* one-shot at counter value */
+void board_timer_set(uint64_t deadline);/* one-shot at counter value (this CPU's timer) */
+void board_init_cpu(void);              /* a secondary CPU: its interrupt interface, timer */
+bool board_cpu_start(uint32_t id, uint32_t entry_phys); /* false: no such CPU */
+void board_ipi_send(uint32_t cpu);      /* interrupt 'cpu' (board_ipi_irq() there) */
+uint32_t board_ipi_irq(void);
 #define BOARD_IRQ_NONE 0xffffffffu
 
 #endif

@@ -18,14 +18,7 @@ extern char _modules_start[], _modules_end[];
 
 #define ROOT_CAP_SLOTS 4096
 
-/* crt0.S starts CPU 0 on cn_percpu[0].stack (its top is &cpu) */
-struct percpu {
-	uint8_t    stack[8192];
-	struct cpu cpu;           /* the stack grows down from here */
-};
-_Static_assert(offsetof(struct percpu, cpu) == 8192, "crt0.S expects the stack size");
-struct percpu cn_percpu[CN_NR_CPUS] __attribute__((aligned(8)));
-static struct regs idle_regs;
+void cpu0_init(void);   /* smp.c */
 
 static uint32_t boot_next;      /* boot allocator (physical) */
 static uint32_t free_base;      /* first byte core may hand out */
@@ -147,7 +140,7 @@ static void load_roottask(void)
 	bi->ram_size = CN_RAM_SIZE;
 	bi->free_base = free_base;
 	bi->counter_hz = board_counter_hz();
-	bi->nr_cpus = CN_NR_CPUS;
+	bi->nr_cpus = nr_cpus;
 	bi->cap_slots = ROOT_CAP_SLOTS;
 	for (uint32_t i = 0; i < cn_boot_module_count && i < CN_BOOTINFO_MAX_MODULES; i++) {
 		cn_strlcpy(bi->modules[i].name, cn_boot_modules[i].name, CN_BOOTINFO_NAME_MAX);
@@ -172,30 +165,41 @@ static void load_roottask(void)
 	        (unsigned)((CN_RAM_BASE + CN_RAM_SIZE - free_base) / 1024));
 }
 
-_Noreturn void kernel_main(void);
-_Noreturn void kernel_main(void)
+static bool have_pmu(void)
 {
-	struct cpu *cpu = &cn_percpu[0].cpu;
-	cpu->id = 0;
-	cpu->current = &idle_regs;
-	write_tpidrprw((uint32_t)(uintptr_t)cpu);
-
-	board_init_early();
-	kprintf("\nCairn kernel on %s (%u CPU%s, %u MiB RAM)\n", CN_BOARD_NAME,
-	        (unsigned)CN_NR_CPUS, CN_NR_CPUS > 1 ? "s" : "",
-	        (unsigned)(CN_RAM_SIZE >> 20));
-	mmu_init();
-	board_init();
-	/* cycle counter readable from user mode (benchmarks), if there is a PMU */
 	uint32_t pmu = (read_id_dfr0() >> 24) & 0xf;
-	if (pmu >= 1 && pmu <= 6) {
+	return pmu >= 1 && pmu <= 6;
+}
+
+/* cycle counter readable from user mode (benchmarks), if there is a PMU */
+void pmu_init_cpu(void)
+{
+	if (have_pmu()) {
 		write_pmcr(read_pmcr() | 0x5);          /* enable, reset cycle counter */
 		write_pmcntenset(1u << 31);
 		write_pmuserenr(1);
 	}
+}
+
+_Noreturn void kernel_main(void);
+_Noreturn void kernel_main(void)
+{
+	cpu0_init();
+	klock();     /* released when the roottask first enters user mode */
+	board_init_early();
+	kprintf("\nCairn kernel on %s (up to %u CPU%s, %u MiB RAM)\n", CN_BOARD_NAME,
+	        (unsigned)CN_NR_CPUS, CN_NR_CPUS > 1 ? "s" : "",
+	        (unsigned)(CN_RAM_SIZE >> 20));
+	mmu_init();
+	board_init();
+	time_init();
+	for (uint32_t id = 0; id < CN_NR_CPUS; id++)
+		sched_init(cpu_get(id));     /* the same super periods everywhere */
+	pmu_init_cpu();
 	kprintf("kernel: MMU, caches and high vectors on; counter at %u Hz%s\n",
-	        (unsigned)board_counter_hz(), pmu >= 1 && pmu <= 6 ? ", cycle counter on" : "");
-	sched_init();
+	        (unsigned)board_counter_hz(), have_pmu() ? ", cycle counter on" : "");
+	smp_start();
+	kprintf("kernel: %u CPU%s online\n", (unsigned)nr_cpus, nr_cpus > 1 ? "s" : "");
 	boot_next = (uint32_t)(uintptr_t)_kernel_phys_end;
 	load_roottask();
 	schedule_and_return();

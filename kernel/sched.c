@@ -1,40 +1,52 @@
 /*
- * The scheduler: the claims-and-fills policy of sched_policy.c (priorities
- * with CPU quota per super period, round robin fills) applied to threads,
- * with time slices driven by the kernel timer. The running thread is not
- * in a run queue ("lazy" queueing): IPC that blocks the caller and runs the
- * callee touches no queue at all. Time is charged to the thread found on
- * the CPU at each scheduling decision (a fast-path IPC partner runs on the
- * rest of its caller's slice).
+ * The scheduler: per CPU, the claims-and-fills policy of sched_policy.c
+ * (priorities with CPU quota per super period, round robin fills) applied
+ * to the threads placed on that CPU (t->cpu), with time slices driven by
+ * that CPU's timer. The running thread is not queued ("lazy" queueing): IPC
+ * that blocks the caller and runs the callee touches no queue at all. Time
+ * is charged to the thread found on the CPU at each scheduling decision (a
+ * fast-path IPC partner runs on the rest of its caller's slice), by the
+ * policy of the CPU it ran on. Making a thread ready on another CPU
+ * interrupts that CPU if the thread preempts there. Every CPU's policy is
+ * changed only under the kernel lock.
  */
 #include "kernel.h"
 #include "arch/arm/cpu.h"
 
-#define SLICE_US        10000
 #define SUPER_PERIOD_US 1000000
 
-static struct sp_sched policy;
-
-void sched_init(void)
+static inline struct sp_sched *policy_of(struct thread *t)
 {
-	sp_init(&policy, us_to_ticks(SUPER_PERIOD_US), us_to_ticks(SLICE_US), board_counter());
+	return &cpu_get(t->cpu)->policy;
 }
 
-static struct sp_share *running_share(void)
+/* the share running on c that may go on running, if any */
+static struct sp_share *running_share(struct cpu *c)
 {
-	struct thread *cur = current_thread();
+	struct thread *cur = c->thread;
 	return cur && cur->state == TS_READY ? &cur->share : NULL;
+}
+
+void sched_init(struct cpu *cpu)
+{
+	sp_init(&cpu->policy, us_to_ticks(SUPER_PERIOD_US), slice_ticks, board_counter());
+}
+
+static bool preempts(struct cpu *c, struct thread *t)
+{
+	return sp_preempts(&c->policy, running_share(c), &t->share);
 }
 
 bool sched_preempts(struct thread *t)
 {
-	return sp_preempts(&policy, running_share(), &t->share);
+	return preempts(cpu_get(t->cpu), t);
 }
 
-/* may a thread of priority 'prio' run now instead of everything queued? */
+/* may a claim of priority 'prio' run now instead of everything queued on
+ * this CPU? (the IPC fast path) */
 bool sched_may_run(uint32_t prio)
 {
-	return sp_may_run(&policy, prio);
+	return sp_may_run(&this_cpu()->policy, prio);
 }
 
 void sched_ready(struct thread *t)
@@ -44,73 +56,141 @@ void sched_ready(struct thread *t)
 		return;
 	}
 	t->state = TS_READY;
-	if (t == current_thread())
+	struct cpu *c = cpu_get(t->cpu);
+	if (t->on_cpu) {
+		if (t->on_cpu != c)
+			cpu_kick(t->on_cpu);   /* it runs but was moved to c */
 		return;
-	sp_ready(&policy, &t->share);
-	if (sched_preempts(t))
-		this_cpu()->need_resched = true;
+	}
+	sp_ready(&c->policy, &t->share);
+	if (preempts(c, t))
+		cpu_kick(c);
 }
 
 void sched_unready(struct thread *t)
 {
-	if (t->state != TS_READY || t == current_thread())
+	if (t->state != TS_READY || t->on_cpu)
 		return;
-	sp_unready(&policy, &t->share);
+	sp_unready(policy_of(t), &t->share);
 }
 
 void sched_yield(void)
 {
-	this_cpu()->need_resched = true;
-	policy.slice_end = 0;
+	struct cpu *cpu = this_cpu();
+	cpu->need_resched = true;
+	cpu->policy.slice_end = 0;
 }
 
 void sched_set(struct thread *t, uint32_t prio, uint64_t quota_us)
 {
 	uint64_t quota = quota_us == CN_SCHED_UNLIMITED ? SP_UNLIMITED : us_to_ticks(quota_us);
+	/* a running thread's share belongs to the policy of the CPU it runs on */
+	struct cpu *c = t->on_cpu ? t->on_cpu : cpu_get(t->cpu);
 	t->prio = prio;
-	sp_set(&policy, &t->share, prio, quota);
+	sp_set(&c->policy, &t->share, prio, quota);
 	if (t == current_thread())
 		sched_yield();
-	else if (t->state == TS_READY && sched_preempts(t))
-		this_cpu()->need_resched = true;
+	else if (t->on_cpu)
+		cpu_kick(t->on_cpu);           /* its CPU decides again */
+	else if (t->state == TS_READY && preempts(c, t))
+		cpu_kick(c);
+}
+
+/* Place t on another CPU: its share leaves the old CPU's policy and joins
+ * the new one's, keeping the claim it has left in this super period. A
+ * thread running elsewhere is let go by its CPU at its next decision
+ * (keep_current), which kick makes prompt. */
+void sched_move(struct thread *t, uint32_t cpu)
+{
+	if (t->cpu == cpu)
+		return;
+	if (t->on_cpu) {
+		t->cpu = cpu;
+		if (t->on_cpu->id != cpu)
+			cpu_kick(t->on_cpu);
+		return;
+	}
+	bool queued = t->state == TS_READY;
+	if (queued)
+		sp_unready(policy_of(t), &t->share);
+	struct sp_sched *from = policy_of(t);
+	t->cpu = cpu;
+	sp_move(from, policy_of(t), &t->share, board_counter());
+	if (queued)
+		sched_ready(t);
 }
 
 uint64_t sched_used(struct thread *t)
 {
 	uint64_t used = t->share.used;
-	if (t == current_thread()) {
-		uint64_t now = board_counter();
-		used += now > policy.last ? now - policy.last : 0;
+	if (t->on_cpu) {
+		/* not charged yet: the time since its CPU's last decision */
+		uint64_t now = board_counter(), last = t->on_cpu->policy.last;
+		used += now > last ? now - last : 0;
 	}
 	return used;
 }
 
 uint64_t sched_claim_left(struct thread *t)
 {
-	return sp_claim_left(&policy, &t->share);
+	struct sp_sched *s = t->on_cpu ? &t->on_cpu->policy : policy_of(t);
+	uint64_t left = sp_claim_left(s, &t->share);
+	if (t->on_cpu && s->on_claim && t->share.quota != SP_UNLIMITED) {
+		uint64_t now = board_counter();
+		uint64_t d = now > s->last ? now - s->last : 0;
+		left = d < left ? left - d : 0;
+	}
+	return left;
+}
+
+/* The running thread may have been paused or moved to another CPU from
+ * elsewhere: then it leaves this CPU (its share moves to the new CPU's
+ * policy). Returns true if it stays. */
+static bool keep_current(struct cpu *cpu, struct thread *cur)
+{
+	if (likely(!cur->paused && cur->cpu == cpu->id))
+		return true;
+	cpu_set_thread(cpu, NULL);
+	if (cur->cpu != cpu->id)
+		sp_move(&cpu->policy, policy_of(cur), &cur->share, board_counter());
+	sched_ready(cur);        /* paused: TS_PAUSED; moved: queued there */
+	return false;
 }
 
 _Noreturn void schedule_and_return(void)
 {
 	struct cpu *cpu = this_cpu();
+	struct sp_sched *s = &cpu->policy;
 	struct thread *t = cpu->thread;
 	cpu->need_resched = false;
 	for (;;) {
 		uint64_t now = board_counter();
-		sp_account(&policy, t ? &t->share : NULL, now);
-		struct sp_share *next = sp_schedule(&policy, running_share(), now);
+		sp_account(s, t ? &t->share : NULL, now);
+		struct sp_share *cur = NULL;
+		if (t && t->state == TS_READY && keep_current(cpu, t))
+			cur = &t->share;
+		struct sp_share *next = sp_schedule(s, cur, now);
 		while (!next) {
-			cpu->thread = NULL;
-			/* idle: interrupts stay masked, WFI wakes up on a pending one */
+			cpu_set_thread(cpu, NULL);
+			/* idle: the lock released; interrupts stay masked, WFI
+			 * wakes up on a pending one (an IPI when a thread is
+			 * queued here). The last address space stays unless a
+			 * CPU destroying it asks us to drop it (mmu.c). */
+			if (cpu->drop_pd) {
+				cpu->drop_pd = false;
+				pd_activate(NULL);
+			}
+			kunlock();
 			wfi();
+			klock();
 			irq_handle();
 			now = board_counter();
-			sp_account(&policy, NULL, now);
-			next = sp_schedule(&policy, NULL, now);
+			sp_account(s, NULL, now);
+			next = sp_schedule(s, NULL, now);
 		}
 		t = kcontainer_of(next, struct thread, share);
-		cpu->thread = t;
-		cpu->slice_end = sp_deadline(&policy, next);
+		cpu_set_thread(cpu, t);
+		cpu->slice_end = sp_deadline(s, next);
 		/* a deadline that passed while we decided (the CPU was stalled,
 		 * e.g. a busy host under QEMU) would never be programmed:
 		 * decide again rather than run without a timer */

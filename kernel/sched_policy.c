@@ -142,6 +142,17 @@ static void period_check(struct sp_sched *s, uint64_t now)
 		claim_queue(s, SHARE_OF(l, fill_link));
 }
 
+void sp_move(struct sp_sched *from, struct sp_sched *to, struct sp_share *sh, uint64_t now)
+{
+	/* both policies count their own super periods: bring both up to
+	 * 'now', then the claim left counts in the new one's period */
+	period_check(from, now);
+	period_check(to, now);
+	uint64_t left = sp_claim_left(from, sh);
+	sh->period = to->period;
+	sh->claim_left = left;
+}
+
 struct sp_share *sp_schedule(struct sp_sched *s, struct sp_share *cur, uint64_t now)
 {
 	period_check(s, now);

@@ -58,6 +58,10 @@ void sp_ready(struct sp_sched *s, struct sp_share *sh);
 void sp_unready(struct sp_sched *s, struct sp_share *sh);
 bool sp_queued(const struct sp_share *sh);
 
+/* a share that is neither queued nor running moves from one CPU's policy
+ * to another's with the claim it has left in the current super period */
+void sp_move(struct sp_sched *from, struct sp_sched *to, struct sp_share *sh, uint64_t now);
+
 /* new priority and quota; a queued share is queued again accordingly */
 void sp_set(struct sp_sched *s, struct sp_share *sh, uint32_t prio, uint64_t quota);
 

@@ -25,6 +25,11 @@ _Static_assert(TS_READY == CN_THREAD_READY && TS_SEND == CN_THREAD_SEND &&
 #define ARG(i) (cur->regs.r[i])
 #define RET(i) (cur->regs.r[i])
 
+/* A handler returns this when a thread it works on is running on another
+ * CPU: it has asked that CPU to take the thread off (thread_kick_off) and
+ * changed nothing else; the call is restarted (syscall_dispatch). */
+#define RESTART 2
+
 static struct thread *thread_arg(struct thread *cur, uint32_t name, int *err)
 {
 	struct kobj *o = cap_lookup(cur->pd, name, CN_OBJ_NONE, NULL);
@@ -59,6 +64,7 @@ static int sys_create(struct thread *cur)
 			return CN_ERR_INVALID;
 		struct thread *t = phys_to_virt(phys);
 		thread_init(t, pd, phys_to_virt(utcb_phys), utcb_virt);
+		t->cpu = cur->cpu;           /* the creator's CPU */
 		cn_memcpy(t->name, cur->utcb->msg, sizeof(t->name) - 1);
 		t->name[sizeof(t->name) - 1] = 0;
 		obj = &t->obj;
@@ -126,6 +132,20 @@ static int sys_create(struct thread *cur)
 	return CN_OK;
 }
 
+/* Does any thread of pd run on another CPU? Those are asked to stop. */
+static bool pd_threads_kicked(struct pd *pd)
+{
+	bool kicked = false;
+	for (struct klist *e = pd->threads.next; e != &pd->threads; e = e->next) {
+		struct thread *t = kcontainer_of(e, struct thread, pd_elem);
+		if (thread_running_elsewhere(t)) {
+			thread_kick_off(t);
+			kicked = true;
+		}
+	}
+	return kicked;
+}
+
 void pd_destroy(struct pd *pd)
 {
 	kobj_revoke(&pd->obj);
@@ -144,11 +164,20 @@ static int sys_destroy(struct thread *cur)
 	if (!o)
 		return CN_ERR_CAP;
 	switch (o->type) {
-	case CN_OBJ_THREAD:   thread_destroy(kcontainer_of(o, struct thread, obj)); break;
+	case CN_OBJ_THREAD: {
+		struct thread *t = kcontainer_of(o, struct thread, obj);
+		if (thread_running_elsewhere(t)) {
+			thread_kick_off(t);
+			return RESTART;
+		}
+		thread_destroy(t);
+		break; }
 	case CN_OBJ_PD: {
 		struct pd *pd = kcontainer_of(o, struct pd, obj);
 		if (pd->privileged)
 			return CN_ERR_INVALID;
+		if (pd_threads_kicked(pd) | pd_kick_idle(pd))
+			return RESTART;
 		pd_destroy(pd);
 		break; }
 	case CN_OBJ_SIG_RECV: sig_recv_destroy(kcontainer_of(o, struct sig_recv, obj)); break;
@@ -182,6 +211,10 @@ static int sys_thread_ctl(struct thread *cur, uint32_t call)
 		thread_wake(t);
 		return CN_OK;
 	case CN_SYS_THREAD_PAUSE:
+		if (thread_running_elsewhere(t)) {
+			thread_kick_off(t);
+			return RESTART;
+		}
 		t->paused = true;
 		if (t->state == TS_READY) {
 			sched_unready(t);
@@ -219,6 +252,8 @@ static int sys_thread_ctl(struct thread *cur, uint32_t call)
 			return CN_ERR_INVALID;
 		if (t == cur)
 			return CN_ERR_STATE;
+		if (thread_running_elsewhere(t))
+			return CN_ERR_BUSY;   /* its registers are not saved */
 		cn_memcpy(&t->regs, buf, sizeof(t->regs));
 		/* user mode, ARM state, interrupts on: whatever the caller asked */
 		t->regs.cpsr = (t->regs.cpsr & 0xf80f0000u) | CPSR_MODE_USR;
@@ -251,6 +286,16 @@ static int sys_thread_ctl(struct thread *cur, uint32_t call)
 		RET(5) = t->share.prio;
 		RET(6) = t->sched_quota_us;
 		return CN_OK; }
+	case CN_SYS_THREAD_CPU:
+		if (ARG(1) == CN_THREAD_CPU_QUERY) {
+			RET(1) = t->cpu;
+			RET(2) = t->on_cpu ? t->on_cpu->id : CN_THREAD_CPU_NONE;
+			return CN_OK;
+		}
+		if (ARG(1) >= nr_cpus)
+			return CN_ERR_INVALID;
+		sched_move(t, ARG(1));
+		return CN_OK;
 	}
 	return CN_ERR_NOSYS;
 }
@@ -318,7 +363,7 @@ static __attribute__((noinline)) int sys_privileged(struct thread *cur, uint32_t
 	case CN_SYS_KERNEL_INFO:
 		switch (ARG(0)) {
 		case CN_KINFO_COUNTER_HZ: RET(1) = board_counter_hz(); return CN_OK;
-		case CN_KINFO_NR_CPUS:    RET(1) = CN_NR_CPUS; return CN_OK;
+		case CN_KINFO_NR_CPUS:    RET(1) = nr_cpus; return CN_OK;
 		}
 		return CN_ERR_INVALID;
 	default:
@@ -442,6 +487,15 @@ static inline void syscall_dispatch(struct thread *cur)
 		err = cur->pd->privileged ? sys_privileged(cur, call) : CN_ERR_DENIED;
 	else
 		err = CN_ERR_NOSYS;
+	if (unlikely(err == RESTART)) {
+		/* run the svc again once the other CPU had a chance to react
+		 * (WFE: until some CPU releases the lock) */
+		cur->regs.pc -= 4;
+		kunlock();
+		__asm__ volatile("wfe" ::: "memory");
+		klock();
+		return;
+	}
 	if (err != KEEP_R0)
 		thread_set_return(cur, err);
 }
@@ -467,6 +521,10 @@ _Noreturn void kernel_irq(void)
 
 _Noreturn void kernel_abort(uint32_t kind)
 {
+	/* SAVE_USER put the interrupted mode into 'current' even when it was
+	 * the kernel's: then this CPU may hold the lock already */
+	if ((this_cpu()->current->cpsr & CPSR_MODE_MASK) == CPSR_MODE_USR)
+		klock();
 	struct thread *cur = current_thread();
 	if (!cur || (cur->regs.cpsr & CPSR_MODE_MASK) != CPSR_MODE_USR)
 		panic("exception %u in kernel mode: pc 0x%08x dfar 0x%08x dfsr 0x%08x",

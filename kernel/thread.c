@@ -83,6 +83,6 @@ void thread_destroy(struct thread *t)
 	t->state = TS_INACTIVE;
 	klist_del(&t->pd_elem);
 	t->obj.type = CN_OBJ_NONE;
-	if (current_thread() == t)
-		this_cpu()->thread = NULL;
+	if (t->on_cpu)
+		cpu_set_thread(t->on_cpu, NULL);   /* this CPU's (syscall.c) */
 }

@@ -1,11 +1,15 @@
 /*
  * Time: the free-running counter, per-thread one-shot timeouts that fire a
- * signal (the basis of the timer service), and the kernel timer that serves
- * both them and the scheduler's time slices.
+ * signal (the basis of the timer service), and each CPU's kernel timer that
+ * serves both them and the scheduler's time slices. A timeout is kept by
+ * the CPU its thread ran on when it set it (a thread sets only its own).
  */
 #include "kernel.h"
 
-static struct klist timeouts = { &timeouts, &timeouts };  /* sorted by deadline */
+#define SLICE_US 10000
+
+/* a time slice in counter ticks (time_init()): no division when switching */
+uint64_t slice_ticks;
 
 uint64_t us_to_ticks(uint64_t us)
 {
@@ -13,6 +17,11 @@ uint64_t us_to_ticks(uint64_t us)
 	if (us > 0xffffffffffffffffull / hz)
 		return 0xffffffffffffffffull;
 	return us * hz / 1000000u;
+}
+
+void time_init(void)
+{
+	slice_ticks = us_to_ticks(SLICE_US);
 }
 
 /* Program the kernel timer for the next event: the end of the running
@@ -25,8 +34,8 @@ void timer_program_next(void)
 	uint64_t next = cpu->slice_end;
 	if (!cpu->thread || next <= board_counter())
 		next = ~0ull;
-	if (!klist_empty(&timeouts)) {
-		struct thread *t = kcontainer_of(timeouts.next, struct thread, timeout_elem);
+	if (!klist_empty(&cpu->timeouts)) {
+		struct thread *t = kcontainer_of(cpu->timeouts.next, struct thread, timeout_elem);
 		if (t->timeout_at < next)
 			next = t->timeout_at;
 	}
@@ -50,8 +59,9 @@ void timeout_set(struct thread *t, struct sig_ctx *ctx, uint64_t us)
 	t->timeout_at = ticks > ~0ull - now ? ~0ull : now + ticks;
 	t->timeout_ctx = ctx;
 	klist_add_tail(&ctx->tmo_users, &t->tmo_user_elem);
-	struct klist *pos = timeouts.next;
-	while (pos != &timeouts &&
+	struct klist *list = &this_cpu()->timeouts;
+	struct klist *pos = list->next;
+	while (pos != list &&
 	       kcontainer_of(pos, struct thread, timeout_elem)->timeout_at <= t->timeout_at)
 		pos = pos->next;
 	klist_add_tail(pos, &t->timeout_elem);   /* insert before pos */
@@ -61,8 +71,9 @@ void timeout_set(struct thread *t, struct sig_ctx *ctx, uint64_t us)
 void timeout_check(void)
 {
 	uint64_t now = board_counter();
-	while (!klist_empty(&timeouts)) {
-		struct thread *t = kcontainer_of(timeouts.next, struct thread, timeout_elem);
+	struct klist *list = &this_cpu()->timeouts;
+	while (!klist_empty(list)) {
+		struct thread *t = kcontainer_of(list->next, struct thread, timeout_elem);
 		if (t->timeout_at > now)
 			break;
 		struct sig_ctx *c = t->timeout_ctx;

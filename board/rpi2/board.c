@@ -1,6 +1,7 @@
 /*
  * Raspberry Pi 2: PL011 console, BCM2836/BCM2835 interrupt controllers,
- * generic timer.
+ * generic timer; four cores, started and interrupted through the BCM2836
+ * mailboxes.
  */
 #include "kernel.h"
 #include "drivers/drivers.h"
@@ -19,6 +20,15 @@ void board_init(void)
 	bcm2836_intc_unmask(BOARD_TIMER_IRQ);
 }
 
+void board_init_cpu(void)
+{
+	bcm2836_intc_init_cpu(BOARD_TIMER_IRQ);
+	gtimer_init();
+}
+
+bool board_cpu_start(uint32_t id, uint32_t entry) { return bcm2836_cpu_start(id, entry); }
+void board_ipi_send(uint32_t cpu)    { bcm2836_ipi_send(cpu); }
+uint32_t board_ipi_irq(void)         { return BCM2836_IRQ_MBOX0; }
 void board_putc(char c)              { pl011_putc(c); }
 uint32_t board_irq_pending(void)     { return bcm2836_intc_pending(); }
 void board_irq_mask(uint32_t irq)    { bcm2836_intc_mask(irq); }

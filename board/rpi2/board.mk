@@ -2,6 +2,8 @@
 # interrupt controllers, PL011 UART0, generic timer.
 BOARD_DESC      := Raspberry Pi 2 B (QEMU raspi2b), BCM2836, Cortex-A7 x4
 BOARD_CPU       := cortex-a7
+# CPUs: QEMU's raspi2b always has its four cores (SMP cannot change that).
+BOARD_MAX_CPUS  := 4
 BOARD_NR_CPUS   := 4
 BOARD_RAM_BASE  := 0x00000000
 BOARD_KERNEL_PHYS := 0x00008000

@@ -1,7 +1,11 @@
 # ARM Versatile Express with a Cortex-A9 MPCore tile (the Pandaboard's CPU).
 BOARD_DESC      := ARM Versatile Express A9 (QEMU vexpress-a9), Cortex-A9 MPCore, GIC, PL011
 BOARD_CPU       := cortex-a9
-BOARD_NR_CPUS   := 1
+# CPUs: the kernel supports up to BOARD_MAX_CPUS and starts every CPU the
+# board has; SMP picks how many QEMU emulates (make ... SMP=4).
+BOARD_MAX_CPUS  := 4
+SMP             ?= 1
+BOARD_NR_CPUS   := $(SMP)
 BOARD_RAM_BASE  := 0x60000000
 BOARD_KERNEL_PHYS := 0x60000000
 BOARD_RAM_SIZE  := 0x10000000

@@ -1,5 +1,6 @@
 /*
- * QEMU virt board: PL011 console, GICv2, generic timer.
+ * QEMU virt board: PL011 console, GICv2, generic timer; secondary CPUs are
+ * started with PSCI (QEMU emulates it through HVC).
  */
 #include "kernel.h"
 #include "drivers/drivers.h"
@@ -16,6 +17,16 @@ void board_init(void)
 	gtimer_init();
 	gicv2_unmask(BOARD_TIMER_IRQ);
 }
+
+void board_init_cpu(void)
+{
+	gicv2_init_cpu();
+	gtimer_init();
+	gicv2_unmask(BOARD_TIMER_IRQ);   /* a PPI: banked, enabled per CPU */
+}
+
+/* MPIDR of CPU n: Aff0 = n (QEMU's virt board, up to 8 CPUs per cluster) */
+bool board_cpu_start(uint32_t id, uint32_t entry) { return psci_cpu_on(id, entry); }
 
 /* interrupts: kernel/drivers/gicv2_board.c */
 void board_putc(char c)              { pl011_putc(c); }

@@ -1,12 +1,16 @@
 # QEMU 'virt' board: Cortex-A15, GICv2, PL011, ARM generic timer. The default board.
 BOARD_DESC      := QEMU virt, Cortex-A15, GICv2, PL011 UART, generic timer
 BOARD_CPU       := cortex-a15
-BOARD_NR_CPUS   := 1
+# CPUs: the kernel supports up to BOARD_MAX_CPUS and starts every CPU the
+# board has; SMP picks how many QEMU emulates (make ... SMP=4).
+BOARD_MAX_CPUS  := 4
+SMP             ?= 2
+BOARD_NR_CPUS   := $(SMP)
 BOARD_RAM_BASE  := 0x40000000
 BOARD_KERNEL_PHYS := 0x40000000
 BOARD_RAM_SIZE  := 0x10000000
 BOARD_KERNEL_SRC := kernel/drivers/pl011.c kernel/drivers/gicv2.c kernel/drivers/gicv2_board.c \
-                    kernel/drivers/generic_timer.c board/virt/board.c
+                    kernel/drivers/generic_timer.c kernel/drivers/psci.c board/virt/board.c
 # How QEMU emulates it. The run tool appends -kernel <image> and, for
 # benchmarks, -icount shift=0,sleep=off.
 BOARD_QEMU      := qemu-system-arm

@@ -181,6 +181,18 @@ static inline int cn_sys_thread_info(uint32_t t, struct cn_sched_info *i)
 	i->quota_us = r.r6;
 	return r.err;
 }
+static inline int cn_sys_thread_cpu(uint32_t t, uint32_t cpu)
+{ return CN_SYS2(CN_SYS_THREAD_CPU, t, cpu).err; }
+/* where t is placed and which CPU runs it right now (CN_THREAD_CPU_NONE) */
+static inline int cn_sys_thread_where(uint32_t t, uint32_t *placed, uint32_t *running)
+{
+	struct cn_sysret r = CN_SYS2(CN_SYS_THREAD_CPU, t, CN_THREAD_CPU_QUERY);
+	if (placed)
+		*placed = r.r1;
+	if (running)
+		*running = r.r2;
+	return r.err;
+}
 static inline int cn_sys_thread_regs(uint32_t t, int write)
 { return CN_SYS2(CN_SYS_THREAD_REGS, t, (uint32_t)write).err; }
 

@@ -57,6 +57,13 @@
 #define CN_SYS_THREAD_INFO  47  /* r0 thread -> r1:r2 time used in counter ticks (lo, hi),
                                    r3 counter Hz, r4 claim ticks left in this super
                                    period, r5 priority, r6 quota (microseconds) */
+#define CN_SYS_THREAD_CPU   48  /* r0 thread, r1 cpu (< CN_KINFO_NR_CPUS): the thread runs
+                                   there from now on (a running thread is moved);
+                                   r1 CN_THREAD_CPU_QUERY: nothing changes ->
+                                   r1 its CPU, r2 the CPU running it right now
+                                   (CN_THREAD_CPU_NONE if none) */
+#define CN_THREAD_CPU_QUERY 0xffffffffu
+#define CN_THREAD_CPU_NONE  0xffffffffu
 
 #define CN_SYS_CAP_TAKE     49  /* r0 pd, r1 name in that pd, r2 cap for the same object ->
                                    r1 badge of that name, which is dropped from that pd */
@@ -168,7 +175,7 @@ struct cn_utcb {
 
 /* CN_SYS_KERNEL_INFO queries */
 #define CN_KINFO_COUNTER_HZ 0  /* r1 = frequency of the time counter */
-#define CN_KINFO_NR_CPUS    1
+#define CN_KINFO_NR_CPUS    1  /* r1 = number of CPUs running (0 .. n-1) */
 
 /* Priorities: 0 (lowest) .. CN_PRIO_MAX */
 #define CN_PRIO_MAX  15

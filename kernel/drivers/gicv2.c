@@ -1,9 +1,12 @@
 /*
  * ARM Generic Interrupt Controller v2 (distributor + CPU interface). Every
  * shared interrupt is routed to CPU 0 for now; interrupts start disabled and
- * are enabled when an owner exists.
+ * are enabled when an owner exists. Software-generated interrupts (SGIs)
+ * are the kernel's inter-processor interrupts; the CPU interface and the
+ * private interrupts (SGIs, PPIs) are banked per CPU.
  */
 #include "drivers/drivers.h"
+#include "arch/arm/cpu.h"
 
 #define GICD_CTLR       0x000
 #define GICD_TYPER      0x004
@@ -11,6 +14,7 @@
 #define GICD_ICENABLER  0x180
 #define GICD_IPRIORITYR 0x400
 #define GICD_ITARGETSR  0x800
+#define GICD_SGIR       0xf00
 #define GICC_CTLR       0x00
 #define GICC_PMR        0x04
 #define GICC_IAR        0x0c
@@ -18,7 +22,9 @@
 
 static uintptr_t gicd, gicc;
 static uint32_t nr_irqs;
-static uint32_t last_iar;
+static uint32_t last_iar[4];     /* per CPU: the IAR to write back at EOI */
+
+static inline uint32_t cpu_index(void) { return read_mpidr() & 3; }
 
 void gicv2_init(void *d, void *c)
 {
@@ -35,8 +41,21 @@ void gicv2_init(void *d, void *c)
 	for (uint32_t i = 32; i < nr_irqs; i += 4)
 		mmio_write(gicd, GICD_ITARGETSR + i, 0x01010101u);
 	mmio_write(gicd, GICD_CTLR, 1);
+	gicv2_init_cpu();
+}
+
+/* this CPU's interface: on, every priority we use; its SGIs enabled */
+void gicv2_init_cpu(void)
+{
+	mmio_write(gicd, GICD_ISENABLER, 0xffffu);
 	mmio_write(gicc, GICC_PMR, 0xf0);
 	mmio_write(gicc, GICC_CTLR, 1);
+}
+
+void gicv2_send_sgi(uint32_t cpu, uint32_t sgi)
+{
+	dsb();     /* what the target is to see must be visible first */
+	mmio_write(gicd, GICD_SGIR, (1u << (16 + cpu)) | (sgi & 0xf));
 }
 
 uint32_t gicv2_pending(void)
@@ -45,7 +64,7 @@ uint32_t gicv2_pending(void)
 	uint32_t id = iar & 0x3ff;
 	if (id >= 1020)
 		return 0xffffffffu;
-	last_iar = iar;
+	last_iar[cpu_index()] = iar;
 	return id;
 }
 
@@ -61,7 +80,8 @@ void gicv2_unmask(uint32_t irq)
 
 void gicv2_eoi(uint32_t irq)
 {
-	mmio_write(gicc, GICC_EOIR, (last_iar & 0x3ff) == irq ? last_iar : irq);
+	uint32_t last = last_iar[cpu_index()];
+	mmio_write(gicc, GICC_EOIR, (last & 0x3ff) == irq ? last : irq);
 }
 
 bool gicv2_valid(uint32_t irq)

@@ -99,6 +99,13 @@ static int echo_check(void)
 /* ---------------------------------------------------------- fuzzer threads */
 extern char kt_thread_entry[];
 
+static uint32_t ncpus(void)
+{
+	uint32_t n = 1;
+	cn_sys_kernel_info(CN_KINFO_NR_CPUS, &n);
+	return n;
+}
+
 static int fz_start(unsigned i)
 {
 	struct cn_utcb *u = cn_utcb();
@@ -127,6 +134,15 @@ static int fz_start(unsigned i)
 	return 0;
 }
 
+/* Fuzzer thread i goes to its own CPU (i mod CPUs). It starts on the
+ * driver's CPU, below the driver's priority, so it runs only after the
+ * driver has given it its capabilities. */
+static int fz_spread(unsigned i)
+{
+	int err = cn_sys_thread_cpu(d.th[i].cap, i % ncpus());
+	return err ? fail("cannot move a fuzzer thread", i, (uint32_t)err) : 0;
+}
+
 static int fz_restart(unsigned i)
 {
 	d.restarts++;
@@ -137,7 +153,7 @@ static int fz_restart(unsigned i)
 	if (fz_start(i))
 		return 1;
 	kt_give(&d.fz_pd, d.th[i].cap);   /* a name for the new thread; may fail when full */
-	return 0;
+	return fz_spread(i);
 }
 
 /* the pager signal of fuzzer thread i came */
@@ -263,7 +279,9 @@ static int setup(void)
 	/* the echo server */
 	if (kt_pd_create(&d.echo_pd))
 		return fail("echo PD", 0, 0);
-	d.echo = kt_thread(&d.echo_pd, "echo", echo_server, 0, PRIO_ECHO, d.echo_pager);
+	/* on the last CPU: with several, most calls to it cross CPUs */
+	d.echo = kt_thread_on(&d.echo_pd, "echo", echo_server, 0, PRIO_ECHO, d.echo_pager,
+	                      ncpus() - 1);
 	if (!d.echo)
 		return fail("echo thread", 0, 0);
 
@@ -330,6 +348,9 @@ static int setup(void)
 	for (unsigned i = 0; i < FZ_THREADS; i++)
 		if (give(d.th[i].cap, FC_THREAD0 + i))
 			return fail("giving thread caps", i, 0);
+	for (unsigned i = 0; i < FZ_THREADS; i++)
+		if (fz_spread(i))
+			return 1;
 	return 0;
 }
 

@@ -60,8 +60,13 @@ uint32_t wait_stop(uint32_t thread, unsigned idx, struct cn_fault *f);
 	X(cap_errors) X(cap_take) X(unknown_syscall) X(cache_ops) X(map_attrs) X(sched_round_robin) X(sched_priority) \
 	X(sched_quota) \
 	X(rpc_generated) X(rpc_entrypoint)
+/* multi-processor cases: only with 2 or more CPUs (t_smp.c) */
+#define SMP_TESTS(X) \
+	X(smp_cpus) X(smp_migrate) X(smp_inherit) X(smp_ipc) X(smp_signal) X(smp_pause_destroy) X(smp_unmap) \
+	X(smp_ipc_stress)
 #define DECL(n) int test_##n(void);
 TESTS(DECL)
+SMP_TESTS(DECL)
 #undef DECL
 
 #endif

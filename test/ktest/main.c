@@ -32,36 +32,46 @@ uint32_t wait_stop(uint32_t thread, unsigned idx, struct cn_fault *f)
 	return regs[1];
 }
 
-static const struct { const char *name; int (*fn)(void); } tests[] = {
+struct test { const char *name; int (*fn)(void); };
 #define ENTRY(n) { #n, test_##n },
-	TESTS(ENTRY)
+static const struct test tests[] = { TESTS(ENTRY) };
+static const struct test smp_tests[] = { SMP_TESTS(ENTRY) };
 #undef ENTRY
-};
+
+static void run(const struct test *t, unsigned *passed, unsigned *failed)
+{
+	env.recv = kt_sig_recv();
+	env.tmo = kt_sig_ctx(env.recv, KT_TIMEOUT);
+	for (unsigned k = 0; k < 4; k++)
+		env.pager[k] = kt_sig_ctx(env.recv, k + 1);
+	int line = t->fn();
+	if (line == 0) {
+		(*passed)++;
+		kt_printf("ktest: %s ok\n", t->name);
+	} else {
+		(*failed)++;
+		kt_printf("ktest: %s FAIL at line %d\n", t->name, line);
+	}
+	for (unsigned k = 0; k < 4; k++)
+		cn_sys_destroy(env.pager[k]);
+	cn_sys_destroy(env.tmo);
+	cn_sys_destroy(env.recv);
+}
 
 int main(const struct cn_bootinfo *bi);
 int main(const struct cn_bootinfo *bi)
 {
 	kt_init(bi);
 	unsigned n = sizeof(tests) / sizeof(tests[0]), passed = 0, failed = 0;
-	kt_printf("ktest: %u cases on %s\n", n, bi->board);
-	for (unsigned i = 0; i < n; i++) {
-		env.recv = kt_sig_recv();
-		env.tmo = kt_sig_ctx(env.recv, KT_TIMEOUT);
-		for (unsigned k = 0; k < 4; k++)
-			env.pager[k] = kt_sig_ctx(env.recv, k + 1);
-		int line = tests[i].fn();
-		if (line == 0) {
-			passed++;
-			kt_printf("ktest: %s ok\n", tests[i].name);
-		} else {
-			failed++;
-			kt_printf("ktest: %s FAIL at line %d\n", tests[i].name, line);
-		}
-		for (unsigned k = 0; k < 4; k++)
-			cn_sys_destroy(env.pager[k]);
-		cn_sys_destroy(env.tmo);
-		cn_sys_destroy(env.recv);
-	}
+	unsigned nsmp = bi->nr_cpus > 1 ? sizeof(smp_tests) / sizeof(smp_tests[0]) : 0;
+	kt_printf("ktest: %u cases on %s, %u CPU%s\n", n + nsmp, bi->board,
+	          (unsigned)bi->nr_cpus, bi->nr_cpus > 1 ? "s" : "");
+	for (unsigned i = 0; i < n; i++)
+		run(&tests[i], &passed, &failed);
+	for (unsigned i = 0; i < nsmp; i++)
+		run(&smp_tests[i], &passed, &failed);
+	if (!nsmp)
+		kt_printf("ktest: multi-processor cases left out: 1 CPU\n");
 	kt_printf("ktest: done, %u passed, %u failed\n", passed, failed);
 	return 0;
 }

@@ -153,6 +153,12 @@ extern char kt_thread_entry[];
 uint32_t kt_thread(struct kt_pd *p, const char *name, kt_fn fn, uint32_t arg, uint32_t prio,
                    uint32_t pager)
 {
+	return kt_thread_on(p, name, fn, arg, prio, pager, KT_CPU_ANY);
+}
+
+uint32_t kt_thread_on(struct kt_pd *p, const char *name, kt_fn fn, uint32_t arg, uint32_t prio,
+                      uint32_t pager, uint32_t cpu)
+{
 	if (p->nthreads == KT_MAX_THREADS)
 		return 0;
 	uint32_t i = p->nthreads;
@@ -168,6 +174,8 @@ uint32_t kt_thread(struct kt_pd *p, const char *name, kt_fn fn, uint32_t arg, ui
 	if (pager && cn_sys_thread_pager(t, pager))
 		return 0;
 	if (cn_sys_thread_prio(t, prio))
+		return 0;
+	if (cpu != KT_CPU_ANY && cn_sys_thread_cpu(t, cpu))
 		return 0;
 	/* r1 = function (read by kt_thread_entry) */
 	if (cn_sys_thread_regs(t, 0))

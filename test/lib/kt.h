@@ -47,6 +47,10 @@ uint32_t kt_map(struct kt_pd *p, uint32_t va, uint32_t pages, uint32_t attr, uin
 typedef uint32_t (*kt_fn)(uint32_t arg);
 uint32_t kt_thread(struct kt_pd *p, const char *name, kt_fn fn, uint32_t arg, uint32_t prio,
                    uint32_t pager);
+/* the same on CPU 'cpu' (KT_CPU_ANY: the creator's) */
+#define KT_CPU_ANY 0xffffffffu
+uint32_t kt_thread_on(struct kt_pd *p, const char *name, kt_fn fn, uint32_t arg, uint32_t prio,
+                      uint32_t pager, uint32_t cpu);
 
 /* The stack and UTCB of thread i of a child */
 #define KT_STACK_BASE(i)  (0x10000000u + (i) * 0x10000u)

@@ -2,8 +2,9 @@
  * Exception vectors (mapped at 0xffff0000) and the kernel entry/exit paths.
  * On entry from user mode the user registers are saved into the current
  * thread's 'struct regs' (per-CPU pointer in TPIDRPRW -> struct cpu), the
- * kernel stack of this CPU is loaded, and C takes over. The kernel is not
- * preemptible: IRQs stay masked while it runs.
+ * kernel stack of this CPU is loaded, the kernel lock taken (smp.c) and C
+ * takes over; the way back to user mode releases the lock. The kernel is
+ * not preemptible: IRQs stay masked while it runs.
  *
  * struct cpu: +0 current regs; its address is also the top of the CPU's
  * kernel stack
@@ -42,6 +43,21 @@ v_fiq:   .word vec_fiq
 	str	lr, [sp, #64]
 .endm
 
+/* take the kernel lock: klock() in smp.c, inline (every entry pays it);
+ * clobbers r0-r2 (saved already) */
+.macro KLOCK
+	ldr	r0, =kernel_lock
+	mov	r2, #1
+1:	ldrex	r1, [r0]
+	cmp	r1, #0
+	wfene
+	bne	1b
+	strex	r1, r2, [r0]
+	cmp	r1, #0
+	bne	1b
+	dmb
+.endm
+
 /* switch to SVC mode (if not already) and load this CPU's kernel stack */
 .macro KERNEL_STACK
 	cps	#0x13
@@ -52,6 +68,7 @@ v_fiq:   .word vec_fiq
 vec_svc:
 	SAVE_USER
 	mrc	p15, 0, sp, c13, c0, 4
+	KLOCK				/* keeps r7, the call number */
 	cmp	r7, #1			/* CN_SYS_CALL / CN_SYS_REPLY_WAIT */
 	bls	fastpath_ipc
 	b	kernel_svc
@@ -60,7 +77,10 @@ vec_irq:
 	sub	lr, lr, #4
 	SAVE_USER
 	KERNEL_STACK
+	KLOCK
 	b	kernel_irq
+
+/* exceptions: kernel_abort() takes the lock unless it is a kernel bug */
 
 vec_undef:
 	sub	lr, lr, #4		/* ARM state; Thumb is not used by Cairn */
@@ -100,6 +120,12 @@ return_to_user:
 /* return_to_current(struct regs *r): resume the thread that entered */
 	.global return_to_current
 return_to_current:
+	ldr	r2, =kernel_lock	/* kunlock() */
+	mov	r1, #0
+	dmb
+	str	r1, [r2]
+	dsb
+	sev
 	ldr	r1, [r0, #64]
 	msr	spsr_cxsf, r1
 	ldr	lr, [r0, #60]

@@ -66,6 +66,18 @@ void mmu_init(void)
 	isb();
 }
 
+/* a secondary CPU (crt0.S enabled its MMU with an identity map in TTBR0):
+ * no user space yet, high vectors */
+void mmu_init_cpu(void)
+{
+	write_ttbr0(virt_to_phys(empty_l1) | 0x4a);
+	isb();
+	__asm__ volatile("mcr p15, 0, %0, c8, c7, 0" :: "r"(0) : "memory");  /* TLBIALL */
+	write_sctlr(read_sctlr() | (1u << 13));
+	dsb();
+	isb();
+}
+
 void *mmu_map_io(uint32_t phys, uint32_t size)
 {
 	uint32_t base = phys & ~(SECTION_SIZE - 1);
@@ -350,6 +362,7 @@ int pd_init(struct pd *pd, uint32_t *l1, struct cap *slots, uint32_t nslots)
 
 static struct pd *active_pd[CN_NR_CPUS];
 
+/* Switch this CPU to pd's address space; NULL: none. */
 void pd_activate(struct pd *pd)
 {
 	uint32_t id = this_cpu()->id;
@@ -358,22 +371,37 @@ void pd_activate(struct pd *pd)
 	active_pd[id] = pd;
 	write_contextidr(0);
 	isb();
-	write_ttbr0(pd->ttbr0);
+	write_ttbr0(pd ? pd->ttbr0 : virt_to_phys(empty_l1) | 0x4a);
 	isb();
-	write_contextidr(pd->asid);
+	write_contextidr(pd ? pd->asid : 0);
 	isb();
 }
 
+/* Before a PD goes: an idle CPU keeps the last address space it ran (its
+ * tables must not be walked once freed); ask each such CPU to drop pd.
+ * Returns true if any had it: the caller restarts (syscall.c). */
+bool pd_kick_idle(struct pd *pd)
+{
+	bool any = false;
+	for (uint32_t i = 0; i < CN_NR_CPUS; i++) {
+		struct cpu *c = cpu_get(i);
+		if (active_pd[i] == pd && c != this_cpu()) {
+			c->drop_pd = true;
+			cpu_kick(c);
+			any = true;
+		}
+	}
+	return any;
+}
+
+/* No other CPU runs a thread of pd or has it active any more (syscall.c
+ * made sure of that). */
 void pd_release_mmu(struct pd *pd)
 {
+	if (active_pd[this_cpu()->id] == pd)
+		pd_activate(NULL);
 	for (unsigned i = 0; i < CN_NR_CPUS; i++)
 		if (active_pd[i] == pd)
-			active_pd[i] = NULL;
-	if (this_cpu()->thread == NULL || this_cpu()->thread->pd == pd) {
-		write_contextidr(0);
-		isb();
-		write_ttbr0(virt_to_phys(empty_l1) | 0x4a);
-		isb();
-	}
+			panic("PD destroyed while active on CPU %u", i);
 	asid_free(pd->asid);
 }
