@@ -66,13 +66,14 @@ static struct cpu *cpu_from_cap(uint32_t cap)
 	return s && s->svc == &svc_cpu ? cn_container_of(s, struct cpu, s) : 0;
 }
 
-/* Where a thread runs. The kernel call that moves a thread to another CPU
- * comes with SMP support (CN_SYS_THREAD_CPU): until then core records the
- * placement, reports it, and every thread runs on CPU 0. */
+/* Where a thread runs: the kernel moves it to that CPU (its share of the
+ * session's quota moves to that CPU's scheduler with it). */
 static int cpu_place_thread(struct thread *t, uint32_t cpu_nr)
 {
-	t->cpu_nr = cpu_nr;
-	return CN_OK;
+	int err = cn_sys_thread_cpu(t->kthread, cpu_nr);
+	if (!err)
+		t->cpu_nr = cpu_nr;
+	return err;
 }
 
 static const char *const fault_names[] = {
@@ -238,7 +239,8 @@ static int th_info(void *ctx, uint32_t what, uint32_t *r)
 	case CN_THREAD_INFO_FAULT_ADDR: *r = f.addr; return 0;
 	case CN_THREAD_INFO_FAULT_PC:   *r = f.pc; return 0;
 	case CN_THREAD_INFO_UTCB:       *r = t->utcb_va; return 0;
-	case CN_THREAD_INFO_CPU:        *r = t->cpu_nr; return 0;
+	case CN_THREAD_INFO_CPU:        /* the kernel's placement */
+		return t->dead ? (*r = t->cpu_nr, 0) : cn_sys_thread_where(t->kthread, r, 0);
 	}
 	struct cn_sched_info si = { 0, 0, 0, 0, 0 };
 	if (t->dead || cn_sys_thread_info(t->kthread, &si))
@@ -336,11 +338,12 @@ int thread_create(struct cpu *cpu, struct pd *pd, const char *name, uint32_t pri
 		t->fault_h.ctx = t;
 		if (!err && !(err = cn_ep_handle_signal(&core_ep, &t->fault_h)) &&
 		    !(err = cn_sys_thread_pager(t->kthread, t->pager)) &&
-		    !(err = cn_sys_thread_prio(t->kthread, t->prio))) {
+		    !(err = cn_sys_thread_prio(t->kthread, t->prio)) &&
+		    !(err = cpu_place_thread(t, (uint32_t)cn_affinity_cpu(phys_space(), cpu->phys,
+		                                                          0, 0)))) {
 			cn_list_insert_tail(&cpu->threads, &t->cpu_elem);
 			t->weight = CN_THREAD_WEIGHT;
 			update_quotas(cpu);
-			cpu_place_thread(t, (uint32_t)cn_affinity_cpu(phys_space(), cpu->phys, 0, 0));
 			*out = t;
 			return CN_OK;
 		}

@@ -17,8 +17,10 @@ int main(const struct cn_bootinfo *bi)
 		return 1;
 	}
 	cn_sys_thread_prio(CN_ROOT_CAP_THREAD, CN_PRIO_MAX);
-	if (bi->nr_cpus)
-		core_nr_cpus = bi->nr_cpus;
+	/* the CPUs the kernel runs: the physical affinity space */
+	uint32_t n = 0;
+	if (!cn_sys_kernel_info(CN_KINFO_NR_CPUS, &n) && n)
+		core_nr_cpus = n;
 	cn_ep_init(&core_ep);
 	mem_init(bi);
 	uint32_t mem = kmem_alloc(CN_OBJ_MEM_SIG_RECV);

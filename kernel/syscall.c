@@ -415,6 +415,7 @@ static int h_time(struct thread *cur)
 	RET(1) = (uint32_t)now;
 	RET(2) = (uint32_t)(now >> 32);
 	RET(3) = board_counter_hz();
+	RET(4) = this_cpu()->id;
 	return CN_OK;
 }
 

@@ -5,7 +5,8 @@
  *   <config mode="spin" periods="2" expect="75" tolerance="5"/>
  *     spin, and measure the CPU time the kernel charged to this thread
  *     (CPU session: thread info) over 'periods' whole super periods; with
- *     'expect' (percent of the time) check it, with 'at_least' check a floor
+ *     'expect' (percent of the time) check it, with 'at_least' check a floor;
+ *     wait="N" lets N more super periods pass first (the others start)
  *   <config mode="spin"/>                       spin for ever (a load)
  *   <config mode="claim" rounds="40" interval_us="15000" max_latency_us="500"/>
  *     wake up from a kernel timeout every interval and measure how late it
@@ -14,7 +15,8 @@
  *   <config mode="report" bind="1"/>
  *     print the CPU session's quota and location, the kernel's quota of
  *     this thread, and (with 'bind') the physical CPU after binding the
- *     thread to CPU 'bind' of its location
+ *     thread to CPU 'bind' of its location, as core reports it and as the
+ *     kernel says the thread runs on (CN_SYS_TIME)
  *
  * Every mode ends with "cpu_load: ok" or "cpu_load: FAIL ..." and exits.
  */
@@ -69,14 +71,21 @@ static void spin(const struct cn_xml_node *c)
 	uint64_t p = hz, start = (t / p + 1) * p;
 	if (start - t < p / 5)
 		start += p;
-	uint64_t end = start + periods * p;
+	start += cfg(c, "wait", 0) * p;
 	spin_until(start);
+	/* asking core for the time used blocks this thread (core may run on
+	 * another CPU, where the answer can take a while under QEMU): the
+	 * window is the spinning between the answers, 'periods' long */
 	uint64_t u0 = used();
-	spin_until(end);
+	uint64_t t0 = now(NULL);
+	spin_until(t0 + periods * p);
+	uint64_t t1 = now(NULL);
 	uint64_t u1 = used();
-	unsigned pm = (unsigned)((u1 - u0) * 1000 / (end - start));   /* per mille */
-	cn_log("cpu_load: used %u.%u %% of %u super periods", pm / 10, pm % 10,
-	       (unsigned)periods);
+	unsigned pm = (unsigned)((u1 - u0) * 1000 / (t1 - t0));   /* per mille */
+	uint32_t q = 0;
+	cn_thread_info(cn_env()->main_thread, CN_THREAD_INFO_QUOTA, &q);
+	cn_log("cpu_load: used %u.%u %% of %u super periods on CPU %u (quota %u us)", pm / 10,
+	       pm % 10, (unsigned)periods, (unsigned)cn_sys_current_cpu(), (unsigned)q);
 	unsigned long expect = cfg(c, "expect", 0), tol = cfg(c, "tolerance", 5);
 	unsigned long at_least = cfg(c, "at_least", 0);
 	if (expect && (pm + tol * 10 < expect * 10 || pm > expect * 10 + tol * 10))
@@ -169,8 +178,10 @@ static void report(const struct cn_xml_node *c)
 		if (err)
 			cn_log("cpu_load: bind to %u: %s", (unsigned)bind, cn_strerror(err));
 		else {
+			/* where core and the kernel placed us, and where we run */
 			cn_thread_info(env->main_thread, CN_THREAD_INFO_CPU, &cpu);
-			cn_log("cpu_load: bound to %u: physical CPU %u", (unsigned)bind, (unsigned)cpu);
+			cn_log("cpu_load: bound to %u: physical CPU %u, running on CPU %u",
+			       (unsigned)bind, (unsigned)cpu, (unsigned)cn_sys_current_cpu());
 		}
 	}
 	cn_log("cpu_load: ok");

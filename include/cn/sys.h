@@ -105,6 +105,9 @@ static inline uint64_t cn_sys_time(uint32_t *hz)
 	return ((uint64_t)r.r2 << 32) | r.r1;
 }
 
+/* the CPU the calling thread runs on (as of the call: CN_SYS_TIME's r4) */
+static inline uint32_t cn_sys_current_cpu(void) { return CN_SYS0(CN_SYS_TIME).r4; }
+
 /* --- memory, output, misc --- */
 static inline int cn_sys_cache(uint32_t op, const void *addr, uint32_t size)
 { return CN_SYS3(CN_SYS_CACHE, op, (uint32_t)(uintptr_t)addr, size).err; }

@@ -23,7 +23,8 @@
 #define CN_SYS_SIGNAL_POLL   4  /* like WAIT, returns CN_ERR_AGAIN instead of blocking */
 #define CN_SYS_IRQ_ACK       5  /* r0 irq cap */
 #define CN_SYS_TIMEOUT       6  /* r0 context cap, r1:r2 = microseconds (lo, hi); 0 cancels */
-#define CN_SYS_TIME          7  /* -> r1:r2 counter (lo, hi), r3 counter frequency in Hz */
+#define CN_SYS_TIME          7  /* -> r1:r2 counter (lo, hi), r3 counter frequency in Hz,
+                                    r4 the CPU executing the call */
 #define CN_SYS_CACHE         8  /* r0 op (CN_CACHE_*), r1 address, r2 size */
 #define CN_SYS_PRINT         9  /* r0 address, r1 length (<= CN_PRINT_MAX) */
 #define CN_SYS_YIELD        10

@@ -194,6 +194,45 @@ static void set_quota(void)
 	CN_CHECK_EQ(sp_claim_left(&m.s, &a), SP_UNLIMITED);
 }
 
+/* a share moving between two CPUs' policies keeps the claim it has left in
+ * this super period, although each policy counts its periods itself */
+static void move_between_cpus(void)
+{
+	struct sim a, b;
+	struct sp_share c, f;
+	sim_init(&a);
+	sim_init(&b);
+	sim_run(&b, 3 * PERIOD + 1);             /* b has counted more periods */
+	b.now = a.now = 3 * PERIOD + 1;
+	sim_run(&a, 3 * PERIOD + 1);
+	ready(&a, &c, 5, PERIOD / 10);
+	ready(&a, &f, 0, 0);
+	sim_run(&a, 3 * PERIOD + PERIOD / 20);   /* half the claim spent on a */
+	CN_CHECK(a.cur == &c);
+	CN_CHECK_EQ(sp_claim_left(&a.s, &c), PERIOD / 20 + 1);
+	a.cur = sp_schedule(&a.s, NULL, a.now);  /* c leaves a: f runs there */
+	CN_CHECK(a.cur == &f);
+	sp_move(&a.s, &b.s, &c, a.now);
+	CN_CHECK_EQ(sp_claim_left(&b.s, &c), PERIOD / 20 + 1);
+	b.now = a.now;
+	sp_ready(&b.s, &c);
+	sim_run(&b, b.now + PERIOD / 20 + 1);    /* the rest of the claim */
+	CN_CHECK_EQ(sp_claim_left(&b.s, &c), 0u);
+	CN_CHECK_EQ(c.used, PERIOD / 10);
+	CN_CHECK(b.s.on_claim);
+	sim_run(&b, b.now + 1);                  /* then a fill */
+	CN_CHECK(!b.s.on_claim);
+	sim_run(&b, 4 * PERIOD + SLICE);         /* b's next period refills it */
+	CN_CHECK(b.s.on_claim);
+	CN_CHECK_EQ(sp_claim_left(&b.s, &c), PERIOD / 10 - SLICE);
+	/* a policy that did not look at the clock for a period (an idle
+	 * CPU) hands over a refilled claim */
+	b.cur = sp_schedule(&b.s, NULL, b.now);
+	CN_CHECK(b.cur == NULL);
+	sp_move(&b.s, &a.s, &c, 5 * PERIOD + 1);
+	CN_CHECK_EQ(sp_claim_left(&a.s, &c), PERIOD / 10);
+}
+
 int main(void)
 {
 	cn_test_program = "sched_policy_test";
@@ -205,5 +244,6 @@ int main(void)
 	CN_RUN(preemption);
 	CN_RUN(refill_at_period);
 	CN_RUN(set_quota);
+	CN_RUN(move_between_cpus);
 	return CN_TEST_RESULT();
 }
