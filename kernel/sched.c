@@ -143,18 +143,25 @@ uint64_t sched_claim_left(struct thread *t)
 	return left;
 }
 
-/* The running thread may have been paused or moved to another CPU from
- * elsewhere: then it leaves this CPU (its share moves to the new CPU's
- * policy). Returns true if it stays. */
-static bool keep_current(struct cpu *cpu, struct thread *cur)
+/* The thread found on this CPU may have been paused or moved to another
+ * CPU from elsewhere: then it leaves this CPU, and a moved one's share goes
+ * to its new CPU's policy (also if it blocked meanwhile). Returns the share
+ * that may go on running, or NULL. */
+static struct sp_share *keep_current(struct cpu *cpu, struct thread *cur, uint64_t now)
 {
-	if (likely(!cur->paused && cur->cpu == cpu->id))
-		return true;
+	bool moved = cur->cpu != cpu->id;
+	if (cur->state != TS_READY) {
+		if (unlikely(moved))
+			sp_move(&cpu->policy, policy_of(cur), &cur->share, now);
+		return NULL;
+	}
+	if (likely(!cur->paused && !moved))
+		return &cur->share;
 	cpu_set_thread(cpu, NULL);
-	if (cur->cpu != cpu->id)
-		sp_move(&cpu->policy, policy_of(cur), &cur->share, board_counter());
+	if (moved)
+		sp_move(&cpu->policy, policy_of(cur), &cur->share, now);
 	sched_ready(cur);        /* paused: TS_PAUSED; moved: queued there */
-	return false;
+	return NULL;
 }
 
 _Noreturn void schedule_and_return(void)
@@ -166,9 +173,7 @@ _Noreturn void schedule_and_return(void)
 	for (;;) {
 		uint64_t now = board_counter();
 		sp_account(s, t ? &t->share : NULL, now);
-		struct sp_share *cur = NULL;
-		if (t && t->state == TS_READY && keep_current(cpu, t))
-			cur = &t->share;
+		struct sp_share *cur = t ? keep_current(cpu, t, now) : NULL;
 		struct sp_share *next = sp_schedule(s, cur, now);
 		while (!next) {
 			cpu_set_thread(cpu, NULL);

@@ -72,16 +72,12 @@ static void spin(const struct cn_xml_node *c)
 	if (start - t < p / 5)
 		start += p;
 	start += cfg(c, "wait", 0) * p;
+	uint64_t end = start + periods * p;
 	spin_until(start);
-	/* asking core for the time used blocks this thread (core may run on
-	 * another CPU, where the answer can take a while under QEMU): the
-	 * window is the spinning between the answers, 'periods' long */
 	uint64_t u0 = used();
-	uint64_t t0 = now(NULL);
-	spin_until(t0 + periods * p);
-	uint64_t t1 = now(NULL);
+	spin_until(end);
 	uint64_t u1 = used();
-	unsigned pm = (unsigned)((u1 - u0) * 1000 / (t1 - t0));   /* per mille */
+	unsigned pm = (unsigned)((u1 - u0) * 1000 / (end - start));   /* per mille */
 	uint32_t q = 0;
 	cn_thread_info(cn_env()->main_thread, CN_THREAD_INFO_QUOTA, &q);
 	cn_log("cpu_load: used %u.%u %% of %u super periods on CPU %u (quota %u us)", pm / 10,

@@ -18,12 +18,14 @@
  *   transfer_quota(to, ppm)       -> move ppm millionths of all the CPU
  *                                    quota this session was given to the
  *                                    CPU session 'to' (returns the amount
- *                                    moved, in ppm of the machine;
+ *                                    moved, in ppm of one CPU;
  *                                    CN_ERR_EXHAUSTED if that much is not
  *                                    left); 'to' gives it back when closed
  *   info(what)                    -> CN_CPU_INFO_QUOTA: the session's CPU
- *                                    quota in ppm of the machine (= micro-
- *                                    seconds per super period of 1 s);
+ *                                    quota in ppm of one CPU (= micro-
+ *                                    seconds per super period of 1 s,
+ *                                    each thread's part spent on the CPU
+ *                                    it is placed on);
  *                                    _SPACE_W/_H: the physical affinity
  *                                    space (CPUs); _LOC_X/_Y/_W/_H: the
  *                                    session's CPUs in it
@@ -47,7 +49,7 @@
  *                        CPU number
  *   weight(w)            the thread's weight (1..1000) in the split of the
  *                        session's quota
- *   info(what) also gives _CPU (physical CPU), _QUOTA (microseconds per
+ *   info(what) also gives _CPU (physical CPU the kernel placed it on), _QUOTA (microseconds per
  *                        super period), _TIME_LO/_HI (execution time so far
  *                        in counter ticks) and _TIME_HZ (counter frequency)
  */
@@ -75,7 +77,7 @@
 #define CN_CPU_INFO_LOC_W   5u
 #define CN_CPU_INFO_LOC_H   6u
 
-#define CN_CPU_QUOTA_MAX      1000000u   /* ppm: the whole machine */
+#define CN_CPU_QUOTA_MAX      1000000u   /* ppm: all of a CPU (init's quota) */
 #define CN_THREAD_WEIGHT      10u        /* default weight of a thread */
 #define CN_THREAD_WEIGHT_MAX  1000u
 
