@@ -10,13 +10,13 @@
 struct cn_entrypoint core_ep;
 static uint32_t next_badge = CORE_BADGE_BIT | 1;
 
-static bool no_call(const void *ops, void *ctx, struct cn_msg *k, struct cn_rpc_msg *m)
+static int no_call(void *ctx, const void *ops, struct cn_msg *k, struct cn_rpc_msg *m)
 {
-	(void)ops; (void)ctx;
+	(void)ops; (void)ctx; (void)k;
 	if (!m)
-		return cn_rpc_regs_error(k, CN_RPC_ERR_UNKNOWN);
+		return CN_RPC_ERR_UNKNOWN;
 	cn_rpc_reply_error(m, CN_RPC_ERR_UNKNOWN);
-	return true;
+	return 0;
 }
 
 static int enroll(struct obj *o, uint32_t kind, uint32_t from_cap, cn_ep_dispatch_fn dispatch,

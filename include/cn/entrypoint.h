@@ -20,9 +20,11 @@
 #include <cn/rpc.h>
 #include <cn/util/avl.h>
 
-/* an interface's generated I_dispatch_any (see <cn/rpc.h>) */
-typedef bool (*cn_ep_dispatch_fn)(const void *ops, void *ctx, struct cn_msg *k,
-                                  struct cn_rpc_msg *m);
+/* an interface's generated I_dispatch_any (see <cn/rpc.h>): with m NULL
+ * the register dispatch (0: replied in *k, an error value to reply, or
+ * CN_RPC_DISPATCH_FULL), else the full dispatch of *m (0) */
+typedef int (*cn_ep_dispatch_fn)(void *ctx, const void *ops, struct cn_msg *k,
+                                 struct cn_rpc_msg *m);
 typedef void (*cn_ep_signal_fn)(void *ctx, uint32_t count);
 
 struct cn_rpc_object {
@@ -46,7 +48,13 @@ struct cn_entrypoint {
 	struct cn_avl_tree        objects;
 	struct cn_rpc_object     *cache[CN_EP_CACHE];  /* slot badge % CN_EP_CACHE */
 	struct cn_avl_tree        handlers;
-	bool                      stop;       /* set by a handler: cn_ep_run returns */
+	union {                               /* one test in the loop for both */
+		struct {
+			bool      stop;       /* set by a handler: cn_ep_run returns */
+			bool      held;       /* something in rx_caps[] or later[] */
+		};
+		uint16_t          attention;
+	};
 	uint32_t                  unknown;    /* calls for no object, signals for no handler */
 	/* Capabilities that arrive with a call take slots in this component's
 	 * cap space. With drop_received set (the default), the entrypoint drops
@@ -55,7 +63,6 @@ struct cn_entrypoint {
 	bool                      drop_received;
 	uint32_t                  rx_caps[CN_RPC_MAX_CAPS];
 	uint32_t                  later[CN_RPC_MAX_CAPS];  /* cn_ep_drop_after_reply */
-	bool                      held;       /* something in rx_caps[] or later[] */
 };
 
 void cn_ep_init(struct cn_entrypoint *ep);

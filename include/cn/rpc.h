@@ -20,15 +20,20 @@
  * uint32_t *result)  (result may be NULL), and for the server
  *   struct calc_ops { int (*add)(void *ctx, uint32_t a, uint32_t b, uint32_t *result); ... };
  *   void calc_dispatch(const struct calc_ops *ops, void *ctx, struct cn_rpc_msg *m);
- *   bool calc_dispatch_regs(const struct calc_ops *ops, void *ctx, struct cn_msg *k);
- *   bool calc_dispatch_any(const void *ops, void *ctx, struct cn_msg *k, struct cn_rpc_msg *m);
+ *   int  calc_dispatch_regs(const struct calc_ops *ops, void *ctx, struct cn_msg *k);
+ *   int  calc_dispatch_any(void *ctx, const void *ops, struct cn_msg *k, struct cn_rpc_msg *m);
  * calc_dispatch() decodes a call in *m, runs the handler and leaves the reply
  * in *m. calc_dispatch_regs() does the same for a call that came entirely in
- * the message registers (*k, no capabilities, at most 4 words) and leaves
- * the reply there; it returns false, touching nothing, for a function whose
- * arguments or result do not fit the registers. calc_dispatch_any() is what
- * an entrypoint calls: with m NULL it is calc_dispatch_regs(), else
- * calc_dispatch() (then it returns true).
+ * the message registers (*k, no capabilities, at most 4 words): it returns 0
+ * with the success reply in *k, or an error value for which the caller
+ * writes the error reply (cn_rpc_dispatch_regs_done() does both), or
+ * CN_RPC_DISPATCH_FULL, touching nothing, for an unknown opcode or a
+ * function whose arguments or result do not fit the registers. The success
+ * reply is written before the handler runs, so a handler with a one-word
+ * result is entered by a tail call and writes it straight into the reply.
+ * calc_dispatch_any() is what an entrypoint calls (context first, as the
+ * handlers take it): with m NULL it is calc_dispatch_regs(), else
+ * calc_dispatch() (then it returns 0).
  *
  * Wire format (the same on both paths): word 0 the opcode, then the
  * arguments in order (64-bit ones as two words, low first, strings as a
@@ -277,10 +282,25 @@ static inline const char *cn_rpc_reg_get_nostr(const uint32_t *w, unsigned i)
 	int64_t:  cn_rpc_reg_get_u64, \
 	default:  cn_rpc_reg_get_word)(w, i)
 
-__attribute__((unused, noinline, cold)) static bool cn_rpc_regs_error(struct cn_msg *k, int err)
+/* what a register dispatch returns when the call needs the full path (no
+ * handler returns it: handlers return 0 or an error value) */
+#define CN_RPC_DISPATCH_FULL ((int)0x80000000)
+
+__attribute__((unused, noinline, cold)) static void cn_rpc_regs_error(struct cn_msg *k, int err)
 {
 	k->info = CN_MSG_INFO(1, 0);
 	k->w[0] = (uint32_t)err;
+}
+
+/* after a register dispatch returned r: false if the call needs the full
+ * path, else true with the reply in *k (an error reply for r != 0) */
+static inline bool cn_rpc_dispatch_regs_done(struct cn_msg *k, int r)
+{
+	if (__builtin_expect(r == 0, 1))
+		return true;
+	if (r == CN_RPC_DISPATCH_FULL)
+		return false;
+	cn_rpc_regs_error(k, r);
 	return true;
 }
 
@@ -433,27 +453,30 @@ __attribute__((unused, noinline, cold)) static int cn_rpc_reply_regs_check(uint3
 	             T5 A5 = CN_RPC_GET(&r_, T5);, (, A1, A2, A3, A4, A5))
 
 /* server side, fast path: one case of the register dispatch switch; ARGS
- * as above, the arguments read from the registers */
+ * as above, the arguments read from the registers. The success reply is
+ * written before the handler runs, so that a handler whose result fits
+ * word 1 is entered by a tail call writing straight into it; an error the
+ * handler returns replaces that reply (cn_rpc_dispatch_regs_done) */
 #define CN_RPC_RCASE_(I, N, R, NW, LOCALS, ARGS) \
 	case I##_op_##N: { \
 		if (!CN_RPC_FITS(NW, R)) \
-			return false; \
+			return CN_RPC_DISPATCH_FULL; \
 		if (__builtin_expect(k_->info < 1u + (NW), 0))   /* info <= 4: the word count */ \
-			return cn_rpc_regs_error(k_, CN_RPC_ERR_MALFORMED); \
+			return CN_RPC_ERR_MALFORMED; \
 		if (__builtin_expect(!ops_->N, 0)) \
-			return cn_rpc_regs_error(k_, CN_RPC_ERR_UNIMPLEMENTED); \
+			return CN_RPC_ERR_UNIMPLEMENTED; \
 		LOCALS \
-		R v_ = (R){ 0 }; \
-		R *res_ = CN_RPC_IN_REG1(R) ? (R *)(void *)&k_->w[1] : &v_; \
-		*res_ = (R){ 0 }; \
-		int e_ = ops_->N(ctx_ CN_RPC_ID_ ARGS, res_); \
-		if (__builtin_expect(e_ != 0, 0)) \
-			return cn_rpc_regs_error(k_, e_); \
 		k_->info = CN_MSG_INFO(1 + CN_RPC_NW(R), 0); \
 		k_->w[0] = 0; \
-		if (!CN_RPC_IN_REG1(R)) \
+		if (CN_RPC_IN_REG1(R)) { \
+			k_->w[1] = 0; \
+			return ops_->N(ctx_ CN_RPC_ID_ ARGS, (R *)(void *)&k_->w[1]); \
+		} \
+		R v_ = (R){ 0 }; \
+		int e_ = ops_->N(ctx_ CN_RPC_ID_ ARGS, &v_); \
+		if (!e_) \
 			CN_RPC_REG_PUT(k_->w, 1, v_); \
-		return true; }
+		return e_; }
 /* results a handler may write straight into word 1 of the reply */
 #define CN_RPC_IN_REG1(R) _Generic((R){ 0 }, uint32_t: 1, int32_t: 1, default: 0)
 #define CN_RPC_RG_(T, P) CN_RPC_REG_GET(k_->w, P, T)
@@ -468,9 +491,9 @@ __attribute__((unused, noinline, cold)) static int cn_rpc_reply_regs_check(uint3
 	              T1 A1 = CN_RPC_RG_(T1, 1); T2 A2 = CN_RPC_RG_(T2, CN_RPC_P2_(T1)); \
 	              T3 A3 = CN_RPC_RG_(T3, CN_RPC_P3_(T1, T2));, (, A1, A2, A3))
 #define CN_RPC_RCASE4(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4) \
-	case I##_op_##N: return false;
+	case I##_op_##N: return CN_RPC_DISPATCH_FULL;
 #define CN_RPC_RCASE5(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4, T5, A5) \
-	case I##_op_##N: return false;
+	case I##_op_##N: return CN_RPC_DISPATCH_FULL;
 
 #define CN_RPC_INTERFACE(I, LIST) \
 	enum I##_op { I##_op_none_, LIST(CN_RPC_OP0, CN_RPC_OP1, CN_RPC_OP2, CN_RPC_OP3, CN_RPC_OP4, CN_RPC_OP5) I##_op_count_ }; \
@@ -487,29 +510,38 @@ __attribute__((unused, noinline, cold)) static int cn_rpc_reply_regs_check(uint3
 		(void)r_; \
 		cn_rpc_reply_error(m_, CN_RPC_ERR_UNKNOWN); \
 	} \
-	__attribute__((unused, noinline)) static bool I##_dispatch_full_(const struct I##_ops *ops_, \
-	                                                                 void *ctx_, struct cn_rpc_msg *m_) \
+	__attribute__((unused, noinline)) static int I##_dispatch_full_(const struct I##_ops *ops_, \
+	                                                                void *ctx_, struct cn_rpc_msg *m_) \
 	{ \
 		I##_dispatch(ops_, ctx_, m_); \
-		return true; \
+		return 0; \
 	} \
 	/* a call in the registers only (k_->info <= 4: at most 4 words, no \
-	 * capabilities, no flags); false: take the full path */ \
-	__attribute__((unused, noinline)) static bool I##_dispatch_regs(const struct I##_ops *ops_, \
-	                                                               void *ctx_, struct cn_msg *k_) \
+	 * capabilities, no flags): 0 with the reply in *k_, an error value \
+	 * for the reply, or CN_RPC_DISPATCH_FULL: take the full path. The \
+	 * context comes first: it is the handler's first argument, so it \
+	 * stays in its register. */ \
+	__attribute__((unused, noinline)) static int I##_dispatch_regs_(void *ctx_, \
+	                                                               const struct I##_ops *ops_, \
+	                                                               struct cn_msg *k_) \
 	{ \
 		switch (k_->w[0]) { \
 		LIST(CN_RPC_RCASE0, CN_RPC_RCASE1, CN_RPC_RCASE2, CN_RPC_RCASE3, CN_RPC_RCASE4, CN_RPC_RCASE5) \
-		default: return false; \
+		default: return CN_RPC_DISPATCH_FULL; \
 		} \
 	} \
+	static inline int I##_dispatch_regs(const struct I##_ops *ops_, void *ctx_, struct cn_msg *k_) \
+	{ \
+		return I##_dispatch_regs_(ctx_, ops_, k_); \
+	} \
 	/* both with untyped handlers, for an entrypoint's object table: the \
-	 * register path without m_, the full path with it */ \
-	static inline bool I##_dispatch_any(const void *ops_, void *ctx_, struct cn_msg *k_, \
-	                                    struct cn_rpc_msg *m_) \
+	 * register path without m_ (results as I_dispatch_regs), the full path \
+	 * with it (0, the reply in *m_) */ \
+	static inline int I##_dispatch_any(void *ctx_, const void *ops_, struct cn_msg *k_, \
+	                                   struct cn_rpc_msg *m_) \
 	{ \
 		if (!m_) \
-			return I##_dispatch_regs((const struct I##_ops *)ops_, ctx_, k_); \
+			return I##_dispatch_regs_(ctx_, (const struct I##_ops *)ops_, k_); \
 		return I##_dispatch_full_((const struct I##_ops *)ops_, ctx_, m_); \
 	}
 

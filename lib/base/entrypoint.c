@@ -159,7 +159,7 @@ static __attribute__((noinline)) void call_full(struct cn_entrypoint *ep,
 		if ((ep->rx_caps[i] = m.caps[i]))
 			ep->held = true;
 	if (o) {
-		o->dispatch(o->ops, o->ctx, k, &m);
+		o->dispatch(o->ctx, o->ops, k, &m);
 	} else {
 		ep->unknown++;
 		cn_rpc_reply_error(&m, CN_RPC_ERR_UNKNOWN);
@@ -183,12 +183,12 @@ static void drop_received(struct cn_entrypoint *ep)
 int cn_ep_run(struct cn_entrypoint *ep)
 {
 	struct cn_msg k = { 0, { 0, 0, 0, 0 } };
+	uint32_t badge = 0;
 	int reply = 0;
-	while (!ep->stop) {
-		uint32_t badge = 0;
-		int err = cn_sys_reply_wait(reply, &k, &badge);
-		if (ep->held)
-			drop_received(ep);
+	if (ep->stop)
+		return CN_OK;
+	int err = cn_sys_reply_wait(0, &k, &badge);
+	for (;;) {
 		if (err)
 			return err;
 		/* registers only (at most 4 words, no caps, no flags): try the
@@ -196,22 +196,30 @@ int cn_ep_run(struct cn_entrypoint *ep)
 		struct cn_rpc_object *o;
 		reply = 1;
 		if (__builtin_expect(k.info <= 4, 1) && (o = lookup(ep, badge)) != 0 &&
-		    o->dispatch(o->ops, o->ctx, &k, 0))
-			continue;
-		if (k.info & CN_MSG_INFO_SIGNAL) {
+		    cn_rpc_dispatch_regs_done(&k, o->dispatch(o->ctx, o->ops, &k, 0))) {
+			/* the common case */
+		} else if (k.info & CN_MSG_INFO_SIGNAL) {
 			signal(ep, k.w[0], k.w[1]);
 			reply = 0;
+		} else {
+			o = lookup(ep, badge);
+			call_full(ep, o, &k);
+		}
+		if (__builtin_expect(ep->attention != 0, 0)) {
+			if (ep->stop)
+				break;
+			/* capabilities to drop once the reply is out */
+			err = cn_sys_reply_wait(reply, &k, &badge);
+			drop_received(ep);
 			continue;
 		}
-		o = lookup(ep, badge);
-		call_full(ep, o, &k);
+		err = cn_sys_reply_wait(reply, &k, &badge);
 	}
 	/* a caller still waits for the reply to the last call: send it */
-	if (reply) {
+	if (reply)
 		cn_syscall(CN_SYS_REPLY_WAIT, CN_RW_REPLY | CN_RW_NOWAIT, k.info, k.w[0], k.w[1],
 		           k.w[2], k.w[3], 0);
-		if (ep->held)
-			drop_received(ep);
-	}
+	if (ep->held)
+		drop_received(ep);
 	return CN_OK;
 }

@@ -97,7 +97,8 @@ int cn_rpc_transport_regs(uint32_t cap, struct cn_msg *k)
 		return -2;
 	regs_calls++;
 	regs_to_msg(k, &last_call);
-	if (!force_full && k->info <= 4 && calc_dispatch_any(&ops, &state, k, NULL)) {
+	if (!force_full && k->info <= 4 &&
+	    cn_rpc_dispatch_regs_done(k, calc_dispatch_any(&state, &ops, k, NULL))) {
 		if (tamper)
 			k->info = tamper == 1 ? k->info - 1 : tamper == 2 ? k->info + 1 : 0;
 		return 0;
@@ -105,7 +106,7 @@ int cn_rpc_transport_regs(uint32_t cap, struct cn_msg *k)
 	regs_declined++;
 	struct cn_rpc_msg m;
 	regs_to_msg(k, &m);
-	calc_dispatch_any(&ops, &state, k, &m);
+	calc_dispatch_any(&state, &ops, k, &m);
 	CN_CHECK(m.words <= 4 && m.ncaps == 0);
 	k->info = CN_MSG_INFO(m.words, 0);
 	for (uint32_t i = 0; i < 4; i++)
@@ -180,39 +181,45 @@ static void malformed_register_replies(void)
 	tamper = 0;
 }
 
+/* the register dispatch as an entrypoint uses it: true if it replied */
+static bool regs(struct cn_msg *k)
+{
+	return cn_rpc_dispatch_regs_done(k, calc_dispatch_regs(&ops, &state, k));
+}
+
 /* hand-made register messages a hostile client could send */
 static void malformed_registers(void)
 {
 	struct cn_msg k = { CN_MSG_INFO(2, 0), { calc_op_add, 1, 0, 0 } };  /* b missing */
-	CN_CHECK(calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK(regs(&k));
 	CN_CHECK_EQ(k.info, CN_MSG_INFO(1, 0));
 	CN_CHECK_EQ((int)k.w[0], CN_RPC_ERR_MALFORMED);
 	k = (struct cn_msg){ CN_MSG_INFO(4, 0), { calc_op_add, 1, 2, 99 } }; /* a word too many */
-	CN_CHECK(calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK(regs(&k));
 	CN_CHECK_EQ(k.info, CN_MSG_INFO(2, 0));
 	CN_CHECK_EQ(k.w[0], 0u);
 	CN_CHECK_EQ(k.w[1], 3u);
 	k = (struct cn_msg){ CN_MSG_INFO(1, 0), { calc_op_twice, 0, 0, 0 } };
-	CN_CHECK(calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK(regs(&k));
 	CN_CHECK_EQ((int)k.w[0], CN_RPC_ERR_MALFORMED);
 	k = (struct cn_msg){ CN_MSG_INFO(1, 0), { calc_op_absent, 0, 0, 0 } };
-	CN_CHECK(calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK(regs(&k));
 	CN_CHECK_EQ((int)k.w[0], CN_RPC_ERR_UNIMPLEMENTED);
 	/* unknown opcodes and functions that do not fit are declined untouched */
 	struct cn_msg u = { CN_MSG_INFO(1, 0), { 999, 5, 6, 7 } };
 	k = u;
-	CN_CHECK(!calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK(!regs(&k));
 	CN_CHECK(memcmp(&k, &u, sizeof(k)) == 0);
 	k = u;
 	k.w[0] = 0;
-	CN_CHECK(!calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK(!regs(&k));
 	k = u;
 	k.w[0] = calc_op_keep;
-	CN_CHECK(!calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK(!regs(&k));
 	CN_CHECK(memcmp(&k.w[1], &u.w[1], 3 * sizeof(uint32_t)) == 0);
 	k = u;
 	k.w[0] = calc_op_strsum;
-	CN_CHECK(!calc_dispatch_regs(&ops, &state, &k));
+	CN_CHECK(!regs(&k));
 }
 
 static void message_layout(void)
