@@ -102,7 +102,7 @@ void smp_start(void)
 		 * board's way */
 		if (!board_cpu_start(id, (uint32_t)(uintptr_t)secondary_entry))
 			break;
-		uint64_t end = board_counter() + us_to_ticks(100000);
+		uint64_t end = board_counter() + us_to_ticks(5000000);
 		while (!c->online && board_counter() < end)
 			__asm__ volatile("wfe" ::: "memory");
 		if (!c->online) {
