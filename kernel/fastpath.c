@@ -83,7 +83,8 @@ _Noreturn void fastpath_ipc(void)
 	struct thread *c = cur->caller;
 	if (r[0] != CN_RW_REPLY || !c || c->paused || c->cpu != cpu->id ||
 	    !klist_empty(&cur->senders) ||
-	    (cur->bound && !klist_empty(&cur->bound->pending)) || !sched_may_run(c->prio))
+	    (cur->bound && !klist_empty(&cur->bound->pending)) ||
+	    !sp_may_run(&cpu->policy, c->prio))
 		kernel_svc();
 	uint32_t *d = c->regs.r;
 	d[0] = CN_OK; d[1] = info;

@@ -219,7 +219,6 @@ void sched_unready(struct thread *t);   /* take t out of the run queue */
 void sched_yield(void);
 _Noreturn void schedule_and_return(void);
 bool sched_preempts(struct thread *t);  /* would t preempt the current thread? */
-bool sched_may_run(uint32_t prio);      /* no queued claim has a higher priority */
 void sched_set(struct thread *t, uint32_t prio, uint64_t quota_us);  /* THREAD_SCHED */
 uint64_t sched_used(struct thread *t);        /* counter ticks charged to t */
 uint64_t sched_claim_left(struct thread *t);  /* of this super period, ticks */

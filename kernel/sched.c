@@ -42,13 +42,6 @@ bool sched_preempts(struct thread *t)
 	return preempts(cpu_get(t->cpu), t);
 }
 
-/* may a claim of priority 'prio' run now instead of everything queued on
- * this CPU? (the IPC fast path) */
-bool sched_may_run(uint32_t prio)
-{
-	return sp_may_run(&this_cpu()->policy, prio);
-}
-
 void sched_ready(struct thread *t)
 {
 	if (t->paused) {
