@@ -62,7 +62,7 @@ uint32_t wait_stop(uint32_t thread, unsigned idx, struct cn_fault *f);
 	X(rpc_generated) X(rpc_entrypoint)
 /* multi-processor cases: only with 2 or more CPUs (t_smp.c) */
 #define SMP_TESTS(X) \
-	X(smp_cpus) X(smp_migrate) X(smp_inherit) X(smp_ipc) X(smp_signal) X(smp_pause_destroy) X(smp_unmap) \
+	X(smp_cpus) X(smp_migrate) X(smp_inherit) X(smp_info) X(smp_ipc) X(smp_signal) X(smp_pause_destroy) X(smp_unmap) \
 	X(smp_ipc_stress)
 #define DECL(n) int test_##n(void);
 TESTS(DECL)

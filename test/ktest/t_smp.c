@@ -312,6 +312,35 @@ int test_smp_signal(void)
 	return 0;
 }
 
+/* the time of a thread running on another CPU, read from this one: that
+ * CPU charges it at its decisions (every 10 ms), THREAD_INFO adds the time
+ * since, so the figure follows the clock exactly, not in slice steps */
+int test_smp_info(void)
+{
+	struct kt_pd a;
+	volatile uint32_t *c;
+	CHECK(!smp_pd(&a, &c));
+	uint32_t t = started_on(&a, child_spin, c, 0, 1);
+	CHECK(t);
+	uint32_t hz, placed, running;
+	CHECK_EQ(cn_sys_thread_where(t, &placed, &running), CN_OK);
+	CHECK_EQ(placed, 1);
+	CHECK_EQ(running, 1);
+	struct cn_sched_info i0, i1;
+	for (int round = 0; round < 5; round++) {
+		CHECK_EQ(cn_sys_thread_info(t, &i0), CN_OK);
+		uint64_t t0 = cn_sys_time(&hz);
+		spin_ms(13 + (uint32_t)round * 3);
+		CHECK_EQ(cn_sys_thread_info(t, &i1), CN_OK);
+		uint64_t t1 = cn_sys_time(0);
+		uint64_t used = i1.used - i0.used, passed = t1 - t0, tol = hz / 500;  /* 2 ms */
+		CHECK(used + tol >= passed && used <= passed + tol);
+	}
+	CHECK_EQ(i1.quota_us, CN_SCHED_UNLIMITED);
+	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
+	return 0;
+}
+
 int test_smp_pause_destroy(void)
 {
 	uint32_t n = ncpus();
