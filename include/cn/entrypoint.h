@@ -45,8 +45,9 @@ struct cn_signal_handler {
 #define CN_EP_CACHE 16   /* direct-mapped badge -> object cache (a power of 2) */
 
 struct cn_entrypoint {
+	struct cn_rpc_object     *cache[CN_EP_CACHE];  /* slot badge % CN_EP_CACHE; first: */
+	                                               /* indexed without an offset */
 	struct cn_avl_tree        objects;
-	struct cn_rpc_object     *cache[CN_EP_CACHE];  /* slot badge % CN_EP_CACHE */
 	struct cn_avl_tree        handlers;
 	union {                               /* one test in the loop for both */
 		struct {

@@ -359,7 +359,7 @@ __attribute__((unused, noinline, cold)) static int cn_rpc_reply_regs_check(uint3
 	int e_ = cn_rpc_transport_regs(cap_, &k_); \
 	if (__builtin_expect(e_ != 0, 0)) \
 		return e_; \
-	if (__builtin_expect(k_.info != CN_MSG_INFO(1u + CN_RPC_NW(R), 0) || k_.w[0] != 0, 0)) { \
+	if (__builtin_expect(((k_.info ^ CN_MSG_INFO(1u + CN_RPC_NW(R), 0)) | k_.w[0]) != 0, 0)) { \
 		e_ = cn_rpc_reply_regs_check(k_.info, k_.w[0], 1u + CN_RPC_NW(R)); \
 		if (e_) \
 			return e_; \

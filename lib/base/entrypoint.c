@@ -191,19 +191,28 @@ int cn_ep_run(struct cn_entrypoint *ep)
 	for (;;) {
 		if (err)
 			return err;
+		struct cn_rpc_object *o = 0;
+		int r = CN_RPC_DISPATCH_FULL;
 		/* registers only (at most 4 words, no caps, no flags): try the
 		 * interface's register dispatch first */
-		struct cn_rpc_object *o;
+		if (__builtin_expect(k.info <= 4, 1) && (o = lookup(ep, badge)) != 0) {
+			r = o->dispatch(o->ctx, o->ops, &k, 0);
+			/* the common case: answered in the registers, nothing to
+			 * drop, no stop */
+			if (__builtin_expect(r == 0, 1) && __builtin_expect(ep->attention == 0, 1)) {
+				err = cn_sys_reply_wait(1, &k, &badge);
+				continue;
+			}
+		}
 		reply = 1;
-		if (__builtin_expect(k.info <= 4, 1) && (o = lookup(ep, badge)) != 0 &&
-		    cn_rpc_dispatch_regs_done(&k, o->dispatch(o->ctx, o->ops, &k, 0))) {
-			/* the common case */
+		if (r != CN_RPC_DISPATCH_FULL) {
+			if (r)
+				cn_rpc_regs_error(&k, r);
 		} else if (k.info & CN_MSG_INFO_SIGNAL) {
 			signal(ep, k.w[0], k.w[1]);
 			reply = 0;
 		} else {
-			o = lookup(ep, badge);
-			call_full(ep, o, &k);
+			call_full(ep, lookup(ep, badge), &k);
 		}
 		if (__builtin_expect(ep->attention != 0, 0)) {
 			if (ep->stop)
