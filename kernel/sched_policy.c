@@ -49,15 +49,19 @@ void sp_set(struct sp_sched *s, struct sp_share *sh, uint32_t prio, uint64_t quo
 		sp_ready(s, sh);
 }
 
-/* a new super period: every queued share gets its claim back */
+/* a new super period: every queued fill gets its claim back (and is queued
+ * as a claim too, see sp_ready()) */
 static void period_check(struct sp_sched *s, uint64_t now)
 {
 	if (now < s->period_end)
 		return;
 	s->period++;
 	s->period_end = (now / s->period_len + 1) * s->period_len;
-	for (struct sp_link *l = s->fills.next; l != &s->fills; l = l->next)
-		sp_claim_queue(s, SP_SHARE_OF(l, fill_link));
+	for (struct sp_link *l = s->fills.next; l != &s->fills; l = l->next) {
+		struct sp_share *sh = SP_SHARE_OF(l, fill_link);
+		if (sp_link_empty(&sh->claim_link) && sp_claim_left(s, sh))
+			sp_claim_add(s, sh);
+	}
 }
 
 void sp_move(struct sp_sched *from, struct sp_sched *to, struct sp_share *sh, uint64_t now)

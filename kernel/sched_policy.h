@@ -87,22 +87,31 @@ static inline uint64_t sp_claim_left(struct sp_sched *s, struct sp_share *sh)
 	return sh->claim_left;
 }
 
-static inline bool sp_queued(const struct sp_share *sh) { return !sp_link_empty(&sh->fill_link); }
-
-static inline void sp_claim_queue(struct sp_sched *s, struct sp_share *sh)
+static inline bool sp_queued(const struct sp_share *sh)
 {
-	if (sp_link_empty(&sh->claim_link) && sp_claim_left(s, sh)) {
-		sp_link_add_tail(&s->claims[sh->prio], &sh->claim_link);
-		s->claim_bits |= 1u << sh->prio;
-	}
+	return !sp_link_empty(&sh->fill_link) || !sp_link_empty(&sh->claim_link);
 }
 
-/* queue a ready share (not the running one) / take it out of the queues */
+/* queue 'sh' (not queued as a claim, with claim left) as a claim */
+static inline void sp_claim_add(struct sp_sched *s, struct sp_share *sh)
+{
+	sp_link_add_tail(&s->claims[sh->prio], &sh->claim_link);
+	s->claim_bits |= 1u << sh->prio;
+}
+
+/* Queue a ready share (not the running one) / take it out of the queues.
+ * A share with claim left is queued as a claim only: claims are chosen
+ * before any fill, and its claim cannot run out while it is queued, so its
+ * place among the fills would never count (it runs, and is queued again,
+ * before). One without claim left is a fill until a new super period gives
+ * it its claim back (then it is in both queues). */
 static inline void sp_ready(struct sp_sched *s, struct sp_share *sh)
 {
-	if (sp_link_empty(&sh->fill_link))
+	if (sp_claim_left(s, sh)) {
+		if (sp_link_empty(&sh->claim_link))
+			sp_claim_add(s, sh);
+	} else if (sp_link_empty(&sh->fill_link))
 		sp_link_add_tail(&s->fills, &sh->fill_link);
-	sp_claim_queue(s, sh);
 }
 
 static inline void sp_unready(struct sp_sched *s, struct sp_share *sh)

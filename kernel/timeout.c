@@ -26,14 +26,20 @@ void time_init(void)
 
 /* Program the kernel timer for the next event: the end of the running
  * thread's slice or the earliest timeout. A slice that has already ended is
- * left out: the scheduler runs next and starts a new one (programming a
- * passed deadline would keep the level-triggered timer interrupt asserted). */
+ * left out (programming a passed deadline would keep the level-triggered
+ * timer interrupt asserted) and asks for a new decision: need_resched makes
+ * the scheduler run before the thread returns to user mode and start a new
+ * slice. */
 void timer_program_next(void)
 {
 	struct cpu *cpu = this_cpu();
-	uint64_t next = cpu->slice_end;
-	if (!cpu->thread || next <= board_counter())
-		next = ~0ull;
+	uint64_t next = ~0ull;
+	if (cpu->thread) {
+		if (cpu->slice_end > board_counter())
+			next = cpu->slice_end;
+		else
+			cpu->need_resched = true;
+	}
 	if (!klist_empty(&cpu->timeouts)) {
 		struct thread *t = kcontainer_of(cpu->timeouts.next, struct thread, timeout_elem);
 		if (t->timeout_at < next)
