@@ -63,8 +63,10 @@ void sp_set(struct sp_sched *s, struct sp_share *sh, uint32_t prio, uint64_t quo
 /* sp_schedule() beyond its fast path: a share on the CPU, a new super period */
 struct sp_share *sp_schedule_full(struct sp_sched *s, struct sp_share *cur, uint64_t now);
 
-/* The hot operations follow inline: every cross-CPU IPC round trip makes
- * four scheduling decisions and queues two shares. */
+/* The hot operations follow inline (forced: the compiler would keep one
+ * copy called from everywhere): every cross-CPU IPC round trip makes four
+ * scheduling decisions and queues two shares. */
+#define SP_HOT static inline __attribute__((always_inline))
 
 static inline void sp_link_init(struct sp_link *l) { l->prev = l->next = l; }
 static inline bool sp_link_empty(const struct sp_link *l) { return l->next == l; }
@@ -78,7 +80,7 @@ static inline void sp_link_del(struct sp_link *e)
 
 /* the claim ticks 'sh' has left in the current super period (refilled if a
  * new super period began since it was last looked at) */
-static inline uint64_t sp_claim_left(struct sp_sched *s, struct sp_share *sh)
+SP_HOT uint64_t sp_claim_left(struct sp_sched *s, struct sp_share *sh)
 {
 	if (sh->period != s->period) {
 		sh->period = s->period;
@@ -93,7 +95,7 @@ static inline bool sp_queued(const struct sp_share *sh)
 }
 
 /* queue 'sh' (not queued as a claim, with claim left) as a claim */
-static inline void sp_claim_add(struct sp_sched *s, struct sp_share *sh)
+SP_HOT void sp_claim_add(struct sp_sched *s, struct sp_share *sh)
 {
 	sp_link_add_tail(&s->claims[sh->prio], &sh->claim_link);
 	s->claim_bits |= 1u << sh->prio;
@@ -105,7 +107,7 @@ static inline void sp_claim_add(struct sp_sched *s, struct sp_share *sh)
  * place among the fills would never count (it runs, and is queued again,
  * before). One without claim left is a fill until a new super period gives
  * it its claim back (then it is in both queues). */
-static inline void sp_ready(struct sp_sched *s, struct sp_share *sh)
+SP_HOT void sp_ready(struct sp_sched *s, struct sp_share *sh)
 {
 	if (sp_claim_left(s, sh)) {
 		if (sp_link_empty(&sh->claim_link))
@@ -114,7 +116,7 @@ static inline void sp_ready(struct sp_sched *s, struct sp_share *sh)
 		sp_link_add_tail(&s->fills, &sh->fill_link);
 }
 
-static inline void sp_unready(struct sp_sched *s, struct sp_share *sh)
+SP_HOT void sp_unready(struct sp_sched *s, struct sp_share *sh)
 {
 	if (!sp_link_empty(&sh->claim_link)) {
 		sp_link_del(&sh->claim_link);
@@ -127,7 +129,7 @@ static inline void sp_unready(struct sp_sched *s, struct sp_share *sh)
 
 /* charge the time since the last charge to 'sh' (the share found on the
  * CPU; NULL: nobody, e.g. idle or destroyed) */
-static inline void sp_account(struct sp_sched *s, struct sp_share *sh, uint64_t now)
+SP_HOT void sp_account(struct sp_sched *s, struct sp_share *sh, uint64_t now)
 {
 	uint64_t last = s->last;
 	s->last = now;
@@ -142,7 +144,7 @@ static inline void sp_account(struct sp_sched *s, struct sp_share *sh, uint64_t 
 }
 
 /* would the ready share 'sh' preempt 'cur' (NULL: nothing runs)? */
-static inline bool sp_preempts(struct sp_sched *s, struct sp_share *cur, struct sp_share *sh)
+SP_HOT bool sp_preempts(struct sp_sched *s, struct sp_share *cur, struct sp_share *sh)
 {
 	if (!cur)
 		return true;
@@ -165,7 +167,7 @@ static inline bool sp_may_run(const struct sp_sched *s, uint32_t prio)
  * chosen. Call sp_account() first. Returns NULL if nothing is ready.
  * Inline here: nothing on the CPU within the super period (an idle CPU, a
  * thread that blocked), the rest in sp_schedule_full(). */
-static inline struct sp_share *sp_schedule(struct sp_sched *s, struct sp_share *cur, uint64_t now)
+SP_HOT struct sp_share *sp_schedule(struct sp_sched *s, struct sp_share *cur, uint64_t now)
 {
 	if (cur || now >= s->period_end)
 		return sp_schedule_full(s, cur, now);
@@ -185,7 +187,7 @@ static inline struct sp_share *sp_schedule(struct sp_sched *s, struct sp_share *
 
 /* when the decision of the last sp_schedule() must be revisited: the end of
  * the slice, of the running claim's quota, or of the super period */
-static inline uint64_t sp_deadline(struct sp_sched *s, struct sp_share *cur)
+SP_HOT uint64_t sp_deadline(struct sp_sched *s, struct sp_share *cur)
 {
 	if (!cur)
 		return SP_UNLIMITED;
