@@ -61,11 +61,16 @@ void sched_ready(struct thread *t)
 		cpu_kick(c);
 }
 
+static __attribute__((noinline)) void unready_queued(struct thread *t)
+{
+	sp_unready(policy_of(t), &t->share);
+}
+
+/* (the common case, the running thread blocks, touches no queue: no call) */
 void sched_unready(struct thread *t)
 {
-	if (t->state != TS_READY || t->on_cpu)
-		return;
-	sp_unready(policy_of(t), &t->share);
+	if (t->state == TS_READY && !t->on_cpu)
+		unready_queued(t);
 }
 
 void sched_yield(void)
