@@ -173,14 +173,21 @@ SP_HOT struct sp_share *sp_schedule(struct sp_sched *s, struct sp_share *cur, ui
 		return sp_schedule_full(s, cur, now);
 	struct sp_share *next;
 	if (s->claim_bits) {
-		next = SP_SHARE_OF(s->claims[31 - __builtin_clz(s->claim_bits)].next, claim_link);
+		/* the first claim of the top priority: sp_unready() knowing where */
+		uint32_t top = 31 - __builtin_clz(s->claim_bits);
+		next = SP_SHARE_OF(s->claims[top].next, claim_link);
+		sp_link_del(&next->claim_link);
+		if (sp_link_empty(&s->claims[top]))
+			s->claim_bits &= ~(1u << top);
+		if (!sp_link_empty(&next->fill_link))
+			sp_link_del(&next->fill_link);
 		s->on_claim = true;
 	} else if (!sp_link_empty(&s->fills)) {
 		next = SP_SHARE_OF(s->fills.next, fill_link);
+		sp_link_del(&next->fill_link);    /* a fill is queued as a fill only */
 		s->on_claim = false;
 	} else
 		return 0;
-	sp_unready(s, next);
 	s->slice_end = now + s->slice_len;
 	return next;
 }

@@ -32,10 +32,11 @@ void time_init(void)
  * slice. */
 void timer_program_next(void)
 {
+	uint64_t now = board_counter();    /* first: nothing to keep across the call */
 	struct cpu *cpu = this_cpu();
 	uint64_t next = ~0ull;
 	if (cpu->thread) {
-		if (cpu->slice_end > board_counter())
+		if (cpu->slice_end > now)
 			next = cpu->slice_end;
 		else
 			cpu->need_resched = true;
