@@ -201,7 +201,8 @@ _Noreturn void schedule_and_return(void)
 		/* a deadline that passed while we decided (the CPU was stalled,
 		 * e.g. a busy host under QEMU) is not programmed but asks for a
 		 * new decision (need_resched): decide again rather than run
-		 * without a timer */
+		 * without a timer (or the timer is armed for an earlier
+		 * deadline, then passed too: its interrupt is pending) */
 		cpu->need_resched = false;
 		timer_program_next();
 		if (likely(!cpu->need_resched))

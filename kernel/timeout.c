@@ -28,15 +28,6 @@ void time_init(void)
  * yet, or it fired: timeout_check() clears it). */
 static uint64_t armed_at[CN_NR_CPUS];
 
-/* Program the kernel timer for the next event: the end of the running
- * thread's slice or the earliest timeout. A timer armed no later than that
- * is left alone (the common case when an idle CPU wakes up: a new slice
- * ends after the old one): it fires early at worst, and timeout_check()
- * then programs it again. A slice that has already ended is left out
- * (programming a passed deadline would keep the level-triggered timer
- * interrupt asserted) and asks for a new decision: need_resched makes the
- * scheduler run before the thread returns to user mode and start a new
- * slice. */
 static uint64_t first_timeout(struct cpu *cpu)
 {
 	if (klist_empty(&cpu->timeouts))
@@ -58,6 +49,15 @@ static __attribute__((noinline)) void timer_arm(struct cpu *cpu)
 	board_timer_set(next);
 }
 
+/* Program the kernel timer for the next event: the end of the running
+ * thread's slice or the earliest timeout. A timer armed no later than that
+ * is left alone (the common case when an idle CPU wakes up: a new slice
+ * ends after the old one): it fires early at worst, and timeout_check()
+ * then programs it again. A slice that has already ended is left out
+ * (programming a passed deadline would keep the level-triggered timer
+ * interrupt asserted) and asks for a new decision: need_resched makes the
+ * scheduler run before the thread returns to user mode and start a new
+ * slice. */
 void timer_program_next(void)
 {
 	struct cpu *cpu = this_cpu();
