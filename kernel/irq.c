@@ -59,29 +59,40 @@ int irq_ack(struct irq *irq)
 	return CN_OK;
 }
 
-/* handle every pending interrupt */
+/* the numbers asked for on every interrupt, read once from the board */
+static uint32_t timer_irq, ipi_irq;
+
+void irq_init(void)
+{
+	timer_irq = board_timer_irq();
+	ipi_irq = board_ipi_irq();
+}
+
+/* handle the highest pending interrupt; another one that is pending as well
+ * interrupts again as soon as interrupts are unmasked (on the way to user
+ * mode, or at once out of an idle CPU's WFI), so there is no second look */
 void irq_handle(void)
 {
-	uint32_t n;
-	while ((n = board_irq_pending()) != BOARD_IRQ_NONE) {
-		if (n == board_timer_irq()) {
-			board_irq_eoi(n);
-			timeout_check();
-			continue;
-		}
-		if (n == board_ipi_irq()) {
-			/* another CPU made a thread of ours ready, paused or moved
-			 * one: kernel_irq() reschedules anyway */
-			board_irq_eoi(n);
-			this_cpu()->need_resched = true;
-			continue;
-		}
-		struct irq *irq = n < MAX_IRQS ? irq_table[n] : NULL;
-		board_irq_mask(n);
+	uint32_t n = board_irq_pending();
+	if (n == ipi_irq) {
+		/* another CPU made a thread of ours ready, paused or moved
+		 * one: kernel_irq() reschedules anyway */
 		board_irq_eoi(n);
-		if (!irq || !irq->ctx)
-			continue;
-		irq->masked = true;
-		sig_submit(irq->ctx, 1);
+		this_cpu()->need_resched = true;
+		return;
 	}
+	if (n == timer_irq) {
+		board_irq_eoi(n);
+		timeout_check();
+		return;
+	}
+	if (n == BOARD_IRQ_NONE)
+		return;
+	struct irq *irq = n < MAX_IRQS ? irq_table[n] : NULL;
+	board_irq_mask(n);
+	board_irq_eoi(n);
+	if (!irq || !irq->ctx)
+		return;
+	irq->masked = true;
+	sig_submit(irq->ctx, 1);
 }

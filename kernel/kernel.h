@@ -252,6 +252,7 @@ bool sig_deliver_bound(struct thread *t);
 int  irq_create(struct irq *irq, uint32_t number, struct sig_ctx *ctx);
 void irq_destroy(struct irq *irq);
 int  irq_ack(struct irq *irq);
+void irq_init(void);      /* after board_init() */
 void irq_handle(void);
 void irq_ctx_gone(struct sig_ctx *c);
 

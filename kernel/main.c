@@ -192,6 +192,7 @@ _Noreturn void kernel_main(void)
 	        (unsigned)(CN_RAM_SIZE >> 20));
 	mmu_init();
 	board_init();
+	irq_init();
 	time_init();
 	for (uint32_t id = 0; id < CN_NR_CPUS; id++)
 		sched_init(cpu_get(id));     /* the same super periods everywhere */

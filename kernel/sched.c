@@ -55,16 +55,22 @@ void sched_ready(struct thread *t)
 			cpu_kick(t->on_cpu);   /* it runs but was moved to c */
 		return;
 	}
-	sp_ready(&c->policy, &t->share);
-	if (preempts(c, t))
+	struct sp_sched *p = &c->policy;
+	sp_ready(p, &t->share);
+	if (sp_preempts(p, running_share(c), &t->share))
 		cpu_kick(c);
 }
 
+static __attribute__((noinline)) void unready_queued(struct thread *t)
+{
+	sp_unready(policy_of(t), &t->share);
+}
+
+/* (the common case, the running thread blocks, touches no queue: no call) */
 void sched_unready(struct thread *t)
 {
-	if (t->state != TS_READY || t->on_cpu)
-		return;
-	sp_unready(policy_of(t), &t->share);
+	if (t->state == TS_READY && !t->on_cpu)
+		unready_queued(t);
 }
 
 void sched_yield(void)
@@ -162,11 +168,14 @@ _Noreturn void schedule_and_return(void)
 	struct cpu *cpu = this_cpu();
 	struct sp_sched *s = &cpu->policy;
 	struct thread *t = cpu->thread;
-	cpu->need_resched = false;
 	for (;;) {
 		uint64_t now = board_counter();
-		sp_account(s, t ? &t->share : NULL, now);
-		struct sp_share *cur = t ? keep_current(cpu, t, now) : NULL;
+		struct sp_share *cur = NULL;
+		if (t) {
+			sp_account(s, &t->share, now);
+			cur = keep_current(cpu, t, now);
+		} else
+			sp_account(s, NULL, now);
 		struct sp_share *next = sp_schedule(s, cur, now);
 		while (!next) {
 			cpu_set_thread(cpu, NULL);
@@ -190,12 +199,15 @@ _Noreturn void schedule_and_return(void)
 		cpu_set_thread(cpu, t);
 		cpu->slice_end = sp_deadline(s, next);
 		/* a deadline that passed while we decided (the CPU was stalled,
-		 * e.g. a busy host under QEMU) would never be programmed:
-		 * decide again rather than run without a timer */
-		if (cpu->slice_end > board_counter())
+		 * e.g. a busy host under QEMU) is not programmed but asks for a
+		 * new decision (need_resched): decide again rather than run
+		 * without a timer (or the timer is armed for an earlier
+		 * deadline, then passed too: its interrupt is pending) */
+		cpu->need_resched = false;
+		timer_program_next();
+		if (likely(!cpu->need_resched))
 			break;
 	}
-	timer_program_next();
 	pd_activate(t->pd);
 	return_to_user(&t->regs);
 }

@@ -53,11 +53,6 @@ struct sp_sched {
 void sp_init(struct sp_sched *s, uint64_t period_len, uint64_t slice_len, uint64_t now);
 void sp_share_init(struct sp_share *sh, uint32_t prio, uint64_t quota);
 
-/* queue a ready share (not the running one) / take it out of the queues */
-void sp_ready(struct sp_sched *s, struct sp_share *sh);
-void sp_unready(struct sp_sched *s, struct sp_share *sh);
-bool sp_queued(const struct sp_share *sh);
-
 /* a share that is neither queued nor running moves from one CPU's policy
  * to another's with the claim it has left in the current super period */
 void sp_move(struct sp_sched *from, struct sp_sched *to, struct sp_share *sh, uint64_t now);
@@ -65,18 +60,103 @@ void sp_move(struct sp_sched *from, struct sp_sched *to, struct sp_share *sh, ui
 /* new priority and quota; a queued share is queued again accordingly */
 void sp_set(struct sp_sched *s, struct sp_share *sh, uint32_t prio, uint64_t quota);
 
+/* sp_schedule() beyond its fast path: a share on the CPU, a new super period */
+struct sp_share *sp_schedule_full(struct sp_sched *s, struct sp_share *cur, uint64_t now);
+
+/* The hot operations follow inline (forced: the compiler would keep one
+ * copy called from everywhere): every cross-CPU IPC round trip makes four
+ * scheduling decisions and queues two shares. */
+#define SP_HOT static inline __attribute__((always_inline))
+
+static inline void sp_link_init(struct sp_link *l) { l->prev = l->next = l; }
+static inline bool sp_link_empty(const struct sp_link *l) { return l->next == l; }
+static inline void sp_link_add_tail(struct sp_link *l, struct sp_link *e)
+{ e->prev = l->prev; e->next = l; l->prev->next = e; l->prev = e; }
+static inline void sp_link_del(struct sp_link *e)
+{ e->prev->next = e->next; e->next->prev = e->prev; e->prev = e->next = e; }
+
+#define SP_SHARE_OF(p, member) \
+	((struct sp_share *)(void *)((char *)(p) - __builtin_offsetof(struct sp_share, member)))
+
+/* the claim ticks 'sh' has left in the current super period (refilled if a
+ * new super period began since it was last looked at) */
+SP_HOT uint64_t sp_claim_left(struct sp_sched *s, struct sp_share *sh)
+{
+	if (sh->period != s->period) {
+		sh->period = s->period;
+		sh->claim_left = sh->quota;
+	}
+	return sh->claim_left;
+}
+
+static inline bool sp_queued(const struct sp_share *sh)
+{
+	return !sp_link_empty(&sh->fill_link) || !sp_link_empty(&sh->claim_link);
+}
+
+/* queue 'sh' (not queued as a claim, with claim left) as a claim */
+SP_HOT void sp_claim_add(struct sp_sched *s, struct sp_share *sh)
+{
+	sp_link_add_tail(&s->claims[sh->prio], &sh->claim_link);
+	s->claim_bits |= 1u << sh->prio;
+}
+
+/* Queue a ready share (not the running one) / take it out of the queues.
+ * A share with claim left is queued as a claim only: claims are chosen
+ * before any fill, and its claim cannot run out while it is queued, so its
+ * place among the fills would never count (it runs, and is queued again,
+ * before). One without claim left is a fill until a new super period gives
+ * it its claim back (then it is in both queues). */
+SP_HOT void sp_ready(struct sp_sched *s, struct sp_share *sh)
+{
+	if (sp_claim_left(s, sh)) {
+		if (sp_link_empty(&sh->claim_link))
+			sp_claim_add(s, sh);
+	} else if (sp_link_empty(&sh->fill_link))
+		sp_link_add_tail(&s->fills, &sh->fill_link);
+}
+
+SP_HOT void sp_unready(struct sp_sched *s, struct sp_share *sh)
+{
+	if (!sp_link_empty(&sh->claim_link)) {
+		sp_link_del(&sh->claim_link);
+		if (sp_link_empty(&s->claims[sh->prio]))
+			s->claim_bits &= ~(1u << sh->prio);
+	}
+	if (!sp_link_empty(&sh->fill_link))
+		sp_link_del(&sh->fill_link);
+}
+
 /* charge the time since the last charge to 'sh' (the share found on the
  * CPU; NULL: nobody, e.g. idle or destroyed) */
-void sp_account(struct sp_sched *s, struct sp_share *sh, uint64_t now);
-
-/* the claim ticks 'sh' has left in the current super period */
-uint64_t sp_claim_left(struct sp_sched *s, struct sp_share *sh);
+SP_HOT void sp_account(struct sp_sched *s, struct sp_share *sh, uint64_t now)
+{
+	uint64_t last = s->last;
+	s->last = now;
+	if (!sh || now <= last)
+		return;
+	uint64_t d = now - last;
+	sh->used += d;
+	if (s->on_claim && sh->quota != SP_UNLIMITED) {
+		uint64_t left = sp_claim_left(s, sh);
+		sh->claim_left = d < left ? left - d : 0;
+	}
+}
 
 /* would the ready share 'sh' preempt 'cur' (NULL: nothing runs)? */
-bool sp_preempts(struct sp_sched *s, struct sp_share *cur, struct sp_share *sh);
+SP_HOT bool sp_preempts(struct sp_sched *s, struct sp_share *cur, struct sp_share *sh)
+{
+	if (!cur)
+		return true;
+	if (!sp_claim_left(s, sh))
+		return false;                  /* a fill waits for the next decision */
+	if (!s->on_claim || !sp_claim_left(s, cur))
+		return true;                   /* a claim preempts any fill */
+	return sh->prio > cur->prio;
+}
 
 /* may a claim of priority 'prio' run now rather than everything queued?
- * (inline: the IPC fast path asks) */
+ * (the IPC fast path asks) */
 static inline bool sp_may_run(const struct sp_sched *s, uint32_t prio)
 {
 	return !s->claim_bits || (int)prio >= 31 - __builtin_clz(s->claim_bits);
@@ -84,11 +164,47 @@ static inline bool sp_may_run(const struct sp_sched *s, uint32_t prio)
 
 /* Choose what runs from 'now' on: 'cur' is the share on the CPU if it may go
  * on running (NULL otherwise); it is queued again if something else is
- * chosen. Call sp_account() first. Returns NULL if nothing is ready. */
-struct sp_share *sp_schedule(struct sp_sched *s, struct sp_share *cur, uint64_t now);
+ * chosen. Call sp_account() first. Returns NULL if nothing is ready.
+ * Inline here: nothing on the CPU within the super period (an idle CPU, a
+ * thread that blocked), the rest in sp_schedule_full(). */
+SP_HOT struct sp_share *sp_schedule(struct sp_sched *s, struct sp_share *cur, uint64_t now)
+{
+	if (cur || now >= s->period_end)
+		return sp_schedule_full(s, cur, now);
+	struct sp_share *next;
+	if (s->claim_bits) {
+		/* the first claim of the top priority: sp_unready() knowing where */
+		uint32_t top = 31 - __builtin_clz(s->claim_bits);
+		next = SP_SHARE_OF(s->claims[top].next, claim_link);
+		sp_link_del(&next->claim_link);
+		if (sp_link_empty(&s->claims[top]))
+			s->claim_bits &= ~(1u << top);
+		if (!sp_link_empty(&next->fill_link))
+			sp_link_del(&next->fill_link);
+		s->on_claim = true;
+	} else if (!sp_link_empty(&s->fills)) {
+		next = SP_SHARE_OF(s->fills.next, fill_link);
+		sp_link_del(&next->fill_link);    /* a fill is queued as a fill only */
+		s->on_claim = false;
+	} else
+		return 0;
+	s->slice_end = now + s->slice_len;
+	return next;
+}
 
 /* when the decision of the last sp_schedule() must be revisited: the end of
  * the slice, of the running claim's quota, or of the super period */
-uint64_t sp_deadline(struct sp_sched *s, struct sp_share *cur);
+SP_HOT uint64_t sp_deadline(struct sp_sched *s, struct sp_share *cur)
+{
+	if (!cur)
+		return SP_UNLIMITED;
+	uint64_t d = s->slice_end;
+	if (s->on_claim && cur->quota != SP_UNLIMITED) {
+		uint64_t left = sp_claim_left(s, cur);
+		if (s->last + left < d)
+			d = s->last + left;
+	}
+	return d < s->period_end ? d : s->period_end;
+}
 
 #endif

@@ -24,22 +24,49 @@ void time_init(void)
 	slice_ticks = us_to_ticks(SLICE_US);
 }
 
+/* The deadline each CPU's timer is armed for; 0: none known (not armed
+ * yet, or it fired: timeout_check() clears it). */
+static uint64_t armed_at[CN_NR_CPUS];
+
+static uint64_t first_timeout(struct cpu *cpu)
+{
+	if (klist_empty(&cpu->timeouts))
+		return ~0ull;
+	return kcontainer_of(cpu->timeouts.next, struct thread, timeout_elem)->timeout_at;
+}
+
+static __attribute__((noinline)) void timer_arm(struct cpu *cpu)
+{
+	uint64_t first = first_timeout(cpu), next = first;
+	if (cpu->thread) {
+		if (cpu->slice_end > board_counter()) {
+			if (cpu->slice_end < next)
+				next = cpu->slice_end;
+		} else
+			cpu->need_resched = true;    /* the slice has ended */
+	}
+	armed_at[cpu->id] = next;
+	board_timer_set(next);
+}
+
 /* Program the kernel timer for the next event: the end of the running
- * thread's slice or the earliest timeout. A slice that has already ended is
- * left out: the scheduler runs next and starts a new one (programming a
- * passed deadline would keep the level-triggered timer interrupt asserted). */
+ * thread's slice or the earliest timeout. A timer armed no later than that
+ * is left alone (the common case when an idle CPU wakes up: a new slice
+ * ends after the old one): it fires early at worst, and timeout_check()
+ * then programs it again. A slice that has already ended is left out
+ * (programming a passed deadline would keep the level-triggered timer
+ * interrupt asserted) and asks for a new decision: need_resched makes the
+ * scheduler run before the thread returns to user mode and start a new
+ * slice. */
 void timer_program_next(void)
 {
 	struct cpu *cpu = this_cpu();
-	uint64_t next = cpu->slice_end;
-	if (!cpu->thread || next <= board_counter())
-		next = ~0ull;
-	if (!klist_empty(&cpu->timeouts)) {
-		struct thread *t = kcontainer_of(cpu->timeouts.next, struct thread, timeout_elem);
-		if (t->timeout_at < next)
-			next = t->timeout_at;
-	}
-	board_timer_set(next);
+	uint64_t next = first_timeout(cpu);
+	if (cpu->thread && cpu->slice_end < next)
+		next = cpu->slice_end;
+	uint64_t armed = armed_at[cpu->id];
+	if (!armed || armed > next)
+		timer_arm(cpu);
 }
 
 void timeout_cancel(struct thread *t)
@@ -71,6 +98,7 @@ void timeout_set(struct thread *t, struct sig_ctx *ctx, uint64_t us)
 void timeout_check(void)
 {
 	uint64_t now = board_counter();
+	armed_at[this_cpu()->id] = 0;         /* it fired */
 	struct klist *list = &this_cpu()->timeouts;
 	while (!klist_empty(list)) {
 		struct thread *t = kcontainer_of(list->next, struct thread, timeout_elem);

@@ -233,6 +233,50 @@ static void move_between_cpus(void)
 	CN_CHECK_EQ(sp_claim_left(&a.s, &c), PERIOD / 10);
 }
 
+/* decisions with nothing on the CPU (an idle CPU, a thread that blocked:
+ * sp_schedule()'s inline path): the top claim, the next claim, then fills;
+ * a fill refilled by a new super period is queued twice and leaves both
+ * queues when it runs */
+static void idle_decisions(void)
+{
+	struct sim m, other;
+	struct sp_share hi, lo, f, c, x;
+	sim_init(&m);
+	sim_init(&other);
+	ready(&m, &lo, 2, SP_UNLIMITED);
+	ready(&m, &f, 9, 0);
+	ready(&m, &hi, 5, PERIOD / 10);
+	CN_CHECK_EQ(m.s.claim_bits, (1u << 5) | (1u << 2));
+	CN_CHECK(sp_schedule(&m.s, NULL, 10) == &hi);
+	CN_CHECK(m.s.on_claim);
+	CN_CHECK_EQ(m.s.slice_end, 10u + SLICE);
+	CN_CHECK(!sp_queued(&hi));
+	CN_CHECK_EQ(m.s.claim_bits, 1u << 2);
+	CN_CHECK(sp_schedule(&m.s, NULL, 20) == &lo);
+	CN_CHECK_EQ(m.s.claim_bits, 0u);
+	CN_CHECK(sp_schedule(&m.s, NULL, 30) == &f);
+	CN_CHECK(!m.s.on_claim);
+	CN_CHECK(!sp_queued(&f));
+	CN_CHECK(sp_schedule(&m.s, NULL, 40) == NULL);
+
+	sim_init(&m);
+	ready(&m, &c, 4, PERIOD / 10);
+	ready(&m, &f, 0, 0);
+	sim_run(&m, PERIOD / 2);                 /* c's claim spent: two fills */
+	CN_CHECK_EQ(sp_claim_left(&m.s, &c), 0u);
+	sp_ready(&m.s, m.cur);                   /* (preempted) both queued */
+	CN_CHECK(sp_link_empty(&c.claim_link));
+	sp_share_init(&x, 0, 0);
+	sp_move(&m.s, &other.s, &x, PERIOD + 5); /* brings m to the new period */
+	CN_CHECK(!sp_link_empty(&c.claim_link) && !sp_link_empty(&c.fill_link));
+	CN_CHECK(sp_schedule(&m.s, NULL, PERIOD + 5) == &c);
+	CN_CHECK(m.s.on_claim);
+	CN_CHECK(!sp_queued(&c));
+	CN_CHECK(m.s.fills.next == &f.fill_link && f.fill_link.next == &m.s.fills);
+	CN_CHECK(sp_schedule(&m.s, NULL, PERIOD + 6) == &f);
+	CN_CHECK(sp_link_empty(&m.s.fills));
+}
+
 int main(void)
 {
 	cn_test_program = "sched_policy_test";
@@ -245,5 +289,6 @@ int main(void)
 	CN_RUN(refill_at_period);
 	CN_RUN(set_quota);
 	CN_RUN(move_between_cpus);
+	CN_RUN(idle_decisions);
 	return CN_TEST_RESULT();
 }
