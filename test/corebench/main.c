@@ -43,8 +43,10 @@ static void raw_server(void *arg)
 	for (;;) {
 		if (cn_sys_reply_wait(reply, &m, &badge))
 			return;
+		/* word 0 stands for the opcode, word 1 the argument, as in
+		 * the RPC; the reply: error word 0, the result */
 		m.info = CN_MSG_INFO(2, 0);
-		m.w[1] = m.w[0] + 1;
+		m.w[1] = m.w[1] + 1;
 		m.w[0] = 0;
 		reply = 1;
 	}
@@ -85,7 +87,9 @@ static void bench_rpc(void)
 			m.info = CN_MSG_INFO(2, 0);
 			m.w[0] = 1;
 			m.w[1] = i;
-			if (cn_sys_call(raw_cap.name, &m))
+			/* the same checks as the RPC loop below: the call, the
+			 * error word and the result */
+			if (cn_sys_call(raw_cap.name, &m) || m.w[0] != 0 || m.w[1] != i + 1)
 				bad++;
 		}
 		uint32_t t1 = cycles();
