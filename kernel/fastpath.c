@@ -2,8 +2,10 @@
  * IPC fast paths, entered straight from the SVC vector for CN_SYS_CALL and
  * CN_SYS_REPLY_WAIT. They handle the common case — at most four message
  * words in registers (and, for a call, at most one capability), the partner
- * already waiting, on this CPU and allowed to run now — by moving five
- * registers and switching threads without touching any queue. Everything
+ * already waiting — by moving five registers. A partner on this CPU that may
+ * run now is switched to without touching any queue; one on another CPU (or
+ * one that must wait for its turn here) is made ready through the scheduler,
+ * which interrupts its CPU, and this CPU decides what runs next. Everything
  * else goes to kernel_svc().
  */
 #include "kernel.h"
@@ -16,6 +18,19 @@ static inline _Noreturn void switch_to(struct cpu *cpu, struct thread *cur, stru
 	if (next->pd != cur->pd)
 		pd_activate(next->pd);
 	return_to_user(&next->regs);
+}
+
+/* the partner may not run here at once (it belongs to another CPU, or
+ * something queued here goes first): the caller blocks in 'state', the
+ * partner is made ready where it belongs (interrupting that CPU if it
+ * preempts there), and this CPU decides — what the general path does after
+ * the same transfer */
+static __attribute__((noinline)) _Noreturn void hand_over(struct thread *cur, uint32_t state,
+                                                          struct thread *next)
+{
+	cur->state = state;
+	sched_ready(next);
+	schedule_and_return();
 }
 
 _Noreturn void fastpath_ipc(void);
@@ -39,8 +54,7 @@ _Noreturn void fastpath_ipc(void)
 		if (!o || o->type != CN_OBJ_THREAD)
 			kernel_svc();
 		struct thread *dst = kcontainer_of(o, struct thread, obj);
-		if (dst->state != TS_RECV || dst->prio < cur->prio || dst->paused ||
-		    dst->cpu != cpu->id)
+		if (dst->state != TS_RECV || dst->paused)
 			kernel_svc();
 		if (info & CN_MSG_INFO(0, 1)) {
 			/* one capability: the receiver gets a new name for it, an
@@ -72,6 +86,8 @@ _Noreturn void fastpath_ipc(void)
 		d[6] = c->badge;
 		dst->caller = cur;
 		cur->callee = dst;
+		if (unlikely(dst->cpu != cpu->id || dst->prio < cur->prio))
+			hand_over(cur, TS_REPLY, dst);
 		cur->state = TS_REPLY;
 		dst->state = TS_READY;
 		switch_to(cpu, cur, dst);
@@ -81,10 +97,8 @@ _Noreturn void fastpath_ipc(void)
 	if (info > 4)
 		kernel_svc();
 	struct thread *c = cur->caller;
-	if (r[0] != CN_RW_REPLY || !c || c->paused || c->cpu != cpu->id ||
-	    !klist_empty(&cur->senders) ||
-	    (cur->bound && !klist_empty(&cur->bound->pending)) ||
-	    !sp_may_run(&cpu->policy, c->prio))
+	if (r[0] != CN_RW_REPLY || !c || c->paused || !klist_empty(&cur->senders) ||
+	    (cur->bound && !klist_empty(&cur->bound->pending)))
 		kernel_svc();
 	uint32_t *d = c->regs.r;
 	d[0] = CN_OK; d[1] = info;
@@ -92,6 +106,8 @@ _Noreturn void fastpath_ipc(void)
 	d[6] = 0;
 	c->callee = NULL;
 	cur->caller = NULL;
+	if (unlikely(c->cpu != cpu->id || !sp_may_run(&cpu->policy, c->prio)))
+		hand_over(cur, TS_RECV, c);
 	cur->state = TS_RECV;
 	c->state = TS_READY;
 	switch_to(cpu, cur, c);

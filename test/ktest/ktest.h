@@ -48,7 +48,7 @@ uint32_t wait_stop(uint32_t thread, unsigned idx, struct cn_fault *f);
 
 /* test cases */
 #define TESTS(X) \
-	X(ipc_words) X(ipc_caps) X(ipc_cap_invalid) X(ipc_queue) \
+	X(ipc_words) X(ipc_words_low_server) X(ipc_caps) X(ipc_cap_invalid) X(ipc_queue) \
 	X(ipc_callee_destroyed) X(ipc_caller_destroyed) X(ipc_stale_cap) X(ipc_self_call) \
 	X(ipc_no_reply) \
 	X(signal_count) X(signal_contexts) X(signal_wakeup) X(signal_poll) X(signal_destroyed) \
@@ -62,7 +62,7 @@ uint32_t wait_stop(uint32_t thread, unsigned idx, struct cn_fault *f);
 	X(rpc_generated) X(rpc_entrypoint)
 /* multi-processor cases: only with 2 or more CPUs (t_smp.c) */
 #define SMP_TESTS(X) \
-	X(smp_cpus) X(smp_migrate) X(smp_inherit) X(smp_info) X(smp_ipc) X(smp_signal) X(smp_pause_destroy) X(smp_unmap) \
+	X(smp_cpus) X(smp_migrate) X(smp_inherit) X(smp_info) X(smp_ipc) X(smp_ipc_words) X(smp_ipc_cap) X(smp_signal) X(smp_pause_destroy) X(smp_unmap) \
 	X(smp_ipc_stress)
 #define DECL(n) int test_##n(void);
 TESTS(DECL)

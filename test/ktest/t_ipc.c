@@ -66,18 +66,61 @@ static uint32_t client_words(uint32_t server)
 	return 0;
 }
 
-int test_ipc_words(void)
+/* every message size to a server of priority 'prio' on CPU 'cpu', from a
+ * client of priority 5 on this CPU (0) */
+static int ipc_words(uint32_t prio, uint32_t cpu)
 {
 	struct kt_pd a, b;
 	struct cn_fault f;
-	uint32_t srv = spawn(&a, "server", echo_server, 0, 5, 0, 0, 1);
+	uint32_t srv = spawn(&a, "server", echo_server, 0, prio, 0, 0, 1);
 	CHECK(srv);
+	CHECK_EQ(cn_sys_thread_cpu(srv, cpu), CN_OK);
 	uint32_t cl = spawn(&b, "client", client_words, 1, 5, &srv, 1, 2);
 	CHECK(cl);
 	CHECK_EQ(wait_stop(cl, 2, &f), 0);
 	CHECK_EQ(f.type, CN_FAULT_STOP);
 	CHECK_EQ(kt_pd_destroy(&b), CN_OK);
 	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
+	return 0;
+}
+
+int test_ipc_words(void)
+{
+	return ipc_words(5, 0);
+}
+
+/* a server of lower priority than its client: the fast path queues it
+ * instead of switching to it, and the reply switches back */
+int test_ipc_words_low_server(void)
+{
+	return ipc_words(4, 0);
+}
+
+/* the server on another CPU: the fast path's hand-over (an IPI each way) */
+int test_smp_ipc_words(void)
+{
+	return ipc_words(5, 1);
+}
+
+/* caps as for client_caps (below): one word and one cap, the context (the
+ * fast path's case); the context comes back (the reply's slow path) */
+static uint32_t client_one_cap(uint32_t arg)
+{
+	(void)arg;
+	struct cn_utcb *u = cn_utcb();
+	for (uint32_t k = 0; k < 10; k++) {
+		struct cn_msg m = { CN_MSG_INFO(1, 1), { k, 0, 0, 0 } };
+		u->caps[0] = 2;
+		if (cn_sys_call(1, &m))
+			return __LINE__;
+		if (m.w[0] != k + 1 || m.w[3] != CN_OBJ_SIG_CTX || m.w[2] != 42)
+			return __LINE__;
+		uint32_t type, badge;
+		if (CN_MSG_INFO_CAPS(m.info) != 1 || !u->caps[0] || u->caps[0] == 2 ||
+		    cn_sys_cap_identify(u->caps[0], &type, &badge) || type != CN_OBJ_SIG_CTX)
+			return __LINE__;
+		cn_sys_cap_drop(u->caps[0]);   /* the returned copy's name */
+	}
 	return 0;
 }
 
@@ -105,25 +148,40 @@ static uint32_t client_caps(uint32_t arg)
 	return 0;
 }
 
-int test_ipc_caps(void)
+/* a client with caps 1 server (badge 42), 2 a signal context, 3 a
+ * receiver, calling a server on CPU 'cpu' */
+static int ipc_caps(kt_fn client, uint32_t cpu)
 {
 	struct kt_pd a, b;
 	struct cn_fault f;
 	uint32_t srv = spawn(&a, "server", echo_server, 0, 5, 0, 0, 1);
 	CHECK(srv);
+	CHECK_EQ(cn_sys_thread_cpu(srv, cpu), CN_OK);
 	uint32_t badged = 0;
 	CHECK_EQ(cn_sys_cap_mint(srv, 42, &badged), CN_OK);
 	uint32_t r = kt_sig_recv();
 	uint32_t caps[3] = { badged, kt_sig_ctx(r, 9), r };
-	uint32_t cl = spawn(&b, "client", client_caps, 0, 5, caps, 3, 2);
+	uint32_t cl = spawn(&b, "client", client, 0, 5, caps, 3, 2);
 	CHECK(cl);
 	CHECK_EQ(wait_stop(cl, 2, &f), 0);
+	CHECK_EQ(f.type, CN_FAULT_STOP);
 	kt_pd_destroy(&b);
 	kt_pd_destroy(&a);
 	cn_sys_destroy(caps[1]);
 	cn_sys_destroy(r);
 	cn_sys_destroy(badged);
 	return 0;
+}
+
+int test_ipc_caps(void)
+{
+	return ipc_caps(client_caps, 0);
+}
+
+/* one word and one cap (the fast path's case) to a server on another CPU */
+int test_smp_ipc_cap(void)
+{
+	return ipc_caps(client_one_cap, 1);
 }
 
 static uint32_t client_cap_invalid(uint32_t arg)
