@@ -5,7 +5,7 @@
  * when it arrives and stays masked until its owner acknowledges it, so a
  * level-triggered device cannot flood the system.
  */
-#include "kernel.h"
+#include "syscall.h"
 
 #define MAX_IRQS 1024
 
@@ -59,6 +59,13 @@ int irq_ack(struct irq *irq)
 	return CN_OK;
 }
 
+int sys_irq_ack(struct thread *cur)
+{
+	int err;
+	struct irq *irq = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_IRQ, NULL, &err);
+	return irq ? irq_ack(irq) : err;
+}
+
 /* the numbers asked for on every interrupt, read once from the board */
 static uint32_t timer_irq, ipi_irq;
 
@@ -95,4 +102,11 @@ void irq_handle(void)
 		return;
 	irq->masked = true;
 	sig_submit(irq->ctx, 1);
+}
+
+/* entry.S: an interrupt, the lock taken */
+_Noreturn void kernel_irq(void)
+{
+	irq_handle();
+	schedule_and_return();
 }

@@ -12,6 +12,7 @@
  */
 #include "kernel.h"
 #include "arch/arm/cpu.h"
+#include "arch/arm/mmu.h"
 
 #define SUPER_PERIOD_US 1000000
 
@@ -208,6 +209,6 @@ _Noreturn void schedule_and_return(void)
 		if (likely(!cpu->need_resched))
 			break;
 	}
-	pd_activate(t->pd);
+	pd_activate_on(cpu, t->pd);
 	return_to_user(&t->regs);
 }

@@ -4,7 +4,7 @@
  * receiver, wakes that thread with the context's imprint and count. IRQs,
  * page faults and timeouts arrive this way too.
  */
-#include "kernel.h"
+#include "syscall.h"
 
 void sig_recv_init(struct sig_recv *r)
 {
@@ -32,9 +32,7 @@ void sig_ctx_init(struct sig_ctx *c, struct sig_recv *r, uint32_t imprint)
 
 static void deliver(struct thread *t, struct sig_ctx *c)
 {
-	t->regs.r[0] = CN_OK;
-	t->regs.r[1] = c->imprint;
-	t->regs.r[2] = c->count;
+	sig_deliver_wait(t, c->imprint, c->count);
 	c->count = 0;
 }
 
@@ -42,11 +40,7 @@ static void deliver(struct thread *t, struct sig_ctx *c)
  * signal message (info, imprint, count in r1-r3; no badge) */
 static void deliver_message(struct thread *t, struct sig_ctx *c)
 {
-	t->regs.r[0] = CN_OK;
-	t->regs.r[1] = CN_MSG_INFO_SIGNAL;
-	t->regs.r[2] = c->imprint;
-	t->regs.r[3] = c->count;
-	t->regs.r[6] = 0;
+	msg_deliver_signal(t, c->imprint, c->count);
 	c->count = 0;
 }
 
@@ -75,32 +69,43 @@ int sig_submit(struct sig_ctx *c, uint32_t count)
 	return CN_OK;
 }
 
-void sys_signal_wait(struct thread *cur, bool block)
+static int signal_wait(struct thread *cur, bool block)
 {
-	uint32_t name = cur->regs.r[0];
-	struct kobj *o = cap_lookup(cur->pd, name, CN_OBJ_NONE, NULL);
-	if (!o) {
-		thread_set_return(cur, CN_ERR_CAP);
-		return;
-	}
-	if (o->type != CN_OBJ_SIG_RECV) {
-		thread_set_return(cur, CN_ERR_TYPE);
-		return;
-	}
-	struct sig_recv *r = kcontainer_of(o, struct sig_recv, obj);
+	int err;
+	struct sig_recv *r = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_SIG_RECV, NULL, &err);
+	if (!r)
+		return err;
 	if (!klist_empty(&r->pending)) {
 		struct sig_ctx *c = kcontainer_of(r->pending.next, struct sig_ctx, pending_elem);
 		klist_del(&c->pending_elem);
 		deliver(cur, c);
-		return;
+		return SYS_DONE;
 	}
-	if (!block) {
-		thread_set_return(cur, CN_ERR_AGAIN);
-		return;
-	}
+	if (!block)
+		return CN_ERR_AGAIN;
 	thread_block(cur, TS_SIGNAL);
 	cur->wait_recv = r;
 	klist_add_tail(&r->waiters, &cur->rq);
+	return SYS_DONE;
+}
+
+int sys_signal_wait(struct thread *cur) { return signal_wait(cur, true); }
+int sys_signal_poll(struct thread *cur) { return signal_wait(cur, false); }
+
+int sys_signal_submit(struct thread *cur)
+{
+	int err;
+	struct sig_ctx *c = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_SIG_CTX, NULL, &err);
+	return c ? sig_submit(c, sys_arg(cur, 1)) : err;
+}
+
+int sys_signal_bind(struct thread *cur)
+{
+	if (sys_arg(cur, 0) == 0)
+		return sig_bind(cur, NULL);
+	int err;
+	struct sig_recv *r = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_SIG_RECV, NULL, &err);
+	return r ? sig_bind(cur, r) : err;
 }
 
 /* Bind receiver r to thread t (r == NULL unbinds). One thread per receiver,

@@ -7,6 +7,14 @@
 #include "arch/arm/cpu.h"
 #include <cn/util/string.h>
 
+_Static_assert(sizeof(struct cn_utcb) == PAGE_SIZE, "utcb size");
+_Static_assert(offsetof(struct thread, utcb_virt) == 68, "entry.S expects the UTCB address at +68");
+_Static_assert(TS_READY == CN_THREAD_READY && TS_SEND == CN_THREAD_SEND &&
+               TS_REPLY == CN_THREAD_REPLY && TS_RECV == CN_THREAD_RECV &&
+               TS_SIGNAL == CN_THREAD_SIGNAL && TS_PAUSED == CN_THREAD_PAUSED &&
+               TS_FAULTED == CN_THREAD_FAULTED && TS_STOPPED == CN_THREAD_STOPPED,
+               "thread states are ABI");
+
 void thread_init(struct thread *t, struct pd *pd, struct cn_utcb *utcb, uint32_t utcb_virt)
 {
 	cn_memset(t, 0, sizeof(*t));
@@ -25,6 +33,12 @@ void thread_init(struct thread *t, struct pd *pd, struct cn_utcb *utcb, uint32_t
 	t->utcb = utcb;
 	t->utcb_virt = utcb_virt;
 	t->regs.cpsr = CPSR_MODE_USR;
+}
+
+void thread_set_name(struct thread *t, const char *name)
+{
+	cn_memcpy(t->name, name, sizeof(t->name) - 1);
+	t->name[sizeof(t->name) - 1] = 0;
 }
 
 /* t stops being runnable and waits in 'state' */

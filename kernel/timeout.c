@@ -4,7 +4,7 @@
  * serves both them and the scheduler's time slices. A timeout is kept by
  * the CPU its thread ran on when it set it (a thread sets only its own).
  */
-#include "kernel.h"
+#include "syscall.h"
 
 #define SLICE_US 10000
 
@@ -110,4 +110,13 @@ void timeout_check(void)
 			sig_submit(c, 1);
 	}
 	timer_program_next();
+}
+
+int sys_timeout(struct thread *cur)
+{
+	int err;
+	struct sig_ctx *c = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_SIG_CTX, NULL, &err);
+	if (c)
+		timeout_set(cur, c, ((uint64_t)sys_arg(cur, 2) << 32) | sys_arg(cur, 1));
+	return err;
 }

@@ -7,6 +7,7 @@
  */
 #include "kernel.h"
 #include "arch/arm/cpu.h"
+#include "arch/arm/mmu.h"
 #include <cn/util/string.h>
 
 /* first-level descriptors */
@@ -360,21 +361,16 @@ int pd_init(struct pd *pd, uint32_t *l1, struct cap *slots, uint32_t nslots)
 	return CN_OK;
 }
 
-static struct pd *active_pd[CN_NR_CPUS];
-
-/* Switch this CPU to pd's address space; NULL: none. */
+/* Switch this CPU to pd's address space; NULL: none (an empty table). */
 void pd_activate(struct pd *pd)
 {
-	uint32_t id = this_cpu()->id;
-	if (active_pd[id] == pd)
-		return;
-	active_pd[id] = pd;
-	write_contextidr(0);
-	isb();
-	write_ttbr0(pd ? pd->ttbr0 : virt_to_phys(empty_l1) | 0x4a);
-	isb();
-	write_contextidr(pd ? pd->asid : 0);
-	isb();
+	struct cpu *cpu = this_cpu();
+	if (pd) {
+		pd_activate_on(cpu, pd);
+	} else if (cpu->active_pd) {
+		cpu->active_pd = NULL;
+		mmu_load(virt_to_phys(empty_l1) | 0x4a, 0);
+	}
 }
 
 /* Before a PD goes: an idle CPU keeps the last address space it ran (its
@@ -385,7 +381,7 @@ bool pd_kick_idle(struct pd *pd)
 	bool any = false;
 	for (uint32_t i = 0; i < CN_NR_CPUS; i++) {
 		struct cpu *c = cpu_get(i);
-		if (active_pd[i] == pd && c != this_cpu()) {
+		if (c->active_pd == pd && c != this_cpu()) {
 			c->drop_pd = true;
 			cpu_kick(c);
 			any = true;
@@ -398,10 +394,10 @@ bool pd_kick_idle(struct pd *pd)
  * made sure of that). */
 void pd_release_mmu(struct pd *pd)
 {
-	if (active_pd[this_cpu()->id] == pd)
+	if (this_cpu()->active_pd == pd)
 		pd_activate(NULL);
 	for (unsigned i = 0; i < CN_NR_CPUS; i++)
-		if (active_pd[i] == pd)
+		if (cpu_get(i)->active_pd == pd)
 			panic("PD destroyed while active on CPU %u", i);
 	asid_free(pd->asid);
 }
