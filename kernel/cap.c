@@ -53,7 +53,7 @@ void *cap_arg(struct thread *cur, uint32_t name, uint32_t type, uint32_t *badge,
 		*badge = c->badge;
 	*err = CN_OK;
 	if (type == CN_OBJ_THREAD)
-		return kcontainer_of(c->obj, struct thread, obj);
+		return cn_container_of(c->obj, struct thread, obj);
 	return c->obj;   /* the other objects begin with their struct kobj */
 }
 

@@ -77,7 +77,7 @@ _Noreturn void fastpath_ipc(void)
 		struct cap *c = &cs->slots[name];
 		if (!c->obj || c->obj->type != CN_OBJ_THREAD)
 			SLOW_PATH();
-		struct thread *dst = kcontainer_of(c->obj, struct thread, obj);
+		struct thread *dst = cn_container_of(c->obj, struct thread, obj);
 		if (dst->state != TS_RECV || dst->paused)
 			SLOW_PATH();
 		if (info & CN_MSG_INFO(0, 1)) {
@@ -106,8 +106,8 @@ _Noreturn void fastpath_ipc(void)
 	if (info > MSG_REG_WORDS)
 		SLOW_PATH();
 	struct thread *c = cur->caller;
-	if (sys_arg(cur, 0) != CN_RW_REPLY || !c || c->paused || !klist_empty(&cur->senders) ||
-	    (cur->bound && !klist_empty(&cur->bound->pending)))
+	if (sys_arg(cur, 0) != CN_RW_REPLY || !c || c->paused || !cn_list_empty(&cur->senders) ||
+	    (cur->bound && !cn_list_empty(&cur->bound->pending)))
 		SLOW_PATH();
 	msg_deliver(c, cur, info, 0);
 	c->callee = NULL;

@@ -56,7 +56,7 @@ int sys_call(struct thread *cur)
 	} else {
 		cur->send_badge = badge;
 		thread_block(cur, TS_SEND);
-		klist_add_tail(&dst->senders, &cur->rq);
+		cn_list_insert_tail(&dst->senders, &cur->rq);
 	}
 	return SYS_DONE;
 }
@@ -88,9 +88,9 @@ int sys_reply_wait(struct thread *cur)
 	}
 	if (sig_deliver_bound(cur))
 		return SYS_DONE;
-	if (!klist_empty(&cur->senders)) {
-		struct thread *s = kcontainer_of(cur->senders.next, struct thread, rq);
-		klist_del(&s->rq);
+	if (!cn_list_empty(&cur->senders)) {
+		struct thread *s = cn_container_of(cn_list_first(&cur->senders), struct thread, rq);
+		cn_list_remove(&s->rq);
 		transfer(s, cur, s->send_badge);
 		s->state = TS_REPLY;
 		cur->caller = s;
@@ -104,7 +104,7 @@ int sys_reply_wait(struct thread *cur)
 void ipc_thread_gone(struct thread *t)
 {
 	if (t->state == TS_SEND)
-		klist_del(&t->rq);
+		cn_list_remove(&t->rq);
 	if ((t->state == TS_SEND || t->state == TS_REPLY) && t->callee &&
 	    t->callee->caller == t)
 		t->callee->caller = NULL;
@@ -116,9 +116,9 @@ void ipc_thread_gone(struct thread *t)
 		thread_set_return(c, CN_ERR_DEAD);
 		thread_wake(c);
 	}
-	while (!klist_empty(&t->senders)) {
-		struct thread *s = kcontainer_of(t->senders.next, struct thread, rq);
-		klist_del(&s->rq);
+	while (!cn_list_empty(&t->senders)) {
+		struct thread *s = cn_container_of(cn_list_first(&t->senders), struct thread, rq);
+		cn_list_remove(&s->rq);
 		s->callee = NULL;
 		thread_set_return(s, CN_ERR_DEAD);
 		s->state = TS_INACTIVE;

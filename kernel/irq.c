@@ -22,7 +22,7 @@ int irq_create(struct irq *irq, uint32_t number, struct sig_ctx *ctx)
 	irq->number = number;
 	irq->ctx = ctx;
 	irq->masked = false;
-	klist_add_tail(&ctx->irqs, &irq->ctx_elem);
+	cn_list_insert_tail(&ctx->irqs, &irq->ctx_elem);
 	irq_table[number] = irq;
 	board_irq_unmask(number);
 	return CN_OK;
@@ -33,16 +33,16 @@ void irq_destroy(struct irq *irq)
 	kobj_revoke(&irq->obj);
 	board_irq_mask(irq->number);
 	irq_table[irq->number] = NULL;
-	klist_del(&irq->ctx_elem);
+	cn_list_remove(&irq->ctx_elem);
 	irq->ctx = NULL;
 	irq->obj.type = CN_OBJ_NONE;
 }
 
 void irq_ctx_gone(struct sig_ctx *c)
 {
-	while (!klist_empty(&c->irqs)) {
-		struct irq *irq = kcontainer_of(c->irqs.next, struct irq, ctx_elem);
-		klist_del(&irq->ctx_elem);
+	while (!cn_list_empty(&c->irqs)) {
+		struct irq *irq = cn_container_of(cn_list_first(&c->irqs), struct irq, ctx_elem);
+		cn_list_remove(&irq->ctx_elem);
 		irq->ctx = NULL;
 		board_irq_mask(irq->number);
 	}

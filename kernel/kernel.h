@@ -6,6 +6,7 @@
 #ifndef KERNEL_H
 #define KERNEL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
@@ -25,16 +26,10 @@ static inline void *phys_to_virt(uint32_t pa)
 static inline uint32_t virt_to_phys(const void *va)
 { return (uint32_t)(uintptr_t)va - KERNEL_VBASE + CN_RAM_BASE; }
 
-/* ------------------------------------------------------------ lists */
-struct klist { struct klist *prev, *next; };
-static inline void klist_init(struct klist *l) { l->prev = l->next = l; }
-static inline bool klist_empty(const struct klist *l) { return l->next == l; }
-static inline void klist_add_tail(struct klist *l, struct klist *e)
-{ e->prev = l->prev; e->next = l; l->prev->next = e; l->prev = e; }
-static inline void klist_del(struct klist *e)
-{ e->prev->next = e->next; e->next->prev = e->prev; e->prev = e->next = e; }
-#define kcontainer_of(p, type, member) \
-	((type *)(void *)((char *)(p) - offsetof(type, member)))
+/* lists: the one intrusive list of <cn/util/list.h> (a struct cn_list head,
+ * a struct cn_list_elem in each object; an element on no list has NULL
+ * links, so a zeroed object's elements are unlinked) */
+#include <cn/util/list.h>
 
 /* ------------------------------------------------------------ objects */
 struct cap;
@@ -89,20 +84,20 @@ struct thread {
 	uint32_t       prio;
 	struct sp_share share;       /* scheduling: priority, CPU quota, time used */
 	uint32_t       sched_quota_us; /* quota per super period as given, or CN_SCHED_UNLIMITED */
-	struct klist   rq;           /* sender queue or signal wait queue */
-	struct klist   pd_elem;      /* the PD's thread list */
+	struct cn_list_elem rq;           /* sender queue or signal wait queue */
+	struct cn_list_elem pd_elem;      /* the PD's thread list */
 	struct cn_utcb *utcb;        /* kernel address of the UTCB */
 	/* IPC */
 	struct thread *caller;       /* server side: who waits for my reply */
 	struct thread *callee;       /* client side: whom I wait on (TS_SEND / TS_REPLY) */
-	struct klist   senders;      /* threads queued to call me */
+	struct cn_list   senders;      /* threads queued to call me */
 	uint32_t       send_badge;   /* badge of the cap used while queued */
 	/* signals */
 	struct sig_recv *wait_recv;  /* TS_SIGNAL: receiver waited on */
 	struct sig_recv *bound;      /* signals on it end a REPLY_WAIT */
 	/* faults */
 	struct sig_ctx *pager;
-	struct klist   pager_elem;   /* in pager->pager_users */
+	struct cn_list_elem pager_elem;   /* in pager->pager_users */
 	uint32_t       fault_type, fault_addr, fault_pc, fault_status;
 	bool           paused;       /* CN_SYS_THREAD_PAUSE: does not run until resumed */
 	uint32_t       cpu;          /* its CPU: queued there, runs there */
@@ -110,8 +105,8 @@ struct thread {
 	/* timeout */
 	struct sig_ctx *timeout_ctx;
 	uint64_t       timeout_at;
-	struct klist   timeout_elem; /* in the kernel's timeout list */
-	struct klist   tmo_user_elem;/* in timeout_ctx->tmo_users */
+	struct cn_list_elem timeout_elem; /* in the kernel's timeout list */
+	struct cn_list_elem tmo_user_elem;/* in timeout_ctx->tmo_users */
 	char           name[16];
 };
 
@@ -123,15 +118,15 @@ struct pd {
 	uint32_t        ttbr0;
 	bool            privileged;  /* core */
 	struct capspace caps;
-	struct klist    threads;
+	struct cn_list    threads;
 };
 
 /* ------------------------------------------------------------ signals */
 struct sig_recv {
 	struct kobj  obj;
-	struct klist waiters;   /* threads in TS_SIGNAL */
-	struct klist pending;   /* contexts with count > 0 */
-	struct klist contexts;  /* every context of this receiver */
+	struct cn_list waiters;   /* threads in TS_SIGNAL */
+	struct cn_list pending;   /* contexts with count > 0 */
+	struct cn_list contexts;  /* every context of this receiver */
 	struct thread *bound;   /* thread whose REPLY_WAIT it wakes, if any */
 };
 
@@ -140,18 +135,18 @@ struct sig_ctx {
 	struct sig_recv *recv;
 	uint32_t         imprint;
 	uint32_t         count;
-	struct klist     pending_elem;
-	struct klist     recv_elem;
-	struct klist     pager_users;  /* threads with this context as pager */
-	struct klist     tmo_users;    /* threads with a timeout on this context */
-	struct klist     irqs;         /* IRQ objects signalling this context */
+	struct cn_list_elem pending_elem;
+	struct cn_list_elem recv_elem;
+	struct cn_list     pager_users;  /* threads with this context as pager */
+	struct cn_list     tmo_users;    /* threads with a timeout on this context */
+	struct cn_list     irqs;         /* IRQ objects signalling this context */
 };
 
 struct irq {
 	struct kobj     obj;
 	uint32_t        number;
 	struct sig_ctx *ctx;
-	struct klist    ctx_elem;
+	struct cn_list_elem ctx_elem;
 	bool            masked;
 };
 
@@ -167,9 +162,12 @@ struct cpu {
 	volatile bool  online;
 	bool           drop_pd;     /* idle: leave the address space (pd_kick_idle) */
 	struct pd     *active_pd;   /* the user address space loaded (arch/arm/mmu.h) */
+#ifdef CN_KDEBUG
+	bool           kdebug_said; /* this call's refusal was reported (kdebug.c) */
+#endif
 	uint64_t       slice_end;     /* next scheduling decision (timer) */
 	struct sp_sched policy;       /* claims and fills of the threads placed here */
-	struct klist   timeouts;    /* threads with a timeout, by deadline */
+	struct cn_list   timeouts;    /* threads with a timeout, by deadline */
 };
 static inline struct cpu *this_cpu(void)
 {
@@ -191,6 +189,7 @@ static inline void cpu_set_thread(struct cpu *cpu, struct thread *t)
 /* ------------------------------------------------------------ interfaces */
 /* log.c */
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void kvprintf(const char *fmt, va_list ap);
 void kputs(const char *s, size_t len);
 _Noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

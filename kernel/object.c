@@ -136,13 +136,13 @@ static bool obj_in_use_elsewhere(struct kobj *o)
 {
 	switch (o->type) {
 	case CN_OBJ_THREAD: {
-		struct thread *t = kcontainer_of(o, struct thread, obj);
+		struct thread *t = cn_container_of(o, struct thread, obj);
 		if (!thread_running_elsewhere(t))
 			return false;
 		thread_kick_off(t);
 		return true; }
 	case CN_OBJ_PD: {
-		struct pd *pd = kcontainer_of(o, struct pd, obj);
+		struct pd *pd = cn_container_of(o, struct pd, obj);
 		return pd_threads_kicked(pd) | pd_kick_idle(pd); }
 	default:
 		return false;
@@ -152,11 +152,11 @@ static bool obj_in_use_elsewhere(struct kobj *o)
 void obj_destroy(struct kobj *o)
 {
 	switch (o->type) {
-	case CN_OBJ_THREAD:   thread_destroy(kcontainer_of(o, struct thread, obj)); break;
-	case CN_OBJ_PD:       pd_destroy(kcontainer_of(o, struct pd, obj)); break;
-	case CN_OBJ_SIG_RECV: sig_recv_destroy(kcontainer_of(o, struct sig_recv, obj)); break;
-	case CN_OBJ_SIG_CTX:  sig_ctx_destroy(kcontainer_of(o, struct sig_ctx, obj)); break;
-	case CN_OBJ_IRQ:      irq_destroy(kcontainer_of(o, struct irq, obj)); break;
+	case CN_OBJ_THREAD:   thread_destroy(cn_container_of(o, struct thread, obj)); break;
+	case CN_OBJ_PD:       pd_destroy(cn_container_of(o, struct pd, obj)); break;
+	case CN_OBJ_SIG_RECV: sig_recv_destroy(cn_container_of(o, struct sig_recv, obj)); break;
+	case CN_OBJ_SIG_CTX:  sig_ctx_destroy(cn_container_of(o, struct sig_ctx, obj)); break;
+	case CN_OBJ_IRQ:      irq_destroy(cn_container_of(o, struct irq, obj)); break;
 	}
 }
 
@@ -168,7 +168,7 @@ int sys_destroy(struct thread *cur)
 		return err;
 	if (o->type < CN_OBJ_THREAD || o->type > CN_OBJ_IRQ)
 		return REFUSE(cur, CN_ERR_TYPE, "type", "object type %u", (unsigned)o->type);
-	if (o->type == CN_OBJ_PD && kcontainer_of(o, struct pd, obj)->privileged)
+	if (o->type == CN_OBJ_PD && cn_container_of(o, struct pd, obj)->privileged)
 		return REFUSE(cur, CN_ERR_INVALID, "object", "core's own PD");
 	if (obj_in_use_elsewhere(o))
 		return SYS_RESTART;

@@ -9,8 +9,9 @@
 bool pd_threads_kicked(struct pd *pd)
 {
 	bool kicked = false;
-	for (struct klist *e = pd->threads.next; e != &pd->threads; e = e->next) {
-		struct thread *t = kcontainer_of(e, struct thread, pd_elem);
+	struct cn_list_elem *e;
+	for (e = cn_list_first(&pd->threads); e; e = cn_list_next(&pd->threads, e)) {
+		struct thread *t = cn_container_of(e, struct thread, pd_elem);
 		if (thread_running_elsewhere(t)) {
 			thread_kick_off(t);
 			kicked = true;
@@ -24,8 +25,8 @@ bool pd_threads_kicked(struct pd *pd)
 void pd_destroy(struct pd *pd)
 {
 	kobj_revoke(&pd->obj);
-	while (!klist_empty(&pd->threads)) {
-		struct thread *t = kcontainer_of(pd->threads.next, struct thread, pd_elem);
+	while (!cn_list_empty(&pd->threads)) {
+		struct thread *t = cn_container_of(cn_list_first(&pd->threads), struct thread, pd_elem);
 		thread_destroy(t);
 	}
 	capspace_clear(&pd->caps);
@@ -46,7 +47,12 @@ int sys_map(struct thread *cur)
 	err = mmu_map(pd, sys_arg(cur, 1), sys_arg(cur, 2), sys_arg(cur, 3), sys_arg(cur, 4),
 	              sys_arg(cur, 5), &mapped);
 	sys_ret(cur, 1, mapped);
-	return err;
+	if (err)
+		return REFUSE(cur, err, err == CN_ERR_NEED_PT ? "page table" : "range",
+		              "virt 0x%08x phys 0x%08x, %u pages, attributes 0x%x: %u mapped",
+		              (unsigned)sys_arg(cur, 1), (unsigned)sys_arg(cur, 2),
+		              (unsigned)sys_arg(cur, 3), (unsigned)sys_arg(cur, 4), (unsigned)mapped);
+	return CN_OK;
 }
 
 int sys_unmap(struct thread *cur)

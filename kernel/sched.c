@@ -196,7 +196,7 @@ _Noreturn void schedule_and_return(void)
 			sp_account(s, NULL, now);
 			next = sp_schedule(s, NULL, now);
 		}
-		t = kcontainer_of(next, struct thread, share);
+		t = cn_container_of(next, struct thread, share);
 		cpu_set_thread(cpu, t);
 		cpu->slice_end = sp_deadline(s, next);
 		/* a deadline that passed while we decided (the CPU was stalled,

@@ -65,7 +65,7 @@ void thread_kick_off(struct thread *t)
 static void cpu_init(struct cpu *cpu, uint32_t id)
 {
 	cpu->id = id;
-	klist_init(&cpu->timeouts);
+	cn_list_init(&cpu->timeouts);
 }
 
 /* CPU 0, before anything runs: start every other CPU the board has, one

@@ -40,6 +40,7 @@ static inline __attribute__((always_inline)) void syscall_dispatch(struct thread
 		err = REFUSE(cur, CN_ERR_DENIED, "privilege", "the caller's PD is not core's");
 	else
 		err = handlers[call](cur);
+	KDEBUG_RESULT(cur, err);
 	if (unlikely(err == SYS_RESTART)) {
 		/* run the svc again once the other CPU had a chance to react
 		 * (WFE: until some CPU releases the lock) */

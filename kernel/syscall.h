@@ -37,7 +37,11 @@ void *cap_arg(struct thread *cur, uint32_t name, uint32_t type, uint32_t *badge,
 int kdebug_refuse(const struct thread *cur, int err, const char *check, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 #define REFUSE(cur, err, check, ...) kdebug_refuse(cur, err, check, __VA_ARGS__)
+/* after every call: a refusal no REFUSE() named is reported with its code */
+void kdebug_result(const struct thread *cur, int err);
+#define KDEBUG_RESULT(cur, err) kdebug_result(cur, err)
 #else
+#define KDEBUG_RESULT(cur, err) ((void)0)
 #define REFUSE(cur, err, check, ...) ((void)(cur), (err))
 #endif
 

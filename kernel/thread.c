@@ -24,12 +24,12 @@ void thread_init(struct thread *t, struct pd *pd, struct cn_utcb *utcb, uint32_t
 	t->prio = 0;
 	sp_share_init(&t->share, 0, SP_UNLIMITED);
 	t->sched_quota_us = CN_SCHED_UNLIMITED;
-	klist_init(&t->rq);
-	klist_init(&t->senders);
-	klist_init(&t->timeout_elem);
-	klist_init(&t->tmo_user_elem);
-	klist_init(&t->pager_elem);
-	klist_add_tail(&pd->threads, &t->pd_elem);
+	cn_list_elem_init(&t->rq);
+	cn_list_init(&t->senders);
+	cn_list_elem_init(&t->timeout_elem);
+	cn_list_elem_init(&t->tmo_user_elem);
+	cn_list_elem_init(&t->pager_elem);
+	cn_list_insert_tail(&pd->threads, &t->pd_elem);
 	t->utcb = utcb;
 	t->utcb_virt = utcb_virt;
 	t->regs.cpsr = CPSR_MODE_USR;
@@ -90,12 +90,12 @@ void thread_destroy(struct thread *t)
 	ipc_thread_gone(t);
 	sig_thread_gone(t);
 	timeout_cancel(t);
-	klist_del(&t->pager_elem);
+	cn_list_remove(&t->pager_elem);
 	t->pager = NULL;
 	if (t->state == TS_READY)
 		sched_unready(t);
 	t->state = TS_INACTIVE;
-	klist_del(&t->pd_elem);
+	cn_list_remove(&t->pd_elem);
 	t->obj.type = CN_OBJ_NONE;
 	if (t->on_cpu)
 		cpu_set_thread(t->on_cpu, NULL);   /* this CPU's (syscall.c) */

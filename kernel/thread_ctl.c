@@ -76,10 +76,10 @@ int sys_thread_pager(struct thread *cur)
 		if (!c)
 			return err;
 	}
-	klist_del(&t->pager_elem);
+	cn_list_remove(&t->pager_elem);
 	t->pager = c;
 	if (c)
-		klist_add_tail(&c->pager_users, &t->pager_elem);
+		cn_list_insert_tail(&c->pager_users, &t->pager_elem);
 	return CN_OK;
 }
 

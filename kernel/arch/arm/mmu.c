@@ -357,7 +357,7 @@ int pd_init(struct pd *pd, uint32_t *l1, struct cap *slots, uint32_t nslots)
 	pd->ttbr0 = virt_to_phys(l1) | 0x4a;
 	pd->privileged = false;
 	capspace_init(&pd->caps, slots, nslots);
-	klist_init(&pd->threads);
+	cn_list_init(&pd->threads);
 	return CN_OK;
 }
 
