@@ -14,7 +14,8 @@
 #include "sched_policy.h"
 
 #define KERNEL_VBASE   0x80000000u
-#define PAGE_SIZE      4096u
+#define PAGE_SHIFT     12             /* the kernel's one page size: 4 KiB */
+#define PAGE_SIZE      (1u << PAGE_SHIFT)
 #define SECTION_SIZE   0x100000u
 #define USER_TOP       0x80000000u    /* TTBR0 covers [0, 2 GiB) */
 
