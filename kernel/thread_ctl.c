@@ -7,18 +7,20 @@
 #include "arch/arm/cpu.h"
 #include <cn/util/string.h>
 
-/* r0: the thread the call is about */
-static struct thread *thread_arg(struct thread *cur, int *err)
-{
-	return cap_arg(cur, sys_arg(cur, 0), CN_OBJ_THREAD, NULL, err);
-}
+/* THREAD_CALL(name) { body }: sys_<name>(cur) looks up the thread r0 names
+ * and runs the body with it as t (a CN_ERR_CAP or CN_ERR_TYPE otherwise) */
+#define THREAD_CALL(name) \
+	static int name##_on(struct thread *cur __attribute__((unused)), struct thread *t); \
+	int sys_##name(struct thread *cur) \
+	{ \
+		int err; \
+		struct thread *t = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_THREAD, NULL, &err); \
+		return t ? name##_on(cur, t) : err; \
+	} \
+	static int name##_on(struct thread *cur __attribute__((unused)), struct thread *t)
 
-int sys_thread_start(struct thread *cur)
+THREAD_CALL(thread_start)
 {
-	int err;
-	struct thread *t = thread_arg(cur, &err);
-	if (!t)
-		return err;
 	uint32_t pc = sys_arg(cur, 1), sp = sys_arg(cur, 2);
 	if (t->state != TS_INACTIVE)
 		return REFUSE(cur, CN_ERR_STATE, "state", "thread '%s' started already", t->name);
@@ -30,12 +32,8 @@ int sys_thread_start(struct thread *cur)
 	return CN_OK;
 }
 
-int sys_thread_pause(struct thread *cur)
+THREAD_CALL(thread_pause)
 {
-	int err;
-	struct thread *t = thread_arg(cur, &err);
-	if (!t)
-		return err;
 	if (thread_running_elsewhere(t)) {
 		thread_kick_off(t);
 		return SYS_RESTART;
@@ -48,12 +46,8 @@ int sys_thread_pause(struct thread *cur)
 	return CN_OK;
 }
 
-int sys_thread_resume(struct thread *cur)
+THREAD_CALL(thread_resume)
 {
-	int err;
-	struct thread *t = thread_arg(cur, &err);
-	if (!t)
-		return err;
 	t->paused = false;
 	if (t->state == TS_STOPPED)
 		thread_set_return(t, CN_OK);
@@ -64,12 +58,9 @@ int sys_thread_resume(struct thread *cur)
 	return CN_OK;
 }
 
-int sys_thread_pager(struct thread *cur)
+THREAD_CALL(thread_pager)
 {
 	int err;
-	struct thread *t = thread_arg(cur, &err);
-	if (!t)
-		return err;
 	struct sig_ctx *c = NULL;
 	if (sys_arg(cur, 1)) {
 		c = cap_arg(cur, sys_arg(cur, 1), CN_OBJ_SIG_CTX, NULL, &err);
@@ -86,12 +77,8 @@ int sys_thread_pager(struct thread *cur)
 /* read (r1 0) or write (r1 1) t's registers from or to the caller's UTCB:
  * r0-r12, sp, lr, pc, cpsr. A write keeps t in user mode and ARM state: a
  * privileged mode is refused, the other control bits are t's own. */
-int sys_thread_regs(struct thread *cur)
+THREAD_CALL(thread_regs)
 {
-	int err;
-	struct thread *t = thread_arg(cur, &err);
-	if (!t)
-		return err;
 	uint32_t *buf = cur->utcb->msg;
 	uint32_t mode = sys_arg(cur, 1);
 	if (mode == 0) {
@@ -115,12 +102,8 @@ int sys_thread_regs(struct thread *cur)
 	return CN_OK;
 }
 
-int sys_thread_fault(struct thread *cur)
+THREAD_CALL(thread_fault)
 {
-	int err;
-	struct thread *t = thread_arg(cur, &err);
-	if (!t)
-		return err;
 	sys_ret(cur, 1, t->fault_type);
 	sys_ret(cur, 2, t->fault_addr);
 	sys_ret(cur, 3, t->fault_pc);
@@ -137,24 +120,18 @@ static int prio_arg(struct thread *cur, uint32_t prio)
 	       : CN_OK;
 }
 
-int sys_thread_prio(struct thread *cur)
+THREAD_CALL(thread_prio)
 {
 	int err;
-	struct thread *t = thread_arg(cur, &err);
-	if (!t)
-		return err;
 	if ((err = prio_arg(cur, sys_arg(cur, 1))))
 		return err;
 	sched_set(t, sys_arg(cur, 1), t->sched_quota_us);
 	return CN_OK;
 }
 
-int sys_thread_sched(struct thread *cur)
+THREAD_CALL(thread_sched)
 {
 	int err;
-	struct thread *t = thread_arg(cur, &err);
-	if (!t)
-		return err;
 	uint32_t quota = sys_arg(cur, 2);
 	if ((err = prio_arg(cur, sys_arg(cur, 1))))
 		return err;
@@ -165,12 +142,8 @@ int sys_thread_sched(struct thread *cur)
 	return CN_OK;
 }
 
-int sys_thread_info(struct thread *cur)
+THREAD_CALL(thread_info)
 {
-	int err;
-	struct thread *t = thread_arg(cur, &err);
-	if (!t)
-		return err;
 	uint64_t used = sched_used(t), left = sched_claim_left(t);
 	sys_ret(cur, 1, (uint32_t)used);
 	sys_ret(cur, 2, (uint32_t)(used >> 32));
@@ -181,12 +154,8 @@ int sys_thread_info(struct thread *cur)
 	return CN_OK;
 }
 
-int sys_thread_cpu(struct thread *cur)
+THREAD_CALL(thread_cpu)
 {
-	int err;
-	struct thread *t = thread_arg(cur, &err);
-	if (!t)
-		return err;
 	uint32_t cpu = sys_arg(cur, 1);
 	if (cpu == CN_THREAD_CPU_QUERY) {
 		sys_ret(cur, 1, t->cpu);
