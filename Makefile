@@ -32,7 +32,7 @@ CFLAGS_ALL := -std=c11 $(WARN) -O2 -g -ffreestanding -fno-common \
 KERNEL_CFLAGS := $(CFLAGS_ALL) -Ikernel -Iboard/$(BOARD) -mgeneral-regs-only \
                  -DCN_RAM_BASE=$(BOARD_RAM_BASE) -DCN_RAM_SIZE=$(BOARD_RAM_SIZE) \
                  -DCN_KERNEL_PHYS=$(BOARD_KERNEL_PHYS) -DCN_NR_CPUS=$(BOARD_MAX_CPUS) \
-                 -DCN_BOARD_NAME='"$(BOARD)"'
+                 -DCN_BOARD_NAME='"$(BOARD)"' $(if $(filter 1,$(KDEBUG)),-DCN_KDEBUG)
 USER_CFLAGS   := $(CFLAGS_ALL) -Ilib
 LIBGCC        := $(shell $(CC) $(ARCH_FLAGS) -print-libgcc-file-name 2>/dev/null)
 
@@ -64,14 +64,17 @@ UTIL_SRC := $(wildcard lib/util/*.c)
 # ---------------------------------------------------------------- kernel
 KERNEL_SRC := $(wildcard kernel/*.c kernel/arch/arm/*.c kernel/arch/arm/*.S) \
               $(BOARD_KERNEL_SRC) $(UTIL_SRC)
-KERNEL_OBJ := $(patsubst %,$(B)/kernel/%.o,$(basename $(KERNEL_SRC)))
-KERNEL_LIB := $(B)/kernel/libkernel.a
+# KDEBUG=1: the kernel reports every refused system call (doc/building.md);
+# its objects go to a directory of their own
+KERNEL_B   := $(B)/kernel$(if $(filter 1,$(KDEBUG)),-kdebug)
+KERNEL_OBJ := $(patsubst %,$(KERNEL_B)/%.o,$(basename $(KERNEL_SRC)))
+KERNEL_LIB := $(KERNEL_B)/libkernel.a
 
-$(B)/kernel/%.o: %.c | $(SETUP_STAMP)
+$(KERNEL_B)/%.o: %.c | $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      [kernel] $<"
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
-$(B)/kernel/%.o: %.S | $(SETUP_STAMP)
+$(KERNEL_B)/%.o: %.S | $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  AS      [kernel] $<"
 	$(Q)$(CC) $(KERNEL_CFLAGS) -D__ASSEMBLY__ -c $< -o $@

@@ -3,8 +3,9 @@
  * name. Every slot referring to an object is linked into that object's list,
  * so destroying the object clears every name for it at once: a stale name
  * then finds an empty slot and gets CN_ERR_CAP, never a dangling pointer.
+ * The calls on names (drop, identify, mint, give, take) are here too.
  */
-#include "kernel.h"
+#include "syscall.h"
 
 void capspace_init(struct capspace *cs, struct cap *slots, uint32_t n)
 {
@@ -27,31 +28,38 @@ void capspace_init(struct capspace *cs, struct cap *slots, uint32_t n)
 
 struct kobj *cap_lookup(struct pd *pd, uint32_t name, uint32_t type, uint32_t *badge)
 {
-	if (name == 0 || name >= pd->caps.nslots)
-		return NULL;
-	struct cap *c = &pd->caps.slots[name];
-	if (!c->obj || (type != CN_OBJ_NONE && c->obj->type != type))
+	struct cap *c = cap_slot(&pd->caps, name);
+	if (!c || !c->obj || (type != CN_OBJ_NONE && c->obj->type != type))
 		return NULL;
 	if (badge)
 		*badge = c->badge;
 	return c->obj;
 }
 
-int cap_insert(struct pd *pd, struct kobj *obj, uint32_t badge)
+void *cap_arg(struct thread *cur, uint32_t name, uint32_t type, uint32_t *badge, int *err)
 {
-	struct cap *c = pd->caps.free;
-	if (!c)
-		return CN_ERR_NOSLOT;
-	pd->caps.free = c->next;
-	c->obj = obj;
-	c->badge = badge;
-	c->prev = NULL;
-	c->next = obj->caps;
-	if (obj->caps)
-		obj->caps->prev = c;
-	obj->caps = c;
-	return (int)(c - pd->caps.slots);
+	struct cap *c = cap_slot(&cur->pd->caps, name);
+	if (!c || !c->obj) {
+		*err = REFUSE(cur, CN_ERR_CAP, "cap slot", "name %u: %s", (unsigned)name,
+		              c ? "empty slot" : "beyond the cap space");
+		return NULL;
+	}
+	if (type != CN_OBJ_NONE && c->obj->type != type) {
+		*err = REFUSE(cur, CN_ERR_TYPE, "type", "name %u: object type %u, wanted %u",
+		              (unsigned)name, (unsigned)c->obj->type, (unsigned)type);
+		return NULL;
+	}
+	if (badge)
+		*badge = c->badge;
+	*err = CN_OK;
+	if (type == CN_OBJ_THREAD)
+		return cn_container_of(c->obj, struct thread, obj);
+	return c->obj;   /* the other objects begin with their struct kobj */
 }
+
+_Static_assert(offsetof(struct pd, obj) == 0 && offsetof(struct sig_recv, obj) == 0 &&
+               offsetof(struct sig_ctx, obj) == 0 && offsetof(struct irq, obj) == 0,
+               "cap_arg() returns these objects as their struct kobj");
 
 static void slot_unlink(struct cap *c)
 {
@@ -108,4 +116,73 @@ void capspace_clear(struct capspace *cs)
 	}
 	cs->free = NULL;
 	cs->nslots = 0;
+}
+
+/* ------------------------------------------------------------ calls */
+
+int sys_cap_drop(struct thread *cur)
+{
+	cap_drop(cur->pd, sys_arg(cur, 0));
+	return CN_OK;
+}
+
+int sys_cap_identify(struct thread *cur)
+{
+	uint32_t badge;
+	int err;
+	struct kobj *o = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_NONE, &badge, &err);
+	if (!o)
+		return err;
+	sys_ret(cur, 1, o->type);
+	sys_ret(cur, 2, badge);
+	sys_ret(cur, 3, (uint32_t)(uintptr_t)o);   /* which object: equal names, equal token */
+	return CN_OK;
+}
+
+/* a new name for an object, in pd */
+static int cap_copy(struct thread *cur, struct pd *pd, struct kobj *o, uint32_t badge)
+{
+	int name = cap_insert(pd, o, badge);
+	if (name < 0)
+		return REFUSE(cur, name, "cap space", "no free slot");
+	sys_ret(cur, 1, (uint32_t)name);
+	return CN_OK;
+}
+
+int sys_cap_mint(struct thread *cur)
+{
+	int err;
+	struct kobj *o = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_NONE, NULL, &err);
+	return o ? cap_copy(cur, cur->pd, o, sys_arg(cur, 1)) : err;
+}
+
+int sys_cap_give(struct thread *cur)
+{
+	int err;
+	uint32_t badge;
+	struct pd *pd = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_PD, NULL, &err);
+	if (!pd)
+		return err;
+	struct kobj *o = cap_arg(cur, sys_arg(cur, 1), CN_OBJ_NONE, &badge, &err);
+	return o ? cap_copy(cur, pd, o, badge) : err;
+}
+
+int sys_cap_take(struct thread *cur)
+{
+	int err;
+	uint32_t badge;
+	struct pd *pd = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_PD, NULL, &err);
+	if (!pd)
+		return err;
+	struct kobj *want = cap_lookup(cur->pd, sys_arg(cur, 2), CN_OBJ_NONE, NULL);
+	struct kobj *o = cap_lookup(pd, sys_arg(cur, 1), CN_OBJ_NONE, &badge);
+	if (!want || !o)
+		return REFUSE(cur, CN_ERR_CAP, "cap slot", "%s name %u empty or invalid",
+		              want ? "taken" : "expected", (unsigned)sys_arg(cur, want ? 1 : 2));
+	if (o != want)
+		return REFUSE(cur, CN_ERR_INVALID, "object", "name %u refers to another object",
+		              (unsigned)sys_arg(cur, 1));
+	cap_drop(pd, sys_arg(cur, 1));
+	sys_ret(cur, 1, badge);
+	return CN_OK;
 }

@@ -6,18 +6,44 @@
  * run now is switched to without touching any queue; one on another CPU (or
  * one that must wait for its turn here) is made ready through the scheduler,
  * which interrupts its CPU, and this CPU decides what runs next. Everything
- * else goes to kernel_svc().
+ * else goes to the general path (kernel_svc_locked()), which the lock is
+ * already taken for. The capability transfer is cap_insert(), as there.
  */
 #include "kernel.h"
+#include "sysregs.h"
+#include "arch/arm/mmu.h"
 
-static inline _Noreturn void switch_to(struct cpu *cpu, struct thread *cur, struct thread *next)
+/* The fast path leaves by a branch, not a call: the functions it leaves to
+ * never return, and every kernel entry starts on an empty kernel stack, so
+ * no frame needs to be set up for them (a call would save lr first). */
+#define LEAVE_TO(fn) do { \
+	__asm__ volatile("b " #fn ::: "memory"); \
+	__builtin_unreachable(); \
+} while (0)
+#define LEAVE_TO_1(fn, a) do { \
+	register uint32_t a0_ __asm__("r0") = (uint32_t)(uintptr_t)(a); \
+	__asm__ volatile("b " #fn :: "r"(a0_) : "memory"); \
+	__builtin_unreachable(); \
+} while (0)
+#define LEAVE_TO_3(fn, a, b, c) do { \
+	register uint32_t a0_ __asm__("r0") = (uint32_t)(uintptr_t)(a); \
+	register uint32_t a1_ __asm__("r1") = (uint32_t)(uintptr_t)(b); \
+	register uint32_t a2_ __asm__("r2") = (uint32_t)(uintptr_t)(c); \
+	__asm__ volatile("b " #fn :: "r"(a0_), "r"(a1_), "r"(a2_) : "memory"); \
+	__builtin_unreachable(); \
+} while (0)
+
+/* not for the fast path: the general one (the lock is held) */
+#define SLOW_PATH() LEAVE_TO(kernel_svc_locked)
+
+static inline __attribute__((always_inline)) _Noreturn void
+switch_to(struct cpu *cpu, struct thread *cur, struct thread *next)
 {
 	cur->on_cpu = NULL;
 	next->on_cpu = cpu;
 	cpu->thread = next;
-	if (next->pd != cur->pd)
-		pd_activate(next->pd);
-	return_to_user(&next->regs);
+	pd_activate_on(cpu, next->pd);
+	LEAVE_TO_1(return_to_user, &next->regs);
 }
 
 /* the partner may not run here at once (it belongs to another CPU, or
@@ -25,8 +51,8 @@ static inline _Noreturn void switch_to(struct cpu *cpu, struct thread *cur, stru
  * partner is made ready where it belongs (interrupting that CPU if it
  * preempts there), and this CPU decides — what the general path does after
  * the same transfer */
-static __attribute__((noinline)) _Noreturn void hand_over(struct thread *cur, uint32_t state,
-                                                          struct thread *next)
+_Noreturn void fastpath_hand_over(struct thread *cur, uint32_t state, struct thread *next);
+_Noreturn void fastpath_hand_over(struct thread *cur, uint32_t state, struct thread *next)
 {
 	cur->state = state;
 	sched_ready(next);
@@ -38,76 +64,56 @@ _Noreturn void fastpath_ipc(void)
 {
 	struct cpu *cpu = this_cpu();
 	struct thread *cur = cpu->thread;
-	uint32_t *r = cur->regs.r;
-	uint32_t info = r[1];
+	uint32_t info = msg_info(cur);
 
-	if (r[7] == CN_SYS_CALL) {
+	if (sys_nr(cur) == CN_SYS_CALL) {
 		/* at most 4 words and at most one capability */
-		if (info & ~(0x7u | CN_MSG_INFO(0, 1)) || CN_MSG_INFO_WORDS(info) > 4)
-			kernel_svc();
+		if ((info & ~CN_MSG_INFO(0, 1)) > MSG_REG_WORDS)
+			SLOW_PATH();
 		struct capspace *cs = &cur->pd->caps;
-		uint32_t name = r[0];
+		uint32_t name = sys_arg(cur, 0);
 		if (name >= cs->nslots)
-			kernel_svc();
+			SLOW_PATH();
 		struct cap *c = &cs->slots[name];
-		struct kobj *o = c->obj;
-		if (!o || o->type != CN_OBJ_THREAD)
-			kernel_svc();
-		struct thread *dst = kcontainer_of(o, struct thread, obj);
+		if (!c->obj || c->obj->type != CN_OBJ_THREAD)
+			SLOW_PATH();
+		struct thread *dst = cn_container_of(c->obj, struct thread, obj);
 		if (dst->state != TS_RECV || dst->paused)
-			kernel_svc();
+			SLOW_PATH();
 		if (info & CN_MSG_INFO(0, 1)) {
 			/* one capability: the receiver gets a new name for it, an
 			 * invalid one arrives as 0; a full cap space takes the slow
 			 * path (which reports the loss) */
-			struct capspace *ds = &dst->pd->caps;
-			struct cap *slot = ds->free;
-			if (!slot)
-				kernel_svc();
-			uint32_t tn = cur->utcb->caps[0];
-			uint32_t given = 0;
-			if (tn < cs->nslots && cs->slots[tn].obj) {
-				struct cap *src = &cs->slots[tn];
-				struct kobj *to = src->obj;
-				ds->free = slot->next;
-				slot->obj = to;
-				slot->badge = src->badge;
-				slot->prev = NULL;
-				slot->next = to->caps;
-				to->caps->prev = slot;   /* src is on the list: not empty */
-				to->caps = slot;
-				given = (uint32_t)(slot - ds->slots);
-			}
-			dst->utcb->caps[0] = given;
+			if (!dst->pd->caps.free)
+				SLOW_PATH();
+			struct cap *src = cap_slot(cs, cur->utcb->caps[0]);
+			int given = 0;
+			if (src && src->obj)
+				given = cap_insert(dst->pd, src->obj, src->badge);
+			dst->utcb->caps[0] = (uint32_t)given;
 		}
-		uint32_t *d = dst->regs.r;
-		d[0] = CN_OK; d[1] = info;
-		d[2] = r[2]; d[3] = r[3]; d[4] = r[4]; d[5] = r[5];
-		d[6] = c->badge;
+		msg_deliver(dst, cur, info, c->badge);
 		dst->caller = cur;
 		cur->callee = dst;
 		if (unlikely(dst->cpu != cpu->id || dst->prio < cur->prio))
-			hand_over(cur, TS_REPLY, dst);
+			LEAVE_TO_3(fastpath_hand_over, cur, TS_REPLY, dst);
 		cur->state = TS_REPLY;
 		dst->state = TS_READY;
 		switch_to(cpu, cur, dst);
 	}
 
 	/* CN_SYS_REPLY_WAIT: at most 4 words, no capabilities */
-	if (info > 4)
-		kernel_svc();
+	if (info > MSG_REG_WORDS)
+		SLOW_PATH();
 	struct thread *c = cur->caller;
-	if (r[0] != CN_RW_REPLY || !c || c->paused || !klist_empty(&cur->senders) ||
-	    (cur->bound && !klist_empty(&cur->bound->pending)))
-		kernel_svc();
-	uint32_t *d = c->regs.r;
-	d[0] = CN_OK; d[1] = info;
-	d[2] = r[2]; d[3] = r[3]; d[4] = r[4]; d[5] = r[5];
-	d[6] = 0;
+	if (sys_arg(cur, 0) != CN_RW_REPLY || !c || c->paused || !cn_list_empty(&cur->senders) ||
+	    (cur->bound && !cn_list_empty(&cur->bound->pending)))
+		SLOW_PATH();
+	msg_deliver(c, cur, info, 0);
 	c->callee = NULL;
 	cur->caller = NULL;
 	if (unlikely(c->cpu != cpu->id || !sp_may_run(&cpu->policy, c->prio)))
-		hand_over(cur, TS_RECV, c);
+		LEAVE_TO_3(fastpath_hand_over, cur, TS_RECV, c);
 	cur->state = TS_RECV;
 	c->state = TS_READY;
 	switch_to(cpu, cur, c);

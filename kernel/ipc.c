@@ -5,25 +5,22 @@
  * rest is copied from UTCB to UTCB; up to four capabilities are translated
  * into the receiver's cap space. fastpath.c handles the common short case.
  */
-#include "kernel.h"
+#include "syscall.h"
 #include <cn/util/string.h>
 
-/* copy the message that 'src' sends (its r1-r5 and UTCB) to 'dst' */
+/* copy the message that 'src' sends (its registers and UTCB) to 'dst' */
 static void transfer(struct thread *src, struct thread *dst, uint32_t badge)
 {
-	uint32_t info = src->regs.r[1];
+	uint32_t info = msg_info(src);
 	uint32_t words = CN_MSG_INFO_WORDS(info);
 	uint32_t ncaps = CN_MSG_INFO_CAPS(info);
 	if (words > CN_MSG_WORDS_MAX)
 		words = CN_MSG_WORDS_MAX;
 	if (ncaps > CN_MSG_CAPS_MAX)
 		ncaps = CN_MSG_CAPS_MAX;
-	dst->regs.r[2] = src->regs.r[2];
-	dst->regs.r[3] = src->regs.r[3];
-	dst->regs.r[4] = src->regs.r[4];
-	dst->regs.r[5] = src->regs.r[5];
-	if (words > 4)
-		cn_memcpy(&dst->utcb->msg[4], &src->utcb->msg[4], (words - 4) * 4);
+	if (words > MSG_REG_WORDS)
+		cn_memcpy(&dst->utcb->msg[MSG_REG_WORDS], &src->utcb->msg[MSG_REG_WORDS],
+		          (words - MSG_REG_WORDS) * 4);
 	uint32_t out = CN_MSG_INFO(words, ncaps);
 	for (uint32_t i = 0; i < ncaps; i++) {
 		uint32_t b;
@@ -38,28 +35,18 @@ static void transfer(struct thread *src, struct thread *dst, uint32_t badge)
 		}
 		dst->utcb->caps[i] = (uint32_t)name;
 	}
-	dst->regs.r[1] = out;
-	dst->regs.r[6] = badge;
-	dst->regs.r[0] = CN_OK;
+	msg_deliver(dst, src, out, badge);
 }
 
-void sys_call(struct thread *cur)
+int sys_call(struct thread *cur)
 {
 	uint32_t badge;
-	struct kobj *o = cap_lookup(cur->pd, cur->regs.r[0], CN_OBJ_NONE, &badge);
-	if (!o) {
-		thread_set_return(cur, CN_ERR_CAP);
-		return;
-	}
-	if (o->type != CN_OBJ_THREAD) {
-		thread_set_return(cur, CN_ERR_TYPE);
-		return;
-	}
-	struct thread *dst = kcontainer_of(o, struct thread, obj);
-	if (dst == cur) {
-		thread_set_return(cur, CN_ERR_INVALID);
-		return;
-	}
+	int err;
+	struct thread *dst = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_THREAD, &badge, &err);
+	if (!dst)
+		return err;
+	if (dst == cur)
+		return REFUSE(cur, CN_ERR_INVALID, "object", "a call to oneself");
 	cur->callee = dst;
 	if (dst->state == TS_RECV) {
 		transfer(cur, dst, badge);
@@ -69,13 +56,14 @@ void sys_call(struct thread *cur)
 	} else {
 		cur->send_badge = badge;
 		thread_block(cur, TS_SEND);
-		klist_add_tail(&dst->senders, &cur->rq);
+		cn_list_insert_tail(&dst->senders, &cur->rq);
 	}
+	return SYS_DONE;
 }
 
-void sys_reply_wait(struct thread *cur)
+int sys_reply_wait(struct thread *cur)
 {
-	uint32_t flags = cur->regs.r[0];
+	uint32_t flags = sys_arg(cur, 0);
 	if (flags & CN_RW_REPLY) {
 		struct thread *c = cur->caller;
 		if (c) {
@@ -95,29 +83,28 @@ void sys_reply_wait(struct thread *cur)
 	}
 	cur->caller = NULL;
 	if (flags & CN_RW_NOWAIT) {
-		thread_set_return(cur, CN_OK);
-		cur->regs.r[1] = CN_MSG_INFO(0, 0);
-		cur->regs.r[6] = 0;
-		return;
+		msg_deliver_empty(cur);
+		return SYS_DONE;
 	}
 	if (sig_deliver_bound(cur))
-		return;
-	if (!klist_empty(&cur->senders)) {
-		struct thread *s = kcontainer_of(cur->senders.next, struct thread, rq);
-		klist_del(&s->rq);
+		return SYS_DONE;
+	if (!cn_list_empty(&cur->senders)) {
+		struct thread *s = cn_container_of(cn_list_first(&cur->senders), struct thread, rq);
+		cn_list_remove(&s->rq);
 		transfer(s, cur, s->send_badge);
 		s->state = TS_REPLY;
 		cur->caller = s;
-		return;
+		return SYS_DONE;
 	}
 	thread_block(cur, TS_RECV);
+	return SYS_DONE;
 }
 
 /* t is being destroyed: release everyone who waits on it, forget its waits */
 void ipc_thread_gone(struct thread *t)
 {
 	if (t->state == TS_SEND)
-		klist_del(&t->rq);
+		cn_list_remove(&t->rq);
 	if ((t->state == TS_SEND || t->state == TS_REPLY) && t->callee &&
 	    t->callee->caller == t)
 		t->callee->caller = NULL;
@@ -129,9 +116,9 @@ void ipc_thread_gone(struct thread *t)
 		thread_set_return(c, CN_ERR_DEAD);
 		thread_wake(c);
 	}
-	while (!klist_empty(&t->senders)) {
-		struct thread *s = kcontainer_of(t->senders.next, struct thread, rq);
-		klist_del(&s->rq);
+	while (!cn_list_empty(&t->senders)) {
+		struct thread *s = cn_container_of(cn_list_first(&t->senders), struct thread, rq);
+		cn_list_remove(&s->rq);
 		s->callee = NULL;
 		thread_set_return(s, CN_ERR_DEAD);
 		s->state = TS_INACTIVE;

@@ -5,7 +5,7 @@
  * when it arrives and stays masked until its owner acknowledges it, so a
  * level-triggered device cannot flood the system.
  */
-#include "kernel.h"
+#include "syscall.h"
 
 #define MAX_IRQS 1024
 
@@ -22,7 +22,7 @@ int irq_create(struct irq *irq, uint32_t number, struct sig_ctx *ctx)
 	irq->number = number;
 	irq->ctx = ctx;
 	irq->masked = false;
-	klist_add_tail(&ctx->irqs, &irq->ctx_elem);
+	cn_list_insert_tail(&ctx->irqs, &irq->ctx_elem);
 	irq_table[number] = irq;
 	board_irq_unmask(number);
 	return CN_OK;
@@ -33,16 +33,16 @@ void irq_destroy(struct irq *irq)
 	kobj_revoke(&irq->obj);
 	board_irq_mask(irq->number);
 	irq_table[irq->number] = NULL;
-	klist_del(&irq->ctx_elem);
+	cn_list_remove(&irq->ctx_elem);
 	irq->ctx = NULL;
 	irq->obj.type = CN_OBJ_NONE;
 }
 
 void irq_ctx_gone(struct sig_ctx *c)
 {
-	while (!klist_empty(&c->irqs)) {
-		struct irq *irq = kcontainer_of(c->irqs.next, struct irq, ctx_elem);
-		klist_del(&irq->ctx_elem);
+	while (!cn_list_empty(&c->irqs)) {
+		struct irq *irq = cn_container_of(cn_list_first(&c->irqs), struct irq, ctx_elem);
+		cn_list_remove(&irq->ctx_elem);
 		irq->ctx = NULL;
 		board_irq_mask(irq->number);
 	}
@@ -57,6 +57,13 @@ int irq_ack(struct irq *irq)
 		board_irq_unmask(irq->number);
 	}
 	return CN_OK;
+}
+
+int sys_irq_ack(struct thread *cur)
+{
+	int err;
+	struct irq *irq = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_IRQ, NULL, &err);
+	return irq ? irq_ack(irq) : err;
 }
 
 /* the numbers asked for on every interrupt, read once from the board */
@@ -95,4 +102,11 @@ void irq_handle(void)
 		return;
 	irq->masked = true;
 	sig_submit(irq->ctx, 1);
+}
+
+/* entry.S: an interrupt, the lock taken */
+_Noreturn void kernel_irq(void)
+{
+	irq_handle();
+	schedule_and_return();
 }

@@ -6,6 +6,7 @@
 #ifndef KERNEL_H
 #define KERNEL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
@@ -13,7 +14,8 @@
 #include "sched_policy.h"
 
 #define KERNEL_VBASE   0x80000000u
-#define PAGE_SIZE      4096u
+#define PAGE_SHIFT     12             /* the kernel's one page size: 4 KiB */
+#define PAGE_SIZE      (1u << PAGE_SHIFT)
 #define SECTION_SIZE   0x100000u
 #define USER_TOP       0x80000000u    /* TTBR0 covers [0, 2 GiB) */
 
@@ -25,16 +27,10 @@ static inline void *phys_to_virt(uint32_t pa)
 static inline uint32_t virt_to_phys(const void *va)
 { return (uint32_t)(uintptr_t)va - KERNEL_VBASE + CN_RAM_BASE; }
 
-/* ------------------------------------------------------------ lists */
-struct klist { struct klist *prev, *next; };
-static inline void klist_init(struct klist *l) { l->prev = l->next = l; }
-static inline bool klist_empty(const struct klist *l) { return l->next == l; }
-static inline void klist_add_tail(struct klist *l, struct klist *e)
-{ e->prev = l->prev; e->next = l; l->prev->next = e; l->prev = e; }
-static inline void klist_del(struct klist *e)
-{ e->prev->next = e->next; e->next->prev = e->prev; e->prev = e->next = e; }
-#define kcontainer_of(p, type, member) \
-	((type *)(void *)((char *)(p) - offsetof(type, member)))
+/* lists: the one intrusive list of <cn/util/list.h> (a struct cn_list head,
+ * a struct cn_list_elem in each object; an element on no list has NULL
+ * links, so a zeroed object's elements are unlinked) */
+#include <cn/util/list.h>
 
 /* ------------------------------------------------------------ objects */
 struct cap;
@@ -89,20 +85,20 @@ struct thread {
 	uint32_t       prio;
 	struct sp_share share;       /* scheduling: priority, CPU quota, time used */
 	uint32_t       sched_quota_us; /* quota per super period as given, or CN_SCHED_UNLIMITED */
-	struct klist   rq;           /* sender queue or signal wait queue */
-	struct klist   pd_elem;      /* the PD's thread list */
+	struct cn_list_elem rq;           /* sender queue or signal wait queue */
+	struct cn_list_elem pd_elem;      /* the PD's thread list */
 	struct cn_utcb *utcb;        /* kernel address of the UTCB */
 	/* IPC */
 	struct thread *caller;       /* server side: who waits for my reply */
 	struct thread *callee;       /* client side: whom I wait on (TS_SEND / TS_REPLY) */
-	struct klist   senders;      /* threads queued to call me */
+	struct cn_list   senders;      /* threads queued to call me */
 	uint32_t       send_badge;   /* badge of the cap used while queued */
 	/* signals */
 	struct sig_recv *wait_recv;  /* TS_SIGNAL: receiver waited on */
 	struct sig_recv *bound;      /* signals on it end a REPLY_WAIT */
 	/* faults */
 	struct sig_ctx *pager;
-	struct klist   pager_elem;   /* in pager->pager_users */
+	struct cn_list_elem pager_elem;   /* in pager->pager_users */
 	uint32_t       fault_type, fault_addr, fault_pc, fault_status;
 	bool           paused;       /* CN_SYS_THREAD_PAUSE: does not run until resumed */
 	uint32_t       cpu;          /* its CPU: queued there, runs there */
@@ -110,8 +106,8 @@ struct thread {
 	/* timeout */
 	struct sig_ctx *timeout_ctx;
 	uint64_t       timeout_at;
-	struct klist   timeout_elem; /* in the kernel's timeout list */
-	struct klist   tmo_user_elem;/* in timeout_ctx->tmo_users */
+	struct cn_list_elem timeout_elem; /* in the kernel's timeout list */
+	struct cn_list_elem tmo_user_elem;/* in timeout_ctx->tmo_users */
 	char           name[16];
 };
 
@@ -123,15 +119,15 @@ struct pd {
 	uint32_t        ttbr0;
 	bool            privileged;  /* core */
 	struct capspace caps;
-	struct klist    threads;
+	struct cn_list    threads;
 };
 
 /* ------------------------------------------------------------ signals */
 struct sig_recv {
 	struct kobj  obj;
-	struct klist waiters;   /* threads in TS_SIGNAL */
-	struct klist pending;   /* contexts with count > 0 */
-	struct klist contexts;  /* every context of this receiver */
+	struct cn_list waiters;   /* threads in TS_SIGNAL */
+	struct cn_list pending;   /* contexts with count > 0 */
+	struct cn_list contexts;  /* every context of this receiver */
 	struct thread *bound;   /* thread whose REPLY_WAIT it wakes, if any */
 };
 
@@ -140,18 +136,18 @@ struct sig_ctx {
 	struct sig_recv *recv;
 	uint32_t         imprint;
 	uint32_t         count;
-	struct klist     pending_elem;
-	struct klist     recv_elem;
-	struct klist     pager_users;  /* threads with this context as pager */
-	struct klist     tmo_users;    /* threads with a timeout on this context */
-	struct klist     irqs;         /* IRQ objects signalling this context */
+	struct cn_list_elem pending_elem;
+	struct cn_list_elem recv_elem;
+	struct cn_list     pager_users;  /* threads with this context as pager */
+	struct cn_list     tmo_users;    /* threads with a timeout on this context */
+	struct cn_list     irqs;         /* IRQ objects signalling this context */
 };
 
 struct irq {
 	struct kobj     obj;
 	uint32_t        number;
 	struct sig_ctx *ctx;
-	struct klist    ctx_elem;
+	struct cn_list_elem ctx_elem;
 	bool            masked;
 };
 
@@ -166,9 +162,13 @@ struct cpu {
 	bool           need_resched;  /* a thread became ready that may preempt */
 	volatile bool  online;
 	bool           drop_pd;     /* idle: leave the address space (pd_kick_idle) */
+	struct pd     *active_pd;   /* the user address space loaded (arch/arm/mmu.h) */
+#ifdef CN_KDEBUG
+	bool           kdebug_said; /* this call's refusal was reported (kdebug.c) */
+#endif
 	uint64_t       slice_end;     /* next scheduling decision (timer) */
 	struct sp_sched policy;       /* claims and fills of the threads placed here */
-	struct klist   timeouts;    /* threads with a timeout, by deadline */
+	struct cn_list   timeouts;    /* threads with a timeout, by deadline */
 };
 static inline struct cpu *this_cpu(void)
 {
@@ -190,12 +190,34 @@ static inline void cpu_set_thread(struct cpu *cpu, struct thread *t)
 /* ------------------------------------------------------------ interfaces */
 /* log.c */
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void kvprintf(const char *fmt, va_list ap);
 void kputs(const char *s, size_t len);
 _Noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* cap.c */
 struct kobj *cap_lookup(struct pd *pd, uint32_t name, uint32_t type, uint32_t *badge);
-int  cap_insert(struct pd *pd, struct kobj *obj, uint32_t badge);  /* >0 name or error */
+/* the slot of a name, or NULL beyond the space (slot 0 is always empty) */
+static inline struct cap *cap_slot(struct capspace *cs, uint32_t name)
+{
+	return name < cs->nslots ? &cs->slots[name] : NULL;
+}
+/* a new name for obj in pd: > 0, or CN_ERR_NOSLOT (inline: the IPC fast
+ * path transfers capabilities with it too) */
+static inline int cap_insert(struct pd *pd, struct kobj *obj, uint32_t badge)
+{
+	struct cap *c = pd->caps.free;
+	if (!c)
+		return CN_ERR_NOSLOT;
+	pd->caps.free = c->next;
+	c->obj = obj;
+	c->badge = badge;
+	c->prev = NULL;
+	c->next = obj->caps;
+	if (obj->caps)
+		obj->caps->prev = c;
+	obj->caps = c;
+	return (int)(c - pd->caps.slots);
+}
 void cap_drop(struct pd *pd, uint32_t name);
 void kobj_revoke(struct kobj *obj);  /* clear every capability to obj */
 void capspace_init(struct capspace *cs, struct cap *slots, uint32_t n);
@@ -205,7 +227,27 @@ void capspace_clear(struct capspace *cs);
 extern uint32_t nr_cpus;                /* CPUs online */
 struct cpu *cpu_get(uint32_t id);       /* id < CN_NR_CPUS */
 void smp_start(void);                   /* CPU 0: bring up the others */
-void klock(void);                       /* entry.S takes it on every entry */
+extern volatile uint32_t kernel_lock;  /* 0 free, else the holder's struct cpu */
+/* take the kernel lock (entry.S: KLOCK, the same); a CPU that finds it
+ * taken waits out of line with WFE, a failed store-exclusive tries again */
+static inline __attribute__((always_inline)) void klock(void)
+{
+	uint32_t v;
+	__asm__ volatile(
+		"1:	ldrex	%0, [%1]\n"
+		"	cmp	%0, #0\n"
+		"	strexeq	%0, %2, [%1]\n"
+		"	cmpeq	%0, #0\n"
+		"	bne	2f\n"
+		"	dmb\n"
+		"	.pushsection .text.klock_wait, \"ax\"\n"
+		"2:	ldr	%0, [%1]\n"
+		"	cmp	%0, #0\n"
+		"	wfene\n"
+		"	b	1b\n"
+		"	.popsection\n"
+		: "=&r"(v) : "r"(&kernel_lock), "r"(this_cpu()) : "cc", "memory");
+}
 void kunlock(void);                     /* ... return_to_user releases it */
 void cpu_kick(struct cpu *c);           /* make c look at its run queue */
 static inline bool thread_running_elsewhere(struct thread *t)
@@ -229,19 +271,16 @@ void thread_init(struct thread *t, struct pd *pd, struct cn_utcb *utcb, uint32_t
 void thread_block(struct thread *t, uint32_t state);
 void thread_wake(struct thread *t);
 void thread_destroy(struct thread *t);
+void thread_set_name(struct thread *t, const char *name);  /* up to 15 characters */
 void thread_fault(struct thread *t, uint32_t type, uint32_t addr, uint32_t status);
-static inline void thread_set_return(struct thread *t, int err) { t->regs.r[0] = (uint32_t)err; }
 
-/* ipc.c */
-void sys_call(struct thread *cur);
-void sys_reply_wait(struct thread *cur);
+/* ipc.c (its calls: syscall.h) */
 void ipc_thread_gone(struct thread *t);
 
 /* signal.c */
 void sig_recv_init(struct sig_recv *r);
 void sig_ctx_init(struct sig_ctx *c, struct sig_recv *r, uint32_t imprint);
 int  sig_submit(struct sig_ctx *c, uint32_t count);
-void sys_signal_wait(struct thread *cur, bool block);
 void sig_recv_destroy(struct sig_recv *r);
 void sig_ctx_destroy(struct sig_ctx *c);
 void sig_thread_gone(struct thread *t);
@@ -272,6 +311,8 @@ void mmu_init_cpu(void);
 /* pd.c / mmu.c */
 int  pd_init(struct pd *pd, uint32_t *l1, struct cap *slots, uint32_t nslots);
 void pd_destroy(struct pd *pd);
+bool pd_threads_kicked(struct pd *pd);  /* pd.c: any of its threads running elsewhere? */
+void obj_destroy(struct kobj *o);       /* object.c: the one way an object goes */
 void pd_activate(struct pd *pd);
 void pd_release_mmu(struct pd *pd);
 bool pd_kick_idle(struct pd *pd);       /* other CPUs still have pd active? */
@@ -291,11 +332,13 @@ bool kmem_mappable(uint32_t phys, uint32_t pages);
 
 
 /* kernel entry from C: exception handlers (entry.S calls these) */
-_Noreturn void kernel_svc(void);
+_Noreturn void kernel_svc(void);                  /* the lock not taken yet */
+_Noreturn void kernel_svc_locked(void);           /* fastpath.c: lock held */
 _Noreturn void kernel_irq(void);
 _Noreturn void kernel_abort(uint32_t kind);
 _Noreturn void return_to_user(struct regs *r);    /* entry.S: switch to r */
 _Noreturn void return_to_current(struct regs *r); /* entry.S: r entered last */
+_Noreturn void return_unlocked(struct regs *r);   /* ... and the lock is not held */
 
 /* board interface: implemented by board/<name>/board.c with the drivers */
 void board_init_early(void);            /* UART usable afterwards */

@@ -19,6 +19,11 @@ void kputs(const char *s, size_t len)
 		out(NULL, s[i]);
 }
 
+void kvprintf(const char *fmt, va_list ap)
+{
+	cn_vformat(out, NULL, fmt, ap);
+}
+
 void kprintf(const char *fmt, ...)
 {
 	va_list ap;

@@ -5,6 +5,7 @@
  * started. From then on the kernel only reacts to exceptions.
  */
 #include "kernel.h"
+#include "sysregs.h"
 #include "arch/arm/cpu.h"
 #include <cn/bootinfo.h>
 #include <cn/elf.h>
@@ -156,9 +157,7 @@ static void load_roottask(void)
 	if (cap_insert(pd, &pd->obj, 0) != CN_ROOT_CAP_PD ||
 	    cap_insert(pd, &t->obj, 0) != CN_ROOT_CAP_THREAD)
 		panic("roottask caps");
-	t->regs.pc = eh->entry;
-	t->regs.sp = CN_ROOT_STACK_TOP;
-	t->regs.r[0] = CN_BOOTINFO_ADDR;
+	thread_set_entry(t, eh->entry, CN_ROOT_STACK_TOP, CN_BOOTINFO_ADDR);
 	sched_ready(t);
 	kprintf("kernel: roottask '%s' (%u modules), %u KiB RAM free for it\n", m->name,
 	        (unsigned)cn_boot_module_count,

@@ -12,6 +12,7 @@
  */
 #include "kernel.h"
 #include "arch/arm/cpu.h"
+#include "arch/arm/mmu.h"
 
 #define SUPER_PERIOD_US 1000000
 
@@ -195,7 +196,7 @@ _Noreturn void schedule_and_return(void)
 			sp_account(s, NULL, now);
 			next = sp_schedule(s, NULL, now);
 		}
-		t = kcontainer_of(next, struct thread, share);
+		t = cn_container_of(next, struct thread, share);
 		cpu_set_thread(cpu, t);
 		cpu->slice_end = sp_deadline(s, next);
 		/* a deadline that passed while we decided (the CPU was stalled,
@@ -208,6 +209,6 @@ _Noreturn void schedule_and_return(void)
 		if (likely(!cpu->need_resched))
 			break;
 	}
-	pd_activate(t->pd);
+	pd_activate_on(cpu, t->pd);
 	return_to_user(&t->regs);
 }

@@ -7,8 +7,8 @@
 void sp_init(struct sp_sched *s, uint64_t period_len, uint64_t slice_len, uint64_t now)
 {
 	for (unsigned i = 0; i < SP_PRIOS; i++)
-		sp_link_init(&s->claims[i]);
-	sp_link_init(&s->fills);
+		cn_list_init(&s->claims[i]);
+	cn_list_init(&s->fills);
 	s->claim_bits = 0;
 	s->period_len = period_len ? period_len : 1;
 	s->slice_len = slice_len ? slice_len : 1;
@@ -21,8 +21,8 @@ void sp_init(struct sp_sched *s, uint64_t period_len, uint64_t slice_len, uint64
 
 void sp_share_init(struct sp_share *sh, uint32_t prio, uint64_t quota)
 {
-	sp_link_init(&sh->claim_link);
-	sp_link_init(&sh->fill_link);
+	cn_list_elem_init(&sh->claim_link);
+	cn_list_elem_init(&sh->fill_link);
 	sh->prio = prio < SP_PRIOS ? prio : SP_PRIOS - 1;
 	sh->quota = quota;
 	sh->claim_left = quota;
@@ -57,9 +57,9 @@ static void period_check(struct sp_sched *s, uint64_t now)
 		return;
 	s->period++;
 	s->period_end = (now / s->period_len + 1) * s->period_len;
-	for (struct sp_link *l = s->fills.next; l != &s->fills; l = l->next) {
+	for (struct cn_list_elem *l = cn_list_first(&s->fills); l; l = cn_list_next(&s->fills, l)) {
 		struct sp_share *sh = SP_SHARE_OF(l, fill_link);
-		if (sp_link_empty(&sh->claim_link) && sp_claim_left(s, sh))
+		if (!cn_list_elem_linked(&sh->claim_link) && sp_claim_left(s, sh))
 			sp_claim_add(s, sh);
 	}
 }
@@ -84,7 +84,7 @@ struct sp_share *sp_schedule_full(struct sp_sched *s, struct sp_share *cur, uint
 		/* the slice ends with its time, or when the claim ran out under it */
 		bool expired = now >= s->slice_end || (s->on_claim && !claim);
 		bool keep = claim ? top < (int)cur->prio || (top == (int)cur->prio && !expired)
-		                  : top < 0 && (!expired || sp_link_empty(&s->fills));
+		                  : top < 0 && (!expired || cn_list_empty(&s->fills));
 		if (keep) {
 			if (expired || s->on_claim != claim)
 				s->slice_end = now + s->slice_len;
@@ -96,10 +96,10 @@ struct sp_share *sp_schedule_full(struct sp_sched *s, struct sp_share *cur, uint
 	struct sp_share *next = 0;
 	if (s->claim_bits) {
 		top = 31 - __builtin_clz(s->claim_bits);
-		next = SP_SHARE_OF(s->claims[top].next, claim_link);
+		next = SP_SHARE_OF(cn_list_first(&s->claims[top]), claim_link);
 		s->on_claim = true;
-	} else if (!sp_link_empty(&s->fills)) {
-		next = SP_SHARE_OF(s->fills.next, fill_link);
+	} else if (!cn_list_empty(&s->fills)) {
+		next = SP_SHARE_OF(cn_list_first(&s->fills), fill_link);
 		s->on_claim = false;
 	}
 	if (next) {

@@ -22,15 +22,15 @@
 
 #include <stdint.h>
 #include <stdbool.h>
+#include <cn/util/list.h>
 
 #define SP_PRIOS     16
 #define SP_UNLIMITED 0xffffffffffffffffull
 
-struct sp_link { struct sp_link *prev, *next; };
 
 struct sp_share {
-	struct sp_link claim_link;   /* in claims[prio] while queued with claim left */
-	struct sp_link fill_link;    /* in fills while queued */
+	struct cn_list_elem claim_link;   /* in claims[prio] while queued with claim left */
+	struct cn_list_elem fill_link;    /* in fills while queued */
 	uint32_t       prio;         /* 0 .. SP_PRIOS - 1 */
 	uint32_t       period;       /* super period claim_left belongs to */
 	uint64_t       quota;        /* ticks per super period, 0: fill only */
@@ -39,9 +39,9 @@ struct sp_share {
 };
 
 struct sp_sched {
-	struct sp_link claims[SP_PRIOS];
+	struct cn_list claims[SP_PRIOS];
 	uint32_t       claim_bits;   /* bit p: claims[p] is not empty */
-	struct sp_link fills;
+	struct cn_list fills;
 	uint64_t       period_len, slice_len;   /* ticks */
 	uint64_t       period_end;   /* start of the next super period */
 	uint32_t       period;       /* number of the current super period */
@@ -68,12 +68,6 @@ struct sp_share *sp_schedule_full(struct sp_sched *s, struct sp_share *cur, uint
  * scheduling decisions and queues two shares. */
 #define SP_HOT static inline __attribute__((always_inline))
 
-static inline void sp_link_init(struct sp_link *l) { l->prev = l->next = l; }
-static inline bool sp_link_empty(const struct sp_link *l) { return l->next == l; }
-static inline void sp_link_add_tail(struct sp_link *l, struct sp_link *e)
-{ e->prev = l->prev; e->next = l; l->prev->next = e; l->prev = e; }
-static inline void sp_link_del(struct sp_link *e)
-{ e->prev->next = e->next; e->next->prev = e->prev; e->prev = e->next = e; }
 
 #define SP_SHARE_OF(p, member) \
 	((struct sp_share *)(void *)((char *)(p) - __builtin_offsetof(struct sp_share, member)))
@@ -91,13 +85,13 @@ SP_HOT uint64_t sp_claim_left(struct sp_sched *s, struct sp_share *sh)
 
 static inline bool sp_queued(const struct sp_share *sh)
 {
-	return !sp_link_empty(&sh->fill_link) || !sp_link_empty(&sh->claim_link);
+	return cn_list_elem_linked(&sh->fill_link) || cn_list_elem_linked(&sh->claim_link);
 }
 
 /* queue 'sh' (not queued as a claim, with claim left) as a claim */
 SP_HOT void sp_claim_add(struct sp_sched *s, struct sp_share *sh)
 {
-	sp_link_add_tail(&s->claims[sh->prio], &sh->claim_link);
+	cn_list_insert_tail(&s->claims[sh->prio], &sh->claim_link);
 	s->claim_bits |= 1u << sh->prio;
 }
 
@@ -110,21 +104,21 @@ SP_HOT void sp_claim_add(struct sp_sched *s, struct sp_share *sh)
 SP_HOT void sp_ready(struct sp_sched *s, struct sp_share *sh)
 {
 	if (sp_claim_left(s, sh)) {
-		if (sp_link_empty(&sh->claim_link))
+		if (!cn_list_elem_linked(&sh->claim_link))
 			sp_claim_add(s, sh);
-	} else if (sp_link_empty(&sh->fill_link))
-		sp_link_add_tail(&s->fills, &sh->fill_link);
+	} else if (!cn_list_elem_linked(&sh->fill_link))
+		cn_list_insert_tail(&s->fills, &sh->fill_link);
 }
 
 SP_HOT void sp_unready(struct sp_sched *s, struct sp_share *sh)
 {
-	if (!sp_link_empty(&sh->claim_link)) {
-		sp_link_del(&sh->claim_link);
-		if (sp_link_empty(&s->claims[sh->prio]))
+	if (cn_list_elem_linked(&sh->claim_link)) {
+		cn_list_remove(&sh->claim_link);
+		if (cn_list_empty(&s->claims[sh->prio]))
 			s->claim_bits &= ~(1u << sh->prio);
 	}
-	if (!sp_link_empty(&sh->fill_link))
-		sp_link_del(&sh->fill_link);
+	if (cn_list_elem_linked(&sh->fill_link))
+		cn_list_remove(&sh->fill_link);
 }
 
 /* charge the time since the last charge to 'sh' (the share found on the
@@ -175,16 +169,16 @@ SP_HOT struct sp_share *sp_schedule(struct sp_sched *s, struct sp_share *cur, ui
 	if (s->claim_bits) {
 		/* the first claim of the top priority: sp_unready() knowing where */
 		uint32_t top = 31 - __builtin_clz(s->claim_bits);
-		next = SP_SHARE_OF(s->claims[top].next, claim_link);
-		sp_link_del(&next->claim_link);
-		if (sp_link_empty(&s->claims[top]))
+		next = SP_SHARE_OF(cn_list_first(&s->claims[top]), claim_link);
+		cn_list_remove(&next->claim_link);
+		if (cn_list_empty(&s->claims[top]))
 			s->claim_bits &= ~(1u << top);
-		if (!sp_link_empty(&next->fill_link))
-			sp_link_del(&next->fill_link);
+		if (cn_list_elem_linked(&next->fill_link))
+			cn_list_remove(&next->fill_link);
 		s->on_claim = true;
-	} else if (!sp_link_empty(&s->fills)) {
-		next = SP_SHARE_OF(s->fills.next, fill_link);
-		sp_link_del(&next->fill_link);    /* a fill is queued as a fill only */
+	} else if (!cn_list_empty(&s->fills)) {
+		next = SP_SHARE_OF(cn_list_first(&s->fills), fill_link);
+		cn_list_remove(&next->fill_link);    /* a fill is queued as a fill only */
 		s->on_claim = false;
 	} else
 		return 0;

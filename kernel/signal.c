@@ -4,15 +4,15 @@
  * receiver, wakes that thread with the context's imprint and count. IRQs,
  * page faults and timeouts arrive this way too.
  */
-#include "kernel.h"
+#include "syscall.h"
 
 void sig_recv_init(struct sig_recv *r)
 {
 	r->obj.type = CN_OBJ_SIG_RECV;
 	r->obj.caps = NULL;
-	klist_init(&r->waiters);
-	klist_init(&r->pending);
-	klist_init(&r->contexts);
+	cn_list_init(&r->waiters);
+	cn_list_init(&r->pending);
+	cn_list_init(&r->contexts);
 	r->bound = NULL;
 }
 
@@ -23,18 +23,16 @@ void sig_ctx_init(struct sig_ctx *c, struct sig_recv *r, uint32_t imprint)
 	c->recv = r;
 	c->imprint = imprint;
 	c->count = 0;
-	klist_init(&c->pending_elem);
-	klist_init(&c->pager_users);
-	klist_init(&c->tmo_users);
-	klist_init(&c->irqs);
-	klist_add_tail(&r->contexts, &c->recv_elem);
+	cn_list_elem_init(&c->pending_elem);
+	cn_list_init(&c->pager_users);
+	cn_list_init(&c->tmo_users);
+	cn_list_init(&c->irqs);
+	cn_list_insert_tail(&r->contexts, &c->recv_elem);
 }
 
 static void deliver(struct thread *t, struct sig_ctx *c)
 {
-	t->regs.r[0] = CN_OK;
-	t->regs.r[1] = c->imprint;
-	t->regs.r[2] = c->count;
+	sig_deliver_wait(t, c->imprint, c->count);
 	c->count = 0;
 }
 
@@ -42,11 +40,7 @@ static void deliver(struct thread *t, struct sig_ctx *c)
  * signal message (info, imprint, count in r1-r3; no badge) */
 static void deliver_message(struct thread *t, struct sig_ctx *c)
 {
-	t->regs.r[0] = CN_OK;
-	t->regs.r[1] = CN_MSG_INFO_SIGNAL;
-	t->regs.r[2] = c->imprint;
-	t->regs.r[3] = c->count;
-	t->regs.r[6] = 0;
+	msg_deliver_signal(t, c->imprint, c->count);
 	c->count = 0;
 }
 
@@ -59,9 +53,9 @@ int sig_submit(struct sig_ctx *c, uint32_t count)
 	uint32_t n = c->count + count;
 	c->count = n < c->count ? 0xffffffffu : n;   /* saturate */
 	struct sig_recv *r = c->recv;
-	if (!klist_empty(&r->waiters)) {
-		struct thread *t = kcontainer_of(r->waiters.next, struct thread, rq);
-		klist_del(&t->rq);
+	if (!cn_list_empty(&r->waiters)) {
+		struct thread *t = cn_container_of(cn_list_first(&r->waiters), struct thread, rq);
+		cn_list_remove(&t->rq);
 		t->wait_recv = NULL;
 		deliver(t, c);
 		thread_wake(t);
@@ -69,38 +63,49 @@ int sig_submit(struct sig_ctx *c, uint32_t count)
 		/* the bound thread waits for calls: hand it a signal message */
 		deliver_message(r->bound, c);
 		thread_wake(r->bound);
-	} else if (klist_empty(&c->pending_elem)) {
-		klist_add_tail(&r->pending, &c->pending_elem);
+	} else if (!cn_list_elem_linked(&c->pending_elem)) {
+		cn_list_insert_tail(&r->pending, &c->pending_elem);
 	}
 	return CN_OK;
 }
 
-void sys_signal_wait(struct thread *cur, bool block)
+static int signal_wait(struct thread *cur, bool block)
 {
-	uint32_t name = cur->regs.r[0];
-	struct kobj *o = cap_lookup(cur->pd, name, CN_OBJ_NONE, NULL);
-	if (!o) {
-		thread_set_return(cur, CN_ERR_CAP);
-		return;
-	}
-	if (o->type != CN_OBJ_SIG_RECV) {
-		thread_set_return(cur, CN_ERR_TYPE);
-		return;
-	}
-	struct sig_recv *r = kcontainer_of(o, struct sig_recv, obj);
-	if (!klist_empty(&r->pending)) {
-		struct sig_ctx *c = kcontainer_of(r->pending.next, struct sig_ctx, pending_elem);
-		klist_del(&c->pending_elem);
+	int err;
+	struct sig_recv *r = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_SIG_RECV, NULL, &err);
+	if (!r)
+		return err;
+	if (!cn_list_empty(&r->pending)) {
+		struct sig_ctx *c = cn_container_of(cn_list_first(&r->pending), struct sig_ctx, pending_elem);
+		cn_list_remove(&c->pending_elem);
 		deliver(cur, c);
-		return;
+		return SYS_DONE;
 	}
-	if (!block) {
-		thread_set_return(cur, CN_ERR_AGAIN);
-		return;
-	}
+	if (!block)
+		return CN_ERR_AGAIN;
 	thread_block(cur, TS_SIGNAL);
 	cur->wait_recv = r;
-	klist_add_tail(&r->waiters, &cur->rq);
+	cn_list_insert_tail(&r->waiters, &cur->rq);
+	return SYS_DONE;
+}
+
+int sys_signal_wait(struct thread *cur) { return signal_wait(cur, true); }
+int sys_signal_poll(struct thread *cur) { return signal_wait(cur, false); }
+
+int sys_signal_submit(struct thread *cur)
+{
+	int err;
+	struct sig_ctx *c = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_SIG_CTX, NULL, &err);
+	return c ? sig_submit(c, sys_arg(cur, 1)) : err;
+}
+
+int sys_signal_bind(struct thread *cur)
+{
+	if (sys_arg(cur, 0) == 0)
+		return sig_bind(cur, NULL);
+	int err;
+	struct sig_recv *r = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_SIG_RECV, NULL, &err);
+	return r ? sig_bind(cur, r) : err;
 }
 
 /* Bind receiver r to thread t (r == NULL unbinds). One thread per receiver,
@@ -122,10 +127,10 @@ int sig_bind(struct thread *t, struct sig_recv *r)
 bool sig_deliver_bound(struct thread *t)
 {
 	struct sig_recv *r = t->bound;
-	if (!r || klist_empty(&r->pending))
+	if (!r || cn_list_empty(&r->pending))
 		return false;
-	struct sig_ctx *c = kcontainer_of(r->pending.next, struct sig_ctx, pending_elem);
-	klist_del(&c->pending_elem);
+	struct sig_ctx *c = cn_container_of(cn_list_first(&r->pending), struct sig_ctx, pending_elem);
+	cn_list_remove(&c->pending_elem);
 	deliver_message(t, c);
 	return true;
 }
@@ -134,7 +139,7 @@ void sig_thread_gone(struct thread *t)
 {
 	sig_bind(t, NULL);
 	if (t->state == TS_SIGNAL) {
-		klist_del(&t->rq);
+		cn_list_remove(&t->rq);
 		t->wait_recv = NULL;
 		t->state = TS_INACTIVE;
 	}
@@ -143,17 +148,17 @@ void sig_thread_gone(struct thread *t)
 void sig_ctx_destroy(struct sig_ctx *c)
 {
 	kobj_revoke(&c->obj);
-	klist_del(&c->pending_elem);
+	cn_list_remove(&c->pending_elem);
 	if (c->recv)
-		klist_del(&c->recv_elem);
+		cn_list_remove(&c->recv_elem);
 	c->recv = NULL;
-	while (!klist_empty(&c->pager_users)) {
-		struct thread *t = kcontainer_of(c->pager_users.next, struct thread, pager_elem);
-		klist_del(&t->pager_elem);
+	while (!cn_list_empty(&c->pager_users)) {
+		struct thread *t = cn_container_of(cn_list_first(&c->pager_users), struct thread, pager_elem);
+		cn_list_remove(&t->pager_elem);
 		t->pager = NULL;
 	}
-	while (!klist_empty(&c->tmo_users)) {
-		struct thread *t = kcontainer_of(c->tmo_users.next, struct thread, tmo_user_elem);
+	while (!cn_list_empty(&c->tmo_users)) {
+		struct thread *t = cn_container_of(cn_list_first(&c->tmo_users), struct thread, tmo_user_elem);
 		timeout_cancel(t);
 	}
 	irq_ctx_gone(c);
@@ -165,17 +170,17 @@ void sig_recv_destroy(struct sig_recv *r)
 	kobj_revoke(&r->obj);
 	if (r->bound)
 		sig_bind(r->bound, NULL);
-	while (!klist_empty(&r->waiters)) {
-		struct thread *t = kcontainer_of(r->waiters.next, struct thread, rq);
-		klist_del(&t->rq);
+	while (!cn_list_empty(&r->waiters)) {
+		struct thread *t = cn_container_of(cn_list_first(&r->waiters), struct thread, rq);
+		cn_list_remove(&t->rq);
 		t->wait_recv = NULL;
 		thread_set_return(t, CN_ERR_DEAD);
 		thread_wake(t);
 	}
-	while (!klist_empty(&r->contexts)) {
-		struct sig_ctx *c = kcontainer_of(r->contexts.next, struct sig_ctx, recv_elem);
-		klist_del(&c->recv_elem);
-		klist_del(&c->pending_elem);
+	while (!cn_list_empty(&r->contexts)) {
+		struct sig_ctx *c = cn_container_of(cn_list_first(&r->contexts), struct sig_ctx, recv_elem);
+		cn_list_remove(&c->recv_elem);
+		cn_list_remove(&c->pending_elem);
 		c->recv = NULL;
 	}
 	r->obj.type = CN_OBJ_NONE;

@@ -30,23 +30,10 @@ struct cpu *cpu_get(uint32_t id) { return &cn_percpu[id].cpu; }
  * waits with WFE (under QEMU -icount a spinning CPU would burn the time of
  * the one holding it); the release wakes the waiters with SEV. (A ticket
  * lock would be fair, but under QEMU with more vCPUs than host cores a
- * preempted waiter holds up everyone behind it.) */
+ * preempted waiter holds up everyone behind it.) The value of a taken
+ * lock is the holder's struct cpu. */
 volatile uint32_t kernel_lock;      /* entry.S releases it on the way out */
-
-void klock(void)
-{
-	uint32_t v, fail;
-	do {
-		__asm__ volatile(
-			"1:	ldrex	%0, [%2]\n"
-			"	cmp	%0, #0\n"
-			"	wfene\n"
-			"	bne	1b\n"
-			"	strex	%1, %3, [%2]\n"
-			: "=&r"(v), "=&r"(fail) : "r"(&kernel_lock), "r"(1) : "cc", "memory");
-	} while (fail);
-	dmb();
-}
+/* klock(): kernel.h, inline (entry.S has its own copy, KLOCK) */
 
 void kunlock(void)
 {
@@ -78,7 +65,7 @@ void thread_kick_off(struct thread *t)
 static void cpu_init(struct cpu *cpu, uint32_t id)
 {
 	cpu->id = id;
-	klist_init(&cpu->timeouts);
+	cn_list_init(&cpu->timeouts);
 }
 
 /* CPU 0, before anything runs: start every other CPU the board has, one

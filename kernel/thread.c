@@ -7,6 +7,14 @@
 #include "arch/arm/cpu.h"
 #include <cn/util/string.h>
 
+_Static_assert(sizeof(struct cn_utcb) == PAGE_SIZE, "utcb size");
+_Static_assert(offsetof(struct thread, utcb_virt) == 68, "entry.S expects the UTCB address at +68");
+_Static_assert(TS_READY == CN_THREAD_READY && TS_SEND == CN_THREAD_SEND &&
+               TS_REPLY == CN_THREAD_REPLY && TS_RECV == CN_THREAD_RECV &&
+               TS_SIGNAL == CN_THREAD_SIGNAL && TS_PAUSED == CN_THREAD_PAUSED &&
+               TS_FAULTED == CN_THREAD_FAULTED && TS_STOPPED == CN_THREAD_STOPPED,
+               "thread states are ABI");
+
 void thread_init(struct thread *t, struct pd *pd, struct cn_utcb *utcb, uint32_t utcb_virt)
 {
 	cn_memset(t, 0, sizeof(*t));
@@ -16,15 +24,21 @@ void thread_init(struct thread *t, struct pd *pd, struct cn_utcb *utcb, uint32_t
 	t->prio = 0;
 	sp_share_init(&t->share, 0, SP_UNLIMITED);
 	t->sched_quota_us = CN_SCHED_UNLIMITED;
-	klist_init(&t->rq);
-	klist_init(&t->senders);
-	klist_init(&t->timeout_elem);
-	klist_init(&t->tmo_user_elem);
-	klist_init(&t->pager_elem);
-	klist_add_tail(&pd->threads, &t->pd_elem);
+	cn_list_elem_init(&t->rq);
+	cn_list_init(&t->senders);
+	cn_list_elem_init(&t->timeout_elem);
+	cn_list_elem_init(&t->tmo_user_elem);
+	cn_list_elem_init(&t->pager_elem);
+	cn_list_insert_tail(&pd->threads, &t->pd_elem);
 	t->utcb = utcb;
 	t->utcb_virt = utcb_virt;
 	t->regs.cpsr = CPSR_MODE_USR;
+}
+
+void thread_set_name(struct thread *t, const char *name)
+{
+	cn_memcpy(t->name, name, sizeof(t->name) - 1);
+	t->name[sizeof(t->name) - 1] = 0;
 }
 
 /* t stops being runnable and waits in 'state' */
@@ -76,12 +90,12 @@ void thread_destroy(struct thread *t)
 	ipc_thread_gone(t);
 	sig_thread_gone(t);
 	timeout_cancel(t);
-	klist_del(&t->pager_elem);
+	cn_list_remove(&t->pager_elem);
 	t->pager = NULL;
 	if (t->state == TS_READY)
 		sched_unready(t);
 	t->state = TS_INACTIVE;
-	klist_del(&t->pd_elem);
+	cn_list_remove(&t->pd_elem);
 	t->obj.type = CN_OBJ_NONE;
 	if (t->on_cpu)
 		cpu_set_thread(t->on_cpu, NULL);   /* this CPU's (syscall.c) */

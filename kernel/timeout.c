@@ -4,7 +4,7 @@
  * serves both them and the scheduler's time slices. A timeout is kept by
  * the CPU its thread ran on when it set it (a thread sets only its own).
  */
-#include "kernel.h"
+#include "syscall.h"
 
 #define SLICE_US 10000
 
@@ -30,9 +30,9 @@ static uint64_t armed_at[CN_NR_CPUS];
 
 static uint64_t first_timeout(struct cpu *cpu)
 {
-	if (klist_empty(&cpu->timeouts))
+	if (cn_list_empty(&cpu->timeouts))
 		return ~0ull;
-	return kcontainer_of(cpu->timeouts.next, struct thread, timeout_elem)->timeout_at;
+	return cn_container_of(cn_list_first(&cpu->timeouts), struct thread, timeout_elem)->timeout_at;
 }
 
 static __attribute__((noinline)) void timer_arm(struct cpu *cpu)
@@ -71,8 +71,8 @@ void timer_program_next(void)
 
 void timeout_cancel(struct thread *t)
 {
-	klist_del(&t->timeout_elem);
-	klist_del(&t->tmo_user_elem);
+	cn_list_remove(&t->timeout_elem);
+	cn_list_remove(&t->tmo_user_elem);
 	t->timeout_ctx = NULL;
 }
 
@@ -85,13 +85,16 @@ void timeout_set(struct thread *t, struct sig_ctx *ctx, uint64_t us)
 	uint64_t ticks = us_to_ticks(us);
 	t->timeout_at = ticks > ~0ull - now ? ~0ull : now + ticks;
 	t->timeout_ctx = ctx;
-	klist_add_tail(&ctx->tmo_users, &t->tmo_user_elem);
-	struct klist *list = &this_cpu()->timeouts;
-	struct klist *pos = list->next;
-	while (pos != list &&
-	       kcontainer_of(pos, struct thread, timeout_elem)->timeout_at <= t->timeout_at)
-		pos = pos->next;
-	klist_add_tail(pos, &t->timeout_elem);   /* insert before pos */
+	cn_list_insert_tail(&ctx->tmo_users, &t->tmo_user_elem);
+	/* by deadline: before the first that is due later */
+	struct cn_list *list = &this_cpu()->timeouts;
+	struct cn_list_elem *pos = cn_list_first(list);
+	while (pos && cn_container_of(pos, struct thread, timeout_elem)->timeout_at <= t->timeout_at)
+		pos = cn_list_next(list, pos);
+	if (pos)
+		cn_list_insert_before(pos, &t->timeout_elem);
+	else
+		cn_list_insert_tail(list, &t->timeout_elem);
 	timer_program_next();
 }
 
@@ -99,9 +102,9 @@ void timeout_check(void)
 {
 	uint64_t now = board_counter();
 	armed_at[this_cpu()->id] = 0;         /* it fired */
-	struct klist *list = &this_cpu()->timeouts;
-	while (!klist_empty(list)) {
-		struct thread *t = kcontainer_of(list->next, struct thread, timeout_elem);
+	struct cn_list *list = &this_cpu()->timeouts;
+	while (!cn_list_empty(list)) {
+		struct thread *t = cn_container_of(cn_list_first(list), struct thread, timeout_elem);
 		if (t->timeout_at > now)
 			break;
 		struct sig_ctx *c = t->timeout_ctx;
@@ -110,4 +113,13 @@ void timeout_check(void)
 			sig_submit(c, 1);
 	}
 	timer_program_next();
+}
+
+int sys_timeout(struct thread *cur)
+{
+	int err;
+	struct sig_ctx *c = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_SIG_CTX, NULL, &err);
+	if (c)
+		timeout_set(cur, c, ((uint64_t)sys_arg(cur, 2) << 32) | sys_arg(cur, 1));
+	return err;
 }

@@ -5,7 +5,8 @@
  *
  * Calling convention (ARMv7-A, 'svc #0'): r7 = call number, arguments in
  * r0..r6, results in r0..r6. r0 returns the error code (CN_OK = 0) unless a
- * call says otherwise. All other registers are preserved.
+ * call says otherwise. All other registers are preserved. The calls are
+ * listed in <cn/syscalls.h>.
  */
 #ifndef CN_SYSCALL_H
 #define CN_SYSCALL_H
@@ -15,61 +16,8 @@
 #endif
 
 /* --------------------------------------------------------------- calls */
-/* Unprivileged: every thread may use them on capabilities it holds. */
-#define CN_SYS_CALL          0  /* r0 cap, r1 info, r2-r5 w0-w3 -> r0 err, r1 info, r2-r5 */
-#define CN_SYS_REPLY_WAIT    1  /* r0 flags, r1 info, r2-r5 -> r0 err, r1 info, r2-r5, r6 badge */
-#define CN_SYS_SIGNAL_SUBMIT 2  /* r0 context cap, r1 count */
-#define CN_SYS_SIGNAL_WAIT   3  /* r0 receiver cap -> r1 imprint, r2 count */
-#define CN_SYS_SIGNAL_POLL   4  /* like WAIT, returns CN_ERR_AGAIN instead of blocking */
-#define CN_SYS_IRQ_ACK       5  /* r0 irq cap */
-#define CN_SYS_TIMEOUT       6  /* r0 context cap, r1:r2 = microseconds (lo, hi); 0 cancels */
-#define CN_SYS_TIME          7  /* -> r1:r2 counter (lo, hi), r3 counter frequency in Hz,
-                                    r4 the CPU executing the call */
-#define CN_SYS_CACHE         8  /* r0 op (CN_CACHE_*), r1 address, r2 size */
-#define CN_SYS_PRINT         9  /* r0 address, r1 length (<= CN_PRINT_MAX) */
-#define CN_SYS_YIELD        10
-#define CN_SYS_CAP_DROP     11  /* r0 cap name */
-#define CN_SYS_STOP         12  /* the calling thread stops; its pager is told */
-#define CN_SYS_CAP_IDENTIFY 13  /* r0 cap -> r1 type (CN_OBJ_*), r2 badge */
-#define CN_SYS_NULL         14  /* does nothing (benchmarks) */
-#define CN_SYS_SIGNAL_BIND  15  /* r0 receiver cap (0: unbind): signals on it wake the caller's
-                                   REPLY_WAIT as signal messages (CN_MSG_INFO_SIGNAL) */
-#define CN_SYS_LAST_UNPRIVILEGED 15
-
-/* Privileged: refused with CN_ERR_DENIED unless the caller's PD is core's. */
-#define CN_SYS_CREATE       32  /* r0 type, r1 phys memory, r2-r4 type args -> r1 new cap */
-#define CN_SYS_DESTROY      33  /* r0 cap */
-#define CN_SYS_MAP          34  /* r0 pd, r1 virt, r2 phys, r3 pages, r4 attr, r5 phys of a free
-                                   1 KiB page table or 0 -> r1 pages mapped */
-#define CN_SYS_UNMAP        35  /* r0 pd, r1 virt, r2 pages */
-#define CN_SYS_THREAD_START 36  /* r0 thread, r1 pc, r2 sp, r3 r0-argument */
-#define CN_SYS_THREAD_PAUSE 37  /* r0 thread */
-#define CN_SYS_THREAD_RESUME 38 /* r0 thread */
-#define CN_SYS_THREAD_PAGER 39  /* r0 thread, r1 signal context cap (0: none) */
-#define CN_SYS_THREAD_REGS  40  /* r0 thread, r1 0=read 1=write: caller's UTCB msg[0..16] */
-#define CN_SYS_THREAD_FAULT 41  /* r0 thread -> r1 type, r2 address, r3 pc, r4 status,
-                                   r5 state (CN_THREAD_*) */
-#define CN_SYS_CAP_MINT     42  /* r0 cap, r1 badge -> r1 new cap (same object, new badge) */
-#define CN_SYS_CAP_GIVE     43  /* r0 pd, r1 cap -> r1 name of the copy in that pd */
-#define CN_SYS_THREAD_PRIO  44  /* r0 thread, r1 priority */
-#define CN_SYS_KERNEL_INFO  45  /* r0 what -> r1.. (CN_KINFO_*) */
-#define CN_SYS_THREAD_SCHED 46  /* r0 thread, r1 priority, r2 quota in microseconds per
-                                   super period (0: fill only, CN_SCHED_UNLIMITED) */
-#define CN_SYS_THREAD_INFO  47  /* r0 thread -> r1:r2 time used in counter ticks (lo, hi),
-                                   r3 counter Hz, r4 claim ticks left in this super
-                                   period, r5 priority, r6 quota (microseconds) */
-#define CN_SYS_THREAD_CPU   48  /* r0 thread, r1 cpu (< CN_KINFO_NR_CPUS): the thread runs
-                                   there from now on (a running thread is moved);
-                                   r1 CN_THREAD_CPU_QUERY: nothing changes ->
-                                   r1 its CPU, r2 the CPU running it right now
-                                   (CN_THREAD_CPU_NONE if none) */
-#define CN_THREAD_CPU_QUERY 0xffffffffu
-#define CN_THREAD_CPU_NONE  0xffffffffu
-
-#define CN_SYS_CAP_TAKE     49  /* r0 pd, r1 name in that pd, r2 cap for the same object ->
-                                   r1 badge of that name, which is dropped from that pd */
-
-#define CN_SYS_LAST         49
+/* The calls, their numbers and registers: <cn/syscalls.h> (one list). */
+#include <cn/syscalls.h>
 
 /* ------------------------------------------------------------- errors */
 #define CN_OK            0

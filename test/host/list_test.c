@@ -65,6 +65,35 @@ static void remove_elements(void)
 	CN_CHECK(cn_list_empty(&l));
 }
 
+/* insert before the first, a middle and the last element; an element on
+ * no list has NULL links, removing it twice is harmless (the kernel's use) */
+static void insert_before(void)
+{
+	struct cn_list l;
+	struct item it[5] = { {0, {0, 0}}, {1, {0, 0}}, {2, {0, 0}}, {3, {0, 0}}, {4, {0, 0}} };
+	cn_list_init(&l);
+	cn_list_insert_tail(&l, &it[1].le);
+	cn_list_insert_tail(&l, &it[4].le);
+	cn_list_insert_before(&it[1].le, &it[0].le);   /* new first */
+	cn_list_insert_before(&it[4].le, &it[2].le);   /* before the last */
+	cn_list_insert_before(&it[4].le, &it[3].le);
+	int v[8];
+	CN_CHECK_EQ(values(&l, v, 8), 5);
+	for (int i = 0; i < 5; i++)
+		CN_CHECK_EQ(v[i], i);
+	CN_CHECK(cn_list_first(&l) == &it[0].le);
+	CN_CHECK(cn_list_last(&l) == &it[4].le);
+	CN_CHECK(cn_list_prev(&l, &it[3].le) == &it[2].le);
+	cn_list_remove(&it[2].le);
+	CN_CHECK(!cn_list_elem_linked(&it[2].le));
+	cn_list_remove(&it[2].le);
+	CN_CHECK_EQ(cn_list_count(&l), 4u);
+	cn_list_insert_before(&it[3].le, &it[2].le);
+	CN_CHECK_EQ(values(&l, v, 8), 5);
+	for (int i = 0; i < 5; i++)
+		CN_CHECK_EQ(v[i], i);
+}
+
 static void safe_iteration(void)
 {
 	struct cn_list l;
@@ -91,6 +120,7 @@ int main(void)
 	CN_RUN(empty_list);
 	CN_RUN(head_tail_order);
 	CN_RUN(remove_elements);
+	CN_RUN(insert_before);
 	CN_RUN(safe_iteration);
 	return CN_TEST_RESULT();
 }

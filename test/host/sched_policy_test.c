@@ -265,16 +265,16 @@ static void idle_decisions(void)
 	sim_run(&m, PERIOD / 2);                 /* c's claim spent: two fills */
 	CN_CHECK_EQ(sp_claim_left(&m.s, &c), 0u);
 	sp_ready(&m.s, m.cur);                   /* (preempted) both queued */
-	CN_CHECK(sp_link_empty(&c.claim_link));
+	CN_CHECK(!cn_list_elem_linked(&c.claim_link));
 	sp_share_init(&x, 0, 0);
 	sp_move(&m.s, &other.s, &x, PERIOD + 5); /* brings m to the new period */
-	CN_CHECK(!sp_link_empty(&c.claim_link) && !sp_link_empty(&c.fill_link));
+	CN_CHECK(cn_list_elem_linked(&c.claim_link) && cn_list_elem_linked(&c.fill_link));
 	CN_CHECK(sp_schedule(&m.s, NULL, PERIOD + 5) == &c);
 	CN_CHECK(m.s.on_claim);
 	CN_CHECK(!sp_queued(&c));
-	CN_CHECK(m.s.fills.next == &f.fill_link && f.fill_link.next == &m.s.fills);
+	CN_CHECK(cn_list_first(&m.s.fills) == &f.fill_link && cn_list_last(&m.s.fills) == &f.fill_link);
 	CN_CHECK(sp_schedule(&m.s, NULL, PERIOD + 6) == &f);
-	CN_CHECK(sp_link_empty(&m.s.fills));
+	CN_CHECK(cn_list_empty(&m.s.fills));
 }
 
 int main(void)

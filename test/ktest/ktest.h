@@ -55,6 +55,7 @@ uint32_t wait_stop(uint32_t thread, unsigned idx, struct cn_fault *f);
 	X(signal_bound) \
 	X(irq_device) X(fault_resolved) X(fault_unresolved) \
 	X(exc_undef) X(exc_prefetch) X(exc_write_ro) X(exc_align) X(exc_kernel_addr) \
+	X(thread_regs_mode) \
 	X(thread_lifecycle) X(thread_pause_resume) X(pd_lifecycle) \
 	X(privileged_refused) X(user_pointers) X(timeout) X(time_monotonic) \
 	X(cap_errors) X(cap_take) X(unknown_syscall) X(cache_ops) X(map_attrs) X(sched_round_robin) X(sched_priority) \

@@ -108,3 +108,37 @@ int test_exc_kernel_addr(void)
 {
 	return expect_fault(child_read, 0x80001000u, CN_FAULT_PAGE_READ, 0x80001000u, true);
 }
+
+/* CN_SYS_THREAD_REGS write: a privileged mode in cpsr is refused
+ * (CN_ERR_INVALID) and changes nothing; user mode with flags is taken */
+int test_thread_regs_mode(void)
+{
+	static const uint32_t privileged[] = { 0x11, 0x12, 0x13, 0x16, 0x17, 0x1a, 0x1b, 0x1f, 0x00 };
+	struct kt_pd a;
+	struct cn_fault f;
+	uint32_t *m = cn_utcb()->msg;
+	uint32_t t = spawn(&a, "regs", child_read, HOLE + 4, 5, 0, 0, 1);
+	CHECK(t);
+	CHECK_EQ(kt_wait(env.recv, env.tmo, 1000000, 0), 1);
+	CHECK_EQ(cn_sys_thread_fault(t, &f), CN_OK);
+	CHECK_EQ(f.type, CN_FAULT_PAGE_READ);
+	CHECK_EQ(cn_sys_thread_regs(t, 0), CN_OK);
+	uint32_t r0 = m[0], cpsr = m[16];
+	CHECK_EQ(cpsr & 0x1f, 0x10u);
+	for (unsigned i = 0; i < sizeof(privileged) / sizeof(privileged[0]); i++) {
+		CHECK_EQ(cn_sys_thread_regs(t, 0), CN_OK);
+		m[0] = r0 + 1;
+		m[16] = (cpsr & ~0x1fu) | privileged[i];
+		CHECK_EQ(cn_sys_thread_regs(t, 1), CN_ERR_INVALID);
+		CHECK_EQ(cn_sys_thread_regs(t, 0), CN_OK);
+		CHECK_EQ(m[0], r0);        /* nothing was written */
+		CHECK_EQ(m[16], cpsr);
+	}
+	/* user mode: taken, with the condition flags asked for */
+	m[16] = 0x80000010u;
+	CHECK_EQ(cn_sys_thread_regs(t, 1), CN_OK);
+	CHECK_EQ(cn_sys_thread_regs(t, 0), CN_OK);
+	CHECK_EQ(m[16], 0x80000010u);
+	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
+	return 0;
+}

@@ -66,6 +66,12 @@ static inline void cn_list_insert_after(struct cn_list_elem *pos, struct cn_list
 	cn_list__link(e, pos, pos->next);
 }
 
+/* insert e directly before pos (pos is an element of a list) */
+static inline void cn_list_insert_before(struct cn_list_elem *pos, struct cn_list_elem *e)
+{
+	cn_list__link(e, pos->prev, pos);
+}
+
 /* remove e from its list; removing an unlinked element does nothing */
 static inline void cn_list_remove(struct cn_list_elem *e)
 {

@@ -3,13 +3,17 @@
  * On entry from user mode the user registers are saved into the current
  * thread's 'struct regs' (per-CPU pointer in TPIDRPRW -> struct cpu), the
  * kernel stack of this CPU is loaded, the kernel lock taken (smp.c) and C
- * takes over; the way back to user mode releases the lock. The kernel is
+ * takes over; the way back to user mode releases the lock. System calls
+ * other than IPC enter C without the lock: kernel_svc() takes it unless the
+ * call is one of the few that need none (doc/scheduling.md). The kernel is
  * not preemptible: IRQs stay masked while it runs.
  *
  * struct cpu: +0 current regs; its address is also the top of the CPU's
  * kernel stack
  * struct thread: r0-r12 (+0), sp (+52), lr (+56), pc (+60), cpsr (+64), utcb (+68)
  */
+#include "arch/arm/exception.h"
+
 	.syntax unified
 
 	.section .text.vectors, "ax"
@@ -43,19 +47,24 @@ v_fiq:   .word vec_fiq
 	str	lr, [sp, #64]
 .endm
 
-/* take the kernel lock: klock() in smp.c, inline (every entry pays it);
- * clobbers r0-r2 (saved already) */
+/* take the kernel lock: klock() in smp.c, inline (every locking entry pays
+ * it); the value stored is this CPU's struct cpu (sp, not 0). A CPU that
+ * finds the lock taken waits out of line with WFE; a failed store-exclusive
+ * just tries again. Clobbers r0-r1 (saved already). */
 .macro KLOCK
 	ldr	r0, =kernel_lock
-	mov	r2, #1
 1:	ldrex	r1, [r0]
 	cmp	r1, #0
-	wfene
-	bne	1b
-	strex	r1, r2, [r0]
-	cmp	r1, #0
-	bne	1b
+	strexeq	r1, sp, [r0]
+	cmpeq	r1, #0
+	bne	2f
 	dmb
+	.pushsection .text.klock_wait, "ax"
+2:	ldr	r1, [r0]
+	cmp	r1, #0
+	wfene
+	b	1b
+	.popsection
 .endm
 
 /* switch to SVC mode (if not already) and load this CPU's kernel stack */
@@ -68,10 +77,10 @@ v_fiq:   .word vec_fiq
 vec_svc:
 	SAVE_USER
 	mrc	p15, 0, sp, c13, c0, 4
-	KLOCK				/* keeps r7, the call number */
 	cmp	r7, #1			/* CN_SYS_CALL / CN_SYS_REPLY_WAIT */
-	bls	fastpath_ipc
-	b	kernel_svc
+	bhi	kernel_svc		/* locks unless the call needs no lock */
+	KLOCK				/* keeps r7, the call number */
+	b	fastpath_ipc
 
 vec_irq:
 	sub	lr, lr, #4
@@ -86,28 +95,28 @@ vec_undef:
 	sub	lr, lr, #4		/* ARM state; Thumb is not used by Cairn */
 	SAVE_USER
 	KERNEL_STACK
-	mov	r0, #0
+	mov	r0, #ARM_EXC_UNDEF
 	b	kernel_abort
 
 vec_pabt:
 	sub	lr, lr, #4
 	SAVE_USER
 	KERNEL_STACK
-	mov	r0, #1
+	mov	r0, #ARM_EXC_PREFETCH_ABORT
 	b	kernel_abort
 
 vec_dabt:
 	sub	lr, lr, #8
 	SAVE_USER
 	KERNEL_STACK
-	mov	r0, #2
+	mov	r0, #ARM_EXC_DATA_ABORT
 	b	kernel_abort
 
 vec_reset:
 vec_fiq:
 	SAVE_USER
 	KERNEL_STACK
-	mov	r0, #3
+	mov	r0, #ARM_EXC_UNEXPECTED
 	b	kernel_abort
 
 /* return_to_user(struct regs *r): make r current and resume it */
@@ -126,6 +135,10 @@ return_to_current:
 	str	r1, [r2]
 	dsb
 	sev
+/* return_unlocked(struct regs *r): resume r, the lock not held (the calls
+ * that need none, syscall.c) */
+	.global return_unlocked
+return_unlocked:
 	ldr	r1, [r0, #64]
 	msr	spsr_cxsf, r1
 	ldr	lr, [r0, #60]

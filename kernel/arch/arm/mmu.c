@@ -7,6 +7,7 @@
  */
 #include "kernel.h"
 #include "arch/arm/cpu.h"
+#include "arch/arm/mmu.h"
 #include <cn/util/string.h>
 
 /* first-level descriptors */
@@ -55,7 +56,7 @@ void mmu_init(void)
 	for (unsigned i = 0; i < 2048; i++)
 		boot_l1[i] = 0;
 	/* vector page at 0xffff0000 through a second-level table */
-	vec_l2[(VECTORS_VA >> 12) & 0xff] = virt_to_phys(vector_page) | P_SMALL | P_B | P_C
+	vec_l2[(VECTORS_VA >> PAGE_SHIFT) & 0xff] = virt_to_phys(vector_page) | P_SMALL | P_B | P_C
 	                                  | P_TEX0 | P_AP0 | P_S;
 	boot_l1[VECTORS_VA >> 20] = virt_to_phys(vec_l2) | L1_PAGETABLE;
 	dsb();
@@ -131,7 +132,7 @@ static uint32_t section_attr(uint32_t attr)
 static void tlb_flush_page(struct pd *pd, uint32_t va)
 {
 	dsb();
-	write_tlbimvais((va & ~0xfffu) | pd->asid);
+	write_tlbimvais((va & ~(PAGE_SIZE - 1)) | pd->asid);
 	write_bpiallis(0);
 	dsb();
 	isb();
@@ -184,7 +185,7 @@ int mmu_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t at
 			pt_phys = 0;
 		}
 		l2 = phys_to_virt(*l1e & ~0x3ffu);
-		uint32_t *pte = &l2[(va >> 12) & 0xff];
+		uint32_t *pte = &l2[(va >> PAGE_SHIFT) & 0xff];
 		uint32_t old = *pte;
 		*pte = pa | pte_attr;
 		pte_sync(pte);
@@ -216,7 +217,7 @@ int mmu_unmap(struct pd *pd, uint32_t va, uint32_t pages)
 		if ((*l1e & L1_TYPE_MASK) != L1_PAGETABLE)
 			continue;
 		uint32_t *l2 = phys_to_virt(*l1e & ~0x3ffu);
-		uint32_t *pte = &l2[(va >> 12) & 0xff];
+		uint32_t *pte = &l2[(va >> PAGE_SHIFT) & 0xff];
 		if (*pte) {
 			*pte = 0;
 			pte_sync(pte);
@@ -240,11 +241,11 @@ int mmu_user_to_phys(struct pd *pd, uint32_t va, bool write, uint32_t *pa)
 		break;
 	case L1_PAGETABLE: {
 		uint32_t *l2 = phys_to_virt(l1e & ~0x3ffu);
-		uint32_t pte = l2[(va >> 12) & 0xff];
+		uint32_t pte = l2[(va >> PAGE_SHIFT) & 0xff];
 		if (!(pte & P_SMALL))
 			return CN_ERR_FAULT;
 		ap = ((pte >> 4) & 3) | ((pte & P_AP2) ? 4 : 0);
-		base = (pte & ~0xfffu) | (va & 0xfffu);
+		base = (pte & ~(PAGE_SIZE - 1)) | (va & (PAGE_SIZE - 1));
 		break; }
 	default:
 		return CN_ERR_FAULT;
@@ -290,7 +291,7 @@ int user_cache_op(struct pd *pd, uint32_t op, uint32_t va, uint32_t size)
 	/* discarding cache lines loses data: only on memory the caller may write */
 	bool need_write = op == CN_CACHE_INVALIDATE;
 	uint32_t pa;
-	for (uint32_t p = va & ~0xfffu; p < va + size; p += PAGE_SIZE)
+	for (uint32_t p = va & ~(PAGE_SIZE - 1); p < va + size; p += PAGE_SIZE)
 		if (mmu_user_to_phys(pd, p, need_write, &pa))
 			return CN_ERR_FAULT;
 	uint32_t line = dcache_line();
@@ -356,25 +357,20 @@ int pd_init(struct pd *pd, uint32_t *l1, struct cap *slots, uint32_t nslots)
 	pd->ttbr0 = virt_to_phys(l1) | 0x4a;
 	pd->privileged = false;
 	capspace_init(&pd->caps, slots, nslots);
-	klist_init(&pd->threads);
+	cn_list_init(&pd->threads);
 	return CN_OK;
 }
 
-static struct pd *active_pd[CN_NR_CPUS];
-
-/* Switch this CPU to pd's address space; NULL: none. */
+/* Switch this CPU to pd's address space; NULL: none (an empty table). */
 void pd_activate(struct pd *pd)
 {
-	uint32_t id = this_cpu()->id;
-	if (active_pd[id] == pd)
-		return;
-	active_pd[id] = pd;
-	write_contextidr(0);
-	isb();
-	write_ttbr0(pd ? pd->ttbr0 : virt_to_phys(empty_l1) | 0x4a);
-	isb();
-	write_contextidr(pd ? pd->asid : 0);
-	isb();
+	struct cpu *cpu = this_cpu();
+	if (pd) {
+		pd_activate_on(cpu, pd);
+	} else if (cpu->active_pd) {
+		cpu->active_pd = NULL;
+		mmu_load(virt_to_phys(empty_l1) | 0x4a, 0);
+	}
 }
 
 /* Before a PD goes: an idle CPU keeps the last address space it ran (its
@@ -385,7 +381,7 @@ bool pd_kick_idle(struct pd *pd)
 	bool any = false;
 	for (uint32_t i = 0; i < CN_NR_CPUS; i++) {
 		struct cpu *c = cpu_get(i);
-		if (active_pd[i] == pd && c != this_cpu()) {
+		if (c->active_pd == pd && c != this_cpu()) {
 			c->drop_pd = true;
 			cpu_kick(c);
 			any = true;
@@ -398,10 +394,10 @@ bool pd_kick_idle(struct pd *pd)
  * made sure of that). */
 void pd_release_mmu(struct pd *pd)
 {
-	if (active_pd[this_cpu()->id] == pd)
+	if (this_cpu()->active_pd == pd)
 		pd_activate(NULL);
 	for (unsigned i = 0; i < CN_NR_CPUS; i++)
-		if (active_pd[i] == pd)
+		if (cpu_get(i)->active_pd == pd)
 			panic("PD destroyed while active on CPU %u", i);
 	asid_free(pd->asid);
 }

@@ -1,0 +1,63 @@
+/*
+ * Protection domains: their destruction (threads, capability space, address
+ * space) and the calls core maps and unmaps memory with. The page tables
+ * themselves are arch/arm/mmu.c's.
+ */
+#include "syscall.h"
+
+/* Does any thread of pd run on another CPU? Those are asked to stop. */
+bool pd_threads_kicked(struct pd *pd)
+{
+	bool kicked = false;
+	struct cn_list_elem *e;
+	for (e = cn_list_first(&pd->threads); e; e = cn_list_next(&pd->threads, e)) {
+		struct thread *t = cn_container_of(e, struct thread, pd_elem);
+		if (thread_running_elsewhere(t)) {
+			thread_kick_off(t);
+			kicked = true;
+		}
+	}
+	return kicked;
+}
+
+/* No other CPU runs a thread of pd or has its address space (object.c
+ * made sure of that). */
+void pd_destroy(struct pd *pd)
+{
+	kobj_revoke(&pd->obj);
+	while (!cn_list_empty(&pd->threads)) {
+		struct thread *t = cn_container_of(cn_list_first(&pd->threads), struct thread, pd_elem);
+		thread_destroy(t);
+	}
+	capspace_clear(&pd->caps);
+	pd_release_mmu(pd);
+	pd->obj.type = CN_OBJ_NONE;
+}
+
+int sys_map(struct thread *cur)
+{
+	int err;
+	struct pd *pd = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_PD, NULL, &err);
+	if (!pd)
+		return err;
+	if (!kmem_mappable(sys_arg(cur, 2), sys_arg(cur, 3)))
+		return REFUSE(cur, CN_ERR_DENIED, "range", "phys 0x%08x, %u pages: kernel or boot memory",
+		              (unsigned)sys_arg(cur, 2), (unsigned)sys_arg(cur, 3));
+	uint32_t mapped = 0;
+	err = mmu_map(pd, sys_arg(cur, 1), sys_arg(cur, 2), sys_arg(cur, 3), sys_arg(cur, 4),
+	              sys_arg(cur, 5), &mapped);
+	sys_ret(cur, 1, mapped);
+	if (err)
+		return REFUSE(cur, err, err == CN_ERR_NEED_PT ? "page table" : "range",
+		              "virt 0x%08x phys 0x%08x, %u pages, attributes 0x%x: %u mapped",
+		              (unsigned)sys_arg(cur, 1), (unsigned)sys_arg(cur, 2),
+		              (unsigned)sys_arg(cur, 3), (unsigned)sys_arg(cur, 4), (unsigned)mapped);
+	return CN_OK;
+}
+
+int sys_unmap(struct thread *cur)
+{
+	int err;
+	struct pd *pd = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_PD, NULL, &err);
+	return pd ? mmu_unmap(pd, sys_arg(cur, 1), sys_arg(cur, 2)) : err;
+}
