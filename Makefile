@@ -48,7 +48,7 @@ all: kernel programs
 # cross compiler (LIBGCC) see it. Goals that need no tools skip this.
 SETUP_STAMP := build/.setup-done
 SETUP_DEPS  := tool/setup $(wildcard test/host/host.mk)
-NO_SETUP_GOALS := help boards board-info clean print-%
+NO_SETUP_GOALS := help boards board-info clean print-% depcheck
 $(SETUP_STAMP): $(SETUP_DEPS)
 	$(Q)tool/setup
 	$(Q)mkdir -p build && touch $@
@@ -234,6 +234,20 @@ test: $(SETUP_STAMP)
 
 bench: $(SETUP_STAMP)
 	$(Q)tool/bench
+
+# No two files of these directories may call each other in a circle
+# (tool/depcheck; make test runs 'make depcheck'). init/ joins the list once
+# its circle (children.c, main.c, route.c) is broken; the excluded files are
+# lib/base's child library, whose circle (child.c <-> child_session.c) is
+# being broken on another branch: drop them from the list then.
+DEPCHECK_DIRS    := core lib/base
+DEPCHECK_EXCLUDE := lib/base/child.c lib/base/child_session.c
+.PHONY: depcheck
+depcheck:
+	$(Q)tool/depcheck $(addprefix --exclude ,$(DEPCHECK_EXCLUDE)) $(DEPCHECK_DIRS)
+	$(Q)out=$$(tool/depcheck test/host/depcheck_circle); \
+	echo "$$out" | grep -q '^depcheck: FAIL test/host/depcheck_circle/: .*: a.c b.c c.c$$' || \
+	{ echo "depcheck: FAIL the check misses the circle of test/host/depcheck_circle:"; echo "$$out"; exit 1; }
 
 # make print-VAR: the value of a make variable (tool/test asks for HOST_TESTS).
 print-%:

@@ -83,8 +83,7 @@ int start_init(void)
 	err = session_create("CPU", "label=\"init\", ram_quota=65536, cap_quota=32", &root_acc, &s);
 	if (err)
 		return err;
-	struct cpu *cpu = (struct cpu *)s;
-	cpu_session_root(cpu);
+	struct thread_group *threads = cpu_session_root(s);
 	uint32_t entry = 0;
 	if ((err = load(pd, m, &entry)))
 		return err;
@@ -95,7 +94,7 @@ int start_init(void)
 	    (err = pd_alloc_ds(pd, PAGE, 0, &start)))
 		return err;
 	struct thread *t;
-	if ((err = thread_create(cpu, pd, "init", 8, &t)))
+	if ((err = thread_create(threads, pd, "init", 8, &t)))
 		return err;
 	struct cn_start_info *si = core_va(start->phys);
 	si->magic = CN_START_MAGIC;
