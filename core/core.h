@@ -17,14 +17,13 @@
 #include <cn/sys.h>
 #include <cn/bootinfo.h>
 #include <cn/errors.h>
+#include <cn/page.h>
 #include <cn/entrypoint.h>
 #include <cn/session/quota.h>
 #include <cn/util/affinity.h>
 #include <cn/util/list.h>
 #include <cn/util/quota.h>
 
-#define PAGE 4096u
-#define PAGES(x) (((x) + PAGE - 1) / PAGE)
 
 /* ------------------------------------------------------------- memory */
 void     mem_init(const struct cn_bootinfo *bi);

@@ -124,11 +124,11 @@ static int parse_affinity(const char *args, struct cn_affinity_loc *phys)
 	struct cn_affinity_space space = core_cpu_space();
 	struct cn_affinity_loc loc;
 	int n = cn_args_str(args, "affinity_space", buf, sizeof(buf));
-	if (n != CN_UTIL_ENOENT && (n < 0 || cn_affinity_parse_space(buf, &space)))
+	if (n != CN_ERR_NOT_FOUND && (n < 0 || cn_affinity_parse_space(buf, &space)))
 		return CN_ERR_ARGS;
 	loc = (struct cn_affinity_loc){ 0, 0, space.w, space.h };
 	n = cn_args_str(args, "affinity", buf, sizeof(buf));
-	if (n != CN_UTIL_ENOENT && (n < 0 || cn_affinity_parse_loc(buf, &loc)))
+	if (n != CN_ERR_NOT_FOUND && (n < 0 || cn_affinity_parse_loc(buf, &loc)))
 		return CN_ERR_ARGS;
 	if (!cn_affinity_valid(space, loc))
 		return CN_ERR_ARGS;
@@ -144,7 +144,7 @@ static int cpu_create(struct session *s, const char *args)
 	unsigned long k = 0, levels = 1;
 	int e1 = cn_args_ulong(args, "priority", &k);
 	int e2 = cn_args_ulong(args, "prio_levels", &levels);
-	if ((e1 && e1 != CN_UTIL_ENOENT) || (e2 && e2 != CN_UTIL_ENOENT) || !levels ||
+	if ((e1 && e1 != CN_ERR_NOT_FOUND) || (e2 && e2 != CN_ERR_NOT_FOUND) || !levels ||
 	    levels > CN_PRIO_MAX || k >= levels)
 		return CN_ERR_ARGS;
 	uint32_t size = CN_PRIO_MAX / (uint32_t)levels;

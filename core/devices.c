@@ -155,10 +155,10 @@ static int io_create(struct session *s, const char *args)
 	char wc[8] = "no";
 	if (cn_args_ulong(args, "base", &base) || cn_args_ulong(args, "size", &size) || !size ||
 	    base > 0xffffffffu || size > 0x100000000ull - base ||
-	    cn_args_str(args, "wc", wc, sizeof(wc)) == CN_UTIL_EINVAL)
+	    cn_args_str(args, "wc", wc, sizeof(wc)) == CN_ERR_INVALID)
 		return CN_ERR_ARGS;
-	uint32_t b = (uint32_t)base & ~(PAGE - 1);
-	uint32_t e = (uint32_t)(base + size + PAGE - 1) & ~(PAGE - 1);
+	uint32_t b = (uint32_t)base & ~(CN_PAGE_SIZE - 1);
+	uint32_t e = (uint32_t)(base + size + CN_PAGE_SIZE - 1) & ~(CN_PAGE_SIZE - 1);
 	if (e == 0)
 		e = 0xfffff000u;                  /* the last page */
 	if (phys_is_ram(b, e - b))

@@ -43,8 +43,8 @@ int pd_alloc_ds(struct pd *pd, uint32_t size, uint32_t flags, struct ds **out)
 {
 	if (!size || size > 0x7f000000u || (flags & ~CN_DS_UNCACHED))
 		return CN_ERR_INVALID;
-	uint32_t pages = PAGES(size);
-	int err = cn_quota_charge(&pd->s.acc, pages * PAGE + CN_DS_RAM_META, 1);
+	uint32_t pages = CN_PAGES(size);
+	int err = cn_quota_charge(&pd->s.acc, pages * CN_PAGE_SIZE + CN_DS_RAM_META, 1);
 	if (err)
 		return err;
 	struct ds *d = core_alloc(sizeof(*d));
@@ -55,7 +55,7 @@ int pd_alloc_ds(struct pd *pd, uint32_t size, uint32_t flags, struct ds **out)
 	if (pa) {
 		d->type = DS_RAM;
 		d->phys = pa;
-		d->size = pages * PAGE;
+		d->size = pages * CN_PAGE_SIZE;
 		d->flags = flags;
 		d->owner = pd;
 	}
@@ -63,11 +63,11 @@ int pd_alloc_ds(struct pd *pd, uint32_t size, uint32_t flags, struct ds **out)
 		if (pa)
 			phys_free(pa, pages);
 		core_free(d);
-		cn_quota_release(&pd->s.acc, pages * PAGE + CN_DS_RAM_META, 1);
+		cn_quota_release(&pd->s.acc, pages * CN_PAGE_SIZE + CN_DS_RAM_META, 1);
 		return err ? err : CN_ERR_EXHAUSTED;
 	}
 	if (flags & CN_DS_UNCACHED)   /* no dirty lines may later overwrite device data */
-		cn_sys_cache(CN_CACHE_FLUSH, core_va(pa), pages * PAGE);
+		cn_sys_cache(CN_CACHE_FLUSH, core_va(pa), pages * CN_PAGE_SIZE);
 	cn_list_insert_tail(&pd->dataspaces, &d->elem);
 	*out = d;
 	return CN_OK;
@@ -77,7 +77,7 @@ void pd_free_ds(struct pd *pd, struct ds *d)
 {
 	ds_destroy(d);
 	cn_list_remove(&d->elem);
-	phys_free(d->phys, d->size / PAGE);
+	phys_free(d->phys, d->size / CN_PAGE_SIZE);
 	cn_quota_release(&pd->s.acc, d->size + CN_DS_RAM_META, 1);
 	core_free(d);
 }

@@ -15,7 +15,7 @@ int pd_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t att
 			return CN_OK;
 		if (err != CN_ERR_NEED_PT)
 			return err;
-		va += mapped * PAGE; pa += mapped * PAGE; pages -= mapped;
+		va += mapped * CN_PAGE_SIZE; pa += mapped * CN_PAGE_SIZE; pages -= mapped;
 		if (pd->npts == pd->maxpts) {
 			uint32_t n = pd->maxpts ? pd->maxpts * 2 : 16;
 			uint32_t *p = core_alloc(n * 4);
@@ -40,7 +40,7 @@ int pd_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t att
 			return CN_OK;
 		if (err != CN_ERR_NEED_PT)
 			return err;
-		va += mapped * PAGE; pa += mapped * PAGE; pages -= mapped;
+		va += mapped * CN_PAGE_SIZE; pa += mapped * CN_PAGE_SIZE; pages -= mapped;
 	}
 	return CN_OK;
 }

@@ -253,10 +253,10 @@ static int pd_create(struct session *s, const char *args)
 	if (err)
 		return err;
 	pd->pd_mem = kmem_alloc(CN_OBJ_MEM_PD);
-	pd->ct_mem = pd->pd_mem ? phys_alloc(PAGES(ct_size), 1) : 0;
+	pd->ct_mem = pd->pd_mem ? phys_alloc(CN_PAGES(ct_size), 1) : 0;
 	if (!pd->ct_mem || cn_sys_create(CN_OBJ_PD, pd->pd_mem, pd->ct_mem, slots, 0, &pd->kpd)) {
 		if (pd->ct_mem)
-			phys_free(pd->ct_mem, PAGES(ct_size));
+			phys_free(pd->ct_mem, CN_PAGES(ct_size));
 		if (pd->pd_mem)
 			kmem_free(pd->pd_mem, CN_OBJ_MEM_PD);
 		cn_quota_release(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
@@ -267,7 +267,7 @@ static int pd_create(struct session *s, const char *args)
 	err = rm_register(&pd->as);
 	if (err) {
 		cn_sys_destroy(pd->kpd);
-		phys_free(pd->ct_mem, PAGES(ct_size));
+		phys_free(pd->ct_mem, CN_PAGES(ct_size));
 		kmem_free(pd->pd_mem, CN_OBJ_MEM_PD);
 		cn_quota_release(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
 	}
@@ -289,7 +289,7 @@ static void pd_destroy(struct session *s)
 	cn_sys_destroy(pd->kpd);
 	pd_free_page_tables(pd);
 	uint32_t ct_size = (pd->slots * CN_CAP_SLOT_SIZE + 1023) & ~1023u;
-	phys_free(pd->ct_mem, PAGES(ct_size));
+	phys_free(pd->ct_mem, CN_PAGES(ct_size));
 	kmem_free(pd->pd_mem, CN_OBJ_MEM_PD);
 }
 

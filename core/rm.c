@@ -67,7 +67,7 @@ static void unmap_range(struct rm *rm, uint32_t start, uint32_t size, int depth)
 	if (depth > MAX_DEPTH || !size)
 		return;
 	if (rm->pd)
-		pd_unmap(rm->pd, start, size / PAGE);
+		pd_unmap(rm->pd, start, size / CN_PAGE_SIZE);
 	struct region *p;
 	EACH_REGION(p, &rm->parents, what_elem) {
 		uint32_t lo = start > p->offset ? start : p->offset;
@@ -110,7 +110,7 @@ static bool contains(struct rm *a, struct rm *b, int depth)
 
 static bool place(struct rm *rm, uint32_t size, uint32_t *at)
 {
-	uint32_t align = size >= (1u << 20) ? (1u << 20) : PAGE;
+	uint32_t align = size >= (1u << 20) ? (1u << 20) : CN_PAGE_SIZE;
 	uint32_t cand = (rm->base + align - 1) & ~(align - 1);
 	struct region *r;
 	EACH_REGION(r, &rm->regions, rm_elem) {
@@ -166,7 +166,7 @@ int rm_attach(struct rm *rm, struct obj *what, uint32_t at, uint32_t offset, uin
 			return CN_ERR_DENIED;
 		if (d->type == DS_IO && (flags & CN_ATTACH_EXEC))
 			return CN_ERR_DENIED;
-		wsize = PAGES(d->size) * PAGE;
+		wsize = CN_PAGES(d->size) * CN_PAGE_SIZE;
 		wlist = &d->regions;
 	} else {
 		struct rm *sub = as_rm(what);
@@ -175,13 +175,13 @@ int rm_attach(struct rm *rm, struct obj *what, uint32_t at, uint32_t offset, uin
 		wsize = sub->size;
 		wlist = &sub->parents;
 	}
-	if ((offset | ((flags & CN_ATTACH_AT) ? at : 0)) & (PAGE - 1))
+	if ((offset | ((flags & CN_ATTACH_AT) ? at : 0)) & (CN_PAGE_SIZE - 1))
 		return CN_ERR_INVALID;
 	if (offset >= wsize)
 		return CN_ERR_INVALID;
 	if (!size)
 		size = wsize - offset;
-	size = PAGES(size) * PAGE;
+	size = CN_PAGES(size) * CN_PAGE_SIZE;
 	if (!size || size > wsize - offset)
 		return CN_ERR_INVALID;
 	if (flags & CN_ATTACH_AT) {
@@ -214,7 +214,7 @@ int rm_attach(struct rm *rm, struct obj *what, uint32_t at, uint32_t offset, uin
 	cn_list_insert_after(pos, &n->rm_elem);
 	cn_list_insert_tail(wlist, &n->what_elem);
 	if (rm->pd && what->kind == K_DS) {
-		err = pd_map(rm->pd, at, as_ds(what)->phys + offset, size / PAGE, map_attr(n));
+		err = pd_map(rm->pd, at, as_ds(what)->phys + offset, size / CN_PAGE_SIZE, map_attr(n));
 		if (err) {
 			region_remove(n);
 			return err;
@@ -255,8 +255,8 @@ bool rm_resolve_fault(struct pd *pd, struct rm_waiter *w, uint32_t addr, uint32_
 			uint32_t attr = map_attr(r);
 			if (!(perm & CN_ATTACH_WRITE)) attr &= ~CN_MAP_WRITE;
 			if (!(perm & CN_ATTACH_EXEC))  attr &= ~CN_MAP_EXEC;
-			uint32_t pa = d->phys + r->offset + ((a - r->start) & ~(PAGE - 1));
-			return pd_map(pd, addr & ~(PAGE - 1), pa, 1, attr) == CN_OK;
+			uint32_t pa = d->phys + r->offset + ((a - r->start) & ~(CN_PAGE_SIZE - 1));
+			return pd_map(pd, addr & ~(CN_PAGE_SIZE - 1), pa, 1, attr) == CN_OK;
 		}
 		/* nothing (usable) there: a nested region map's handler may help */
 		if (rm != &pd->as && rm->fault_sigh) {

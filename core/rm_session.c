@@ -22,7 +22,7 @@ static int op_create(void *ctx, uint32_t size, cn_cap_t *r)
 	if (err)
 		return err;
 	struct rm *rm = core_alloc(sizeof(*rm));
-	if (!rm || (err = (rm_init(rm, 0, PAGES(size) * PAGE, 0, &rs->s.acc), rm_register(rm)))) {
+	if (!rm || (err = (rm_init(rm, 0, CN_PAGES(size) * CN_PAGE_SIZE, 0, &rs->s.acc), rm_register(rm)))) {
 		core_free(rm);
 		cn_quota_release(&rs->s.acc, CN_RM_RAM_META, 1);
 		return err ? err : CN_ERR_EXHAUSTED;

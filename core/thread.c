@@ -60,7 +60,7 @@ static void thread_free_kernel(struct thread *t)
 		kmem_free(t->kmem, CN_OBJ_MEM_THREAD);
 	t->kmem = 0;
 	if (t->utcb_phys) {
-		uint32_t i = (t->utcb_va - CN_UTCB_AREA) / PAGE;
+		uint32_t i = (t->utcb_va - CN_UTCB_AREA) / CN_PAGE_SIZE;
 		pd_unmap(t->pd, t->utcb_va, 1);
 		t->pd->utcb_used[i / 32] &= ~(1u << (i % 32));
 		phys_free(t->utcb_phys, 1);
@@ -218,7 +218,7 @@ int thread_create(struct thread_group *g, struct pd *pd, const char *name, uint3
 	t->grp = g;
 	t->pd = pd;
 	cn_strlcpy(t->name, name, sizeof(t->name));
-	t->utcb_va = CN_UTCB_AREA + (uint32_t)slot * PAGE;
+	t->utcb_va = CN_UTCB_AREA + (uint32_t)slot * CN_PAGE_SIZE;
 	t->utcb_phys = phys_alloc(1, 1);
 	t->kmem = kmem_alloc(CN_OBJ_MEM_THREAD);
 	cn_list_insert_tail(&pd->threads, &t->pd_elem);

@@ -59,6 +59,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <cn/syscall.h>
+#include <cn/errors.h>
 
 typedef struct { uint32_t name; } cn_cap_t;   /* a capability argument */
 
@@ -67,10 +68,7 @@ typedef struct { uint32_t name; } cn_cap_t;   /* a capability argument */
 #define CN_RPC_MAX_WORDS 160
 #define CN_RPC_MAX_CAPS  4
 
-/* RPC-level errors (the kernel's CN_ERR_* are -1..-99) */
-#define CN_RPC_ERR_UNKNOWN      -100  /* no such function (opcode) */
-#define CN_RPC_ERR_MALFORMED    -101  /* arguments or result missing */
-#define CN_RPC_ERR_UNIMPLEMENTED -102 /* the server has no handler for it */
+/* RPC-level errors: CN_RPC_ERR_* in <cn/errors.h> */
 
 struct cn_rpc_msg {
 	uint32_t words;

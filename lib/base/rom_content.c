@@ -9,11 +9,11 @@
 #include <cn/session/quota.h>
 #include <cn/util/string.h>
 
-#define PAGE 4096u
+#include <cn/page.h>
 
 static uint32_t pages_for(uint32_t size)
 {
-	return (size + PAGE) & ~(PAGE - 1);   /* room for a NUL */
+	return (size + CN_PAGE_SIZE) & ~(CN_PAGE_SIZE - 1);   /* room for a NUL */
 }
 
 uint32_t cn_rom_content_cost(uint32_t size)
@@ -29,7 +29,7 @@ int cn_rom_content_set(struct cn_rom_content *c, const void *data, uint32_t size
 	if (size >= c->capacity) {
 		uint32_t cap = pages_for(size);
 		if (capacity_hint > cap)
-			cap = capacity_hint & ~(PAGE - 1);
+			cap = capacity_hint & ~(CN_PAGE_SIZE - 1);
 		uint32_t ds;
 		void *addr = cn_ram_alloc_attach(cap, 0, &ds);
 		if (!addr)

@@ -14,7 +14,7 @@
 #include "blocker.h"
 #include "runtime.h"
 
-#define PAGE        4096u
+#include <cn/page.h>
 
 void cn_thread_entry_(void);
 uint32_t cn_thread_run_(struct cn_thread *t);
@@ -65,9 +65,9 @@ int cn_thread_create(struct cn_thread *t, const char *name, void (*fn)(void *), 
 		return CN_ERR_INVALID;
 	if (stack_size == 0)
 		stack_size = CN_THREAD_STACK_DEFAULT;
-	if (stack_size > UINT32_MAX - (PAGE - 1))
+	if (stack_size > UINT32_MAX - (CN_PAGE_SIZE - 1))
 		return CN_ERR_INVALID;
-	stack_size = (stack_size + PAGE - 1) & ~(PAGE - 1);
+	stack_size = (stack_size + CN_PAGE_SIZE - 1) & ~(CN_PAGE_SIZE - 1);
 	cn_memset(t, 0, sizeof(*t));
 	t->fn = fn;
 	t->arg = arg;

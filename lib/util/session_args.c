@@ -45,27 +45,27 @@ void cn_session_quota_default(const char *service, unsigned long cap_quota,
 static int number(const char *buf, const char *key, unsigned long *v)
 {
 	int err = cn_args_ulong(buf, key, v);
-	if (err == CN_UTIL_ERANGE)
-		return CN_UTIL_EINVAL;
+	if (err == CN_ERR_RANGE)
+		return CN_ERR_INVALID;
 	return err;
 }
 
 int cn_session_args_defaults(char *buf, size_t size, const char *service)
 {
 	if (cn_args_check(buf))
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	unsigned long caps = 0, ram = 0, def_ram, def_caps;
 	int have_caps = number(buf, "cap_quota", &caps);
 	int have_ram = number(buf, "ram_quota", &ram);
-	if (have_caps == CN_UTIL_EINVAL || have_ram == CN_UTIL_EINVAL)
-		return CN_UTIL_EINVAL;
+	if (have_caps == CN_ERR_INVALID || have_ram == CN_ERR_INVALID)
+		return CN_ERR_INVALID;
 	cn_session_quota_default(service, have_caps == 0 ? caps : 0, &def_ram, &def_caps);
 	int err = 0, added_ram = 0;
-	if (have_ram == CN_UTIL_ENOENT) {
+	if (have_ram == CN_ERR_NOT_FOUND) {
 		err = cn_args_set_ulong(buf, size, "ram_quota", def_ram);
 		added_ram = !err;
 	}
-	if (!err && have_caps == CN_UTIL_ENOENT)
+	if (!err && have_caps == CN_ERR_NOT_FOUND)
 		err = cn_args_set_ulong(buf, size, "cap_quota", def_caps);
 	if (err && added_ram)           /* both or nothing */
 		cn_args_remove(buf, "ram_quota");
@@ -77,14 +77,14 @@ int cn_session_args_double(char *buf, size_t size, const char *key, unsigned lon
 {
 	unsigned long v = 0;
 	int err = number(buf, key, &v);
-	if (err == CN_UTIL_ENOENT)
+	if (err == CN_ERR_NOT_FOUND)
 		v = 1;
 	else if (err)
 		return err;
 	if (v == 0)
 		v = 1;
 	if (v > max / 2)
-		return CN_UTIL_ERANGE;
+		return CN_ERR_RANGE;
 	v *= 2;
 	err = cn_args_set_ulong(buf, size, key, v);
 	if (!err && value)
