@@ -66,9 +66,7 @@ static int op_exc_sigh(void *ctx, cn_cap_t c, uint32_t *r)
 {
 	(void)r;
 	struct cpu *cpu = ctx;
-	if (cpu->g.exc_sigh)
-		cn_sys_cap_drop(cpu->g.exc_sigh);
-	cpu->g.exc_sigh = c.name ? core_keep(c.name) : 0;
+	cn_ep_keep_replace(&core_ep, &cpu->g.exc_sigh, c);
 	return CN_OK;
 }
 

@@ -3,7 +3,10 @@
  * modules (read-only dataspaces); each interrupt and each MMIO range
  * belongs to at most one session at a time; LOG lines carry the label.
  */
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 #include <cn/session/pd.h>
 #include <cn/util/args.h>
 #include <cn/util/string.h>

@@ -301,9 +301,7 @@ static int op_fault_handler(void *ctx, cn_cap_t c, uint32_t *r)
 {
 	(void)r;
 	struct rm *rm = ctx;
-	if (rm->fault_sigh)
-		cn_sys_cap_drop(rm->fault_sigh);
-	rm->fault_sigh = c.name ? core_keep(c.name) : 0;
+	cn_ep_keep_replace(&core_ep, &rm->fault_sigh, c);
 	return CN_OK;
 }
 

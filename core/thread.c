@@ -162,9 +162,7 @@ static int th_exc_sigh(void *ctx, cn_cap_t c, uint32_t *r)
 	struct thread *t = thread_of(ctx);
 	if (t->dead)
 		return CN_ERR_DEAD;
-	if (t->exc_sigh)
-		cn_sys_cap_drop(t->exc_sigh);
-	t->exc_sigh = c.name ? core_keep(c.name) : 0;
+	cn_ep_keep_replace(&core_ep, &t->exc_sigh, c);
 	return CN_OK;
 }
 

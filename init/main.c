@@ -6,7 +6,10 @@
  */
 #include <cn/component.h>
 #include <cn/sys.h>
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 #include <cn/session/pd.h>
 #include <cn/session/rm.h>
 #include <cn/session/cpu.h>

@@ -6,7 +6,10 @@
 #include <stdarg.h>
 #include <cn/component.h>
 #include <cn/sys.h>
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 #include <cn/util/format.h>
 #include <cn/util/string.h>
 #include "runtime.h"

@@ -74,13 +74,7 @@ static int rom_sigh(void *ctx, cn_cap_t sigh, uint32_t *result)
 {
 	struct cn_rom_content *c = ctx;
 	(void)result;
-	if (c->sigh)
-		cn_sys_cap_drop(c->sigh);
-	c->sigh = 0;
-	if (sigh.name) {
-		cn_ep_keep(cn_env()->ep, sigh);
-		c->sigh = sigh.name;
-	}
+	cn_ep_keep_replace(cn_env()->ep, &c->sigh, sigh);
 	return 0;
 }
 

@@ -13,27 +13,27 @@ static int is(const char *a, const char *b) { return cn_strcmp(a, b) == 0; }
 void cn_session_quota_default(const char *service, unsigned long cap_quota,
                               unsigned long *ram, unsigned long *caps)
 {
-	unsigned long r = CN_SESSION_RAM_META + 3072u, c = CN_SESSION_CAP_META + 3u;
+	unsigned long r = CN_OTHER_SESSION_RAM, c = CN_OTHER_SESSION_CAPS;
 	if (!service)
 		service = "";
 	if (is(service, "PD")) {
-		c = cap_quota ? cap_quota : CN_SESSION_DEFAULT_PD_CAPS;
-		r = CN_PD_RAM_OBJECT + c * CN_PD_CAP_SLOT_RAM + CN_SESSION_RAM_META + 4096u;
+		c = cap_quota ? cap_quota : CN_PD_SESSION_CAPS;
+		r = CN_PD_SESSION_RAM(c);
 	} else if (is(service, "CPU")) {
-		r = CN_SESSION_RAM_META + 2u * CN_THREAD_RAM;
-		c = CN_SESSION_CAP_META + 2u;
+		r = CN_CPU_SESSION_RAM;
+		c = CN_CPU_SESSION_CAPS;
 	} else if (is(service, "RM")) {
-		r = CN_SESSION_RAM_META + CN_RM_RAM_META + 8u * CN_REGION_RAM_META;
-		c = CN_SESSION_CAP_META + 2u;
+		r = CN_RM_SESSION_RAM;
+		c = CN_RM_SESSION_CAPS;
 	} else if (is(service, "ROM") || is(service, "IO_MEM")) {
-		r = CN_SESSION_RAM_META + CN_DS_RAM_META + CN_PD_PAGE_TABLE_RAM;
-		c = CN_SESSION_CAP_META + 1u;
+		r = CN_ROM_SESSION_RAM;
+		c = CN_ROM_SESSION_CAPS;
 	} else if (is(service, "IRQ")) {
-		r = CN_SESSION_RAM_META + CN_SIGNAL_RAM;
-		c = CN_SESSION_CAP_META + 1u;
+		r = CN_IRQ_SESSION_RAM;
+		c = CN_IRQ_SESSION_CAPS;
 	} else if (is(service, "LOG")) {
-		r = CN_SESSION_RAM_META + 1024u;
-		c = CN_SESSION_CAP_META;
+		r = CN_LOG_SESSION_RAM;
+		c = CN_LOG_SESSION_CAPS;
 	}
 	if (ram)
 		*ram = r;

@@ -7,7 +7,10 @@
 #include <cn/session/parent.h>
 #include <cn/session/pd.h>
 #include <cn/session/rm.h>
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 
 static void say(const char *s)
 {

@@ -25,7 +25,9 @@
 #include <stddef.h>
 #include <cn/errors.h>
 
-#define CN_SESSION_DEFAULT_PD_CAPS 64ul
+#include <cn/session/quota.h>
+
+#define CN_SESSION_DEFAULT_PD_CAPS ((unsigned long)CN_PD_SESSION_CAPS)
 
 /* the default quota for 'service'; cap_quota is what the request carries
  * (0: none), it only matters for PD */
