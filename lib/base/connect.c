@@ -116,15 +116,19 @@ int cn_session_connect(struct cn_env *env, const char *service, const char *labe
 	char buf[CN_RPC_STR_MAX];
 	(void)env;                      /* one parent per component so far: cn_env()'s */
 	buf[0] = 0;
-	if ((label && cn_args_set_str(buf, sizeof(buf), "label", label)) ||
-	    cn_args_set_ulong(buf, sizeof(buf), "ram_quota", ram) ||
-	    cn_args_set_ulong(buf, sizeof(buf), "cap_quota", caps))
+	if (label && cn_args_set_str(buf, sizeof(buf), "label", label))
 		return CN_ERR_ARGS;
-	if (args && *args) {
-		size_t n = cn_strlen(buf);
-		if (cn_snprintf(buf + n, sizeof(buf) - n, ", %s", args) >= (int)(sizeof(buf) - n))
-			return CN_ERR_ARGS;
-	}
+	/* quota as a person writes it (and init's <if-arg> compares): 4K */
+	size_t n = cn_strlen(buf);
+	int w = ram % 1024u == 0
+	        ? cn_snprintf(buf + n, sizeof(buf) - n, "%sram_quota=%uK, cap_quota=%u%s%s",
+	                      n ? ", " : "", (unsigned)(ram / 1024u), (unsigned)caps,
+	                      args && *args ? ", " : "", args ? args : "")
+	        : cn_snprintf(buf + n, sizeof(buf) - n, "%sram_quota=%u, cap_quota=%u%s%s",
+	                      n ? ", " : "", (unsigned)ram, (unsigned)caps,
+	                      args && *args ? ", " : "", args ? args : "");
+	if (w < 0 || (size_t)w >= sizeof(buf) - n)
+		return CN_ERR_ARGS;
 	return cn_connect(service, buf, session);
 }
 

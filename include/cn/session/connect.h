@@ -16,7 +16,9 @@ struct cn_env;
 
 /* Ask env's parent for a session of 'service' labelled 'label' (appended
  * to the component's label by its parents; NULL: no label), donating ram bytes and caps capabilities,
- * with more session arguments in 'args' ("key=value, ..." or ""). Like
+ * with more session arguments in 'args' ("key=value, ..." or ""); the
+ * request reads 'label="..", ram_quota=4K, cap_quota=4, args' (RAM in K
+ * where it is a multiple of 1 KiB, as run scripts' <if-arg> spell it). Like
  * cn_connect(): retried with more quota if the server asks for it, waits
  * while the service is pending. */
 int cn_session_connect(struct cn_env *env, const char *service, const char *label,
