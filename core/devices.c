@@ -50,9 +50,9 @@ static int rom_size(void *ctx, uint32_t *r)
 	return 0;
 }
 
-static int rom_sigh(void *ctx, cn_cap_t c, uint32_t *r)
+static int rom_sigh(void *ctx, cn_cap_t c)
 {
-	(void)ctx; (void)c; (void)r;
+	(void)ctx; (void)c;
 	return CN_OK;                         /* boot modules never change */
 }
 
@@ -78,16 +78,14 @@ static uint32_t irq_owned[MAX_IRQ / 32];
 
 struct irq_session { struct session s; uint32_t irq, kirq, mem, sigh; };
 
-static int irq_ack(void *ctx, uint32_t *r)
+static int irq_ack(void *ctx)
 {
-	(void)r;
 	struct irq_session *is = ctx;
 	return is->kirq ? cn_sys_irq_ack(is->kirq) : CN_ERR_STATE;
 }
 
-static int irq_sigh(void *ctx, cn_cap_t c, uint32_t *r)
+static int irq_sigh(void *ctx, cn_cap_t c)
 {
-	(void)r;
 	struct irq_session *is = ctx;
 	if (is->kirq)
 		return CN_ERR_BUSY;               /* one handler per session */
@@ -196,9 +194,8 @@ const struct service svc_io_mem = {
 };
 
 /* ------------------------------------------------------------------ LOG */
-static int log_write(void *ctx, const char *line, uint32_t *r)
+static int log_write(void *ctx, const char *line)
 {
-	(void)r;
 	struct session *s = ctx;
 	char buf[CN_PRINT_MAX];
 	uint32_t n = 0;

@@ -138,6 +138,6 @@ void cn_component_construct(struct cn_env *env)
 	}
 	/* core's modules never change, a ROM served by a sibling of ours may */
 	if (!cn_signal_handler(&rom_sigh, config_changed, NULL, &rom_sigh_ctx))
-		cn_rom_sigh(rom, (cn_cap_t){ rom_sigh_ctx }, NULL);
+		cn_rom_sigh(rom, (cn_cap_t){ rom_sigh_ctx });
 	load();
 }

@@ -48,7 +48,7 @@ int cn_attached_rom_open(struct cn_attached_rom *rom, struct cn_env *env, const 
 		return err;
 	if (changed) {
 		err = cn_signal_handler(&rom->sigh, on_signal, rom, &rom->sigh_ctx);
-		if (!err && (err = cn_rom_sigh(rom->session, (cn_cap_t){ rom->sigh_ctx }, NULL)))
+		if (!err && (err = cn_rom_sigh(rom->session, (cn_cap_t){ rom->sigh_ctx })))
 			cn_signal_handler_dissolve(&rom->sigh, rom->sigh_ctx);
 		if (err) {
 			rom->sigh_ctx = 0;

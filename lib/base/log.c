@@ -46,7 +46,7 @@ void cn_log(const char *fmt, ...)
 	if (len && line[len - 1] == '\n')
 		line[--len] = 0;
 	struct cn_env *env = cn_env();
-	if (env->log && cn_log_session_write(env->log, line, NULL) == 0)
+	if (env->log && cn_log_session_write(env->log, line) == 0)
 		return;
 	cn_runtime_print(env->name, line);
 }

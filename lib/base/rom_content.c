@@ -70,10 +70,9 @@ static int rom_size(void *ctx, uint32_t *result)
 	return 0;
 }
 
-static int rom_sigh(void *ctx, cn_cap_t sigh, uint32_t *result)
+static int rom_sigh(void *ctx, cn_cap_t sigh)
 {
 	struct cn_rom_content *c = ctx;
-	(void)result;
 	cn_ep_keep_replace(cn_env()->ep, &c->sigh, sigh);
 	return 0;
 }

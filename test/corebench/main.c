@@ -149,10 +149,10 @@ static struct {
 	bool                 logged;
 } st;
 
-static int log_write(void *ctx, const char *line, uint32_t *result)
+static int log_write(void *ctx, const char *line)
 {
 	uint32_t t = cycles();
-	(void)ctx; (void)result;
+	(void)ctx;
 	if (!st.logged) {
 		st.logged = true;
 		if (cn_strcmp(line, "started"))

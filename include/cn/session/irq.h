@@ -12,8 +12,8 @@
 #define CN_IRQ_SERVICE "IRQ"
 
 #define CN_IRQ_RPC(F0, F1, F2, F3, F4, F5) \
-	F0(cn_irq, ack,  uint32_t) \
-	F1(cn_irq, sigh, uint32_t, cn_cap_t, ctx)
+	F0(cn_irq, ack,  void) \
+	F1(cn_irq, sigh, void, cn_cap_t, ctx)
 CN_RPC_INTERFACE(cn_irq, CN_IRQ_RPC)
 
 /* the interrupt line 'irq' */

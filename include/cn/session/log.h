@@ -11,7 +11,7 @@
 #define CN_LOG_SERVICE "LOG"
 
 #define CN_LOG_RPC(F0, F1, F2, F3, F4, F5) \
-	F1(cn_log_session, write, uint32_t, const char *, line)
+	F1(cn_log_session, write, void, const char *, line)
 CN_RPC_INTERFACE(cn_log_session, CN_LOG_RPC)
 
 static inline int cn_log_connect(struct cn_env *env, const char *label, uint32_t *session)

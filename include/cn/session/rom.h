@@ -18,7 +18,7 @@
 #define CN_ROM_RPC(F0, F1, F2, F3, F4, F5) \
 	F0(cn_rom, dataspace, cn_cap_t) \
 	F0(cn_rom, size,      uint32_t) \
-	F1(cn_rom, sigh,      uint32_t, cn_cap_t, ctx)
+	F1(cn_rom, sigh,      void,     cn_cap_t, ctx)
 CN_RPC_INTERFACE(cn_rom, CN_ROM_RPC)
 
 /* open the ROM module 'name' (the session's label) */
