@@ -9,6 +9,8 @@
 # Everything lands in build/<board>/. Read doc/building.md for the details.
 
 BOARD ?= virt
+empty :=
+space := $(empty) $(empty)
 BOARDS := $(sort $(notdir $(patsubst %/board.mk,%,$(wildcard board/*/board.mk))))
 
 ifeq ($(wildcard board/$(BOARD)/board.mk),)
@@ -46,7 +48,7 @@ all: kernel programs
 # cross compiler (LIBGCC) see it. Goals that need no tools skip this.
 SETUP_STAMP := build/.setup-done
 SETUP_DEPS  := tool/setup $(wildcard test/host/host.mk)
-NO_SETUP_GOALS := help boards board-info clean print-%
+NO_SETUP_GOALS := help boards board-info clean print-% depcheck
 $(SETUP_STAMP): $(SETUP_DEPS)
 	$(Q)tool/setup
 	$(Q)mkdir -p build && touch $@
@@ -100,31 +102,90 @@ $(BASE_LIB): $(BASE_OBJ)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 # ---------------------------------------------------------------- programs
-# A program is a directory with a target.mk naming it (TARGET := name) and
-# optionally its sources (SRC := a.c b.c, default: all *.c/*.S there) and
-# shared sources elsewhere (EXTRA_SRC := test/lib/kt.c, repository paths) and
-# compiler flags for its own sources (EXTRA_CFLAGS). Make
+# A component is a directory with a target.mk (doc/building.md, "Target
+# files"); a library shared by several programs is a directory with a
+# lib.mk. Both are found at any depth under the component folders. Make
 # target = directory, e.g. 'make app/hello'; the binary is $(B)/bin/<TARGET>.
-PROGRAM_DIRS := $(patsubst %/target.mk,%,$(wildcard core/target.mk init/target.mk \
-                  */*/target.mk))
+COMPONENT_ROOTS := app server drivers test
+find_files = $(sort $(shell find $(wildcard $(COMPONENT_ROOTS)) -name $(1) -type f 2>/dev/null))
+TARGET_FILES := $(wildcard core/target.mk init/target.mk) $(call find_files,target.mk)
+LIB_FILES    := $(call find_files,lib.mk)
+PROGRAM_DIRS := $(patsubst %/target.mk,%,$(TARGET_FILES))
 USER_LD := lib/base/user.ld
+
+# Every line of a target or library file sets one of its variables (or is a
+# comment, blank, or continues the previous line): anything else is an error
+# naming the file and line, before make reads it.
+TARGET_VARS := TARGET SRC LIBS EXTRA_SRC EXTRA_CFLAGS
+LIB_VARS    := LIB SRC EXTRA_CFLAGS
+check_mk = $(shell awk -v vars='$(2)' 'BEGIN { n = split(vars, v, " "); for (i = 1; i <= n; i++) ok[v[i]] = 1 } \
+	{ line = $$0 } cont { cont = (line ~ /\\$$/); next } { cont = (line ~ /\\$$/) } \
+	line ~ /^[ \t]*(\#.*)?$$/ { next } \
+	match(line, /^[A-Za-z_][A-Za-z_0-9]*[ \t]*(:=|\+=|\?=|=)/) { \
+		name = line; sub(/[ \t]*(:=|\+=|\?=|=).*/, "", name); \
+		if (name in ok) next; \
+		printf "%s:%d: unknown variable %s (a %s sets: %s);", FILENAME, FNR, name, kind, vars; next } \
+	{ printf "%s:%d: not a variable assignment: %s;", FILENAME, FNR, line }' kind=$(3) $(1))
+TARGET_FILE_ERRORS := $(if $(TARGET_FILES),$(call check_mk,$(TARGET_FILES),$(TARGET_VARS),target.mk))
+LIB_FILE_ERRORS    := $(if $(LIB_FILES),$(call check_mk,$(LIB_FILES),$(LIB_VARS),lib.mk))
+$(foreach e,$(subst ;, ,$(subst $(space),@,$(strip $(TARGET_FILE_ERRORS)$(LIB_FILE_ERRORS)))),\
+  $(info $(subst @, ,$(e))))
+$(if $(strip $(TARGET_FILE_ERRORS)$(LIB_FILE_ERRORS)),$(error malformed target or library file (see above)))
+
+# mk_error FILE, MESSAGE
+TARGET_NAMES :=
+LIB_NAMES :=
+PROGRAMS :=
+mk_error = $(error $(1): $(2))
+
+# A library: $(B)/lib/lib<LIB>.a from SRC (default: the directory's *.c, *.S)
+define library_rules
+LIB :=
+SRC :=
+EXTRA_CFLAGS :=
+include $(1)/lib.mk
+$$(if $$(filter 1,$$(words $$(LIB))),,$$(call mk_error,$(1)/lib.mk,LIB must name the library (one word)))
+$$(if $$(filter $$(LIB),$$(LIB_NAMES)),$$(call mk_error,$(1)/lib.mk,library '$$(LIB)' is also defined in $$(LIB_DIR_$$(LIB))))
+LIB_NAMES += $$(LIB)
+LIB_DIR_$$(LIB) := $(1)
+LIB_$$(LIB)_SRC := $$(if $$(SRC),$$(addprefix $(1)/,$$(SRC)),$$(wildcard $(1)/*.c $(1)/*.S))
+$$(foreach f,$$(LIB_$$(LIB)_SRC),$$(if $$(wildcard $$(f)),,$$(call mk_error,$(1)/lib.mk,source $$(f) does not exist)))
+LIB_$$(LIB)_OBJ := $$(patsubst %,$(B)/obj/%.o,$$(basename $$(LIB_$$(LIB)_SRC)))
+LIB_$$(LIB)_CFLAGS := $$(EXTRA_CFLAGS)
+$$(LIB_$$(LIB)_OBJ): USER_CFLAGS += $$(LIB_$$(LIB)_CFLAGS)
+$(B)/lib/lib$$(LIB).a: $$(LIB_$$(LIB)_OBJ)
+	@mkdir -p $$(dir $$@)
+	@echo "  AR      $$@"
+	$(Q)rm -f $$@ && $(AR) rcs $$@ $$^
+endef
+$(foreach d,$(patsubst %/lib.mk,%,$(LIB_FILES)),$(eval $(call library_rules,$(d))))
 
 define program_rules
 TARGET :=
 SRC :=
+LIBS :=
 EXTRA_SRC :=
 EXTRA_CFLAGS :=
 include $(1)/target.mk
+$$(if $$(filter 1,$$(words $$(TARGET))),,$$(call mk_error,$(1)/target.mk,TARGET must name the program (one word)))
+$$(if $$(filter $$(TARGET),$$(TARGET_NAMES)),$$(call mk_error,$(1)/target.mk,program '$$(TARGET)' is also built by $$(TARGET_DIR_$$(TARGET))))
+$$(foreach l,$$(LIBS),$$(if $$(filter $$(l),$$(LIB_NAMES)),,$$(call mk_error,$(1)/target.mk,unknown library '$$(l)' in LIBS (libraries: $$(LIB_NAMES)))))
+TARGET_NAMES += $$(TARGET)
+TARGET_DIR_$$(TARGET) := $(1)
 $(1)_TARGET := $$(TARGET)
-$(1)_SRC := $$(if $$(SRC),$$(addprefix $(1)/,$$(SRC)),$$(wildcard $(1)/*.c $(1)/*.S)) $$(EXTRA_SRC)
+$(1)_OWN := $$(if $$(SRC),$$(addprefix $(1)/,$$(SRC)),$$(wildcard $(1)/*.c $(1)/*.S))
+$(1)_SRC := $$($(1)_OWN) $$(EXTRA_SRC)
+$$(foreach f,$$($(1)_SRC),$$(if $$(wildcard $$(f)),,$$(call mk_error,$(1)/target.mk,source $$(f) does not exist)))
+$$(if $$($(1)_SRC),,$$(call mk_error,$(1)/target.mk,no sources (no SRC and no *.c or *.S in $(1))))
 $(1)_OBJ := $$(patsubst %,$(B)/obj/%.o,$$(basename $$($(1)_SRC)))
+$(1)_LIBS := $$(foreach l,$$(LIBS),$(B)/lib/lib$$(l).a)
 $(1)_EXTRA_CFLAGS := $$(EXTRA_CFLAGS)
-$$(filter $(B)/obj/$(1)/%,$$($(1)_OBJ)): USER_CFLAGS += $$($(1)_EXTRA_CFLAGS)
-$(B)/bin/$$($(1)_TARGET): $$($(1)_OBJ) $(BASE_LIB) $(USER_LD)
+$$(patsubst %,$(B)/obj/%.o,$$(basename $$($(1)_OWN))): USER_CFLAGS += $$($(1)_EXTRA_CFLAGS)
+$(B)/bin/$$($(1)_TARGET): $$($(1)_OBJ) $$($(1)_LIBS) $(BASE_LIB) $(USER_LD)
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      $$@"
 	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T $(USER_LD) -o $$@ \
-	    $$($(1)_OBJ) $(BASE_LIB) $(LIBGCC)
+	    $$($(1)_OBJ) $$($(1)_LIBS) $(BASE_LIB) $(LIBGCC)
 .PHONY: $(1)
 $(1): $(B)/bin/$$($(1)_TARGET)
 PROGRAMS += $(B)/bin/$$($(1)_TARGET)
@@ -176,6 +237,20 @@ test: $(SETUP_STAMP)
 
 bench: $(SETUP_STAMP)
 	$(Q)tool/bench
+
+# No two files of these directories may call each other in a circle
+# (tool/depcheck; make test runs 'make depcheck'). init/ joins the list once
+# its circle (children.c, main.c, route.c) is broken; the excluded files are
+# lib/base's child library, whose circle (child.c <-> child_session.c) is
+# being broken on another branch: drop them from the list then.
+DEPCHECK_DIRS    := core lib/base
+DEPCHECK_EXCLUDE := lib/base/child.c lib/base/child_session.c
+.PHONY: depcheck
+depcheck:
+	$(Q)tool/depcheck $(addprefix --exclude ,$(DEPCHECK_EXCLUDE)) $(DEPCHECK_DIRS)
+	$(Q)out=$$(tool/depcheck test/host/depcheck_circle); \
+	echo "$$out" | grep -q '^depcheck: FAIL test/host/depcheck_circle/: .*: a.c b.c c.c$$' || \
+	{ echo "depcheck: FAIL the check misses the circle of test/host/depcheck_circle:"; echo "$$out"; exit 1; }
 
 # make print-VAR: the value of a make variable (tool/test asks for HOST_TESTS).
 print-%:

@@ -1,8 +1,13 @@
 /*
- * Core's internal interfaces: memory, quota accounts, RPC objects, sessions,
- * PDs with dataspaces and signals, region maps, threads, device services,
- * and the loader that starts init. Core is single-threaded: one entrypoint
- * serves every session, page faults arrive there as signals.
+ * Core's internal interfaces, one section per file, lower layers first:
+ * memory (mem.c), RPC objects (obj.c), sessions (session.c), a PD's page
+ * tables (map.c), region maps (rm.c, rm_session.c), dataspaces (ds.c),
+ * faults (fault.c), threads (thread.c), the CPU (cpu.c) and PD (pd.c)
+ * services, device services (devices.c), the parent interface (parent.c)
+ * and the loader that starts init (loader.c). A file calls only into files
+ * of the sections above its own (doc/architecture.md, tool/depcheck).
+ * Core is single-threaded: one entrypoint serves every session, page faults
+ * arrive there as signals.
  */
 #ifndef CORE_H
 #define CORE_H
@@ -12,13 +17,13 @@
 #include <cn/sys.h>
 #include <cn/bootinfo.h>
 #include <cn/errors.h>
+#include <cn/page.h>
 #include <cn/entrypoint.h>
 #include <cn/session/quota.h>
+#include <cn/util/affinity.h>
 #include <cn/util/list.h>
 #include <cn/util/quota.h>
 
-#define PAGE 4096u
-#define PAGES(x) (((x) + PAGE - 1) / PAGE)
 
 /* ------------------------------------------------------------- memory */
 void     mem_init(const struct cn_bootinfo *bi);
@@ -94,6 +99,62 @@ const char *label_last(const char *label);
 
 extern const struct service svc_pd, svc_cpu, svc_rm, svc_rom, svc_irq, svc_io_mem, svc_log;
 
+/* ------------------------------------------------------------- PDs */
+struct rm;
+struct region;
+
+/* A thread whose page fault waits for an attach in a nested region map
+ * (fault.c fills it in): rm.c keeps it on the map's list and calls wake()
+ * when something was attached there (gone = false) or the map is destroyed
+ * (gone = true). Region maps know nothing else of threads. */
+struct rm_waiter {
+	struct rm          *rm;            /* waiting there, or NULL */
+	struct cn_list_elem elem;          /* in rm->faulters */
+	void (*wake)(struct rm_waiter *w, bool gone);
+};
+
+struct rm {
+	struct obj          obj;
+	uint32_t            base, size;    /* usable range */
+	struct pd          *pd;            /* address space of this PD, or NULL */
+	struct account     *acc;           /* pays region meta data */
+	struct cn_list      regions;       /* sorted by start */
+	struct cn_list      parents;       /* regions where this rm is attached */
+	uint32_t            fault_sigh;    /* client's context cap, 0 */
+	uint32_t            fault_type, fault_addr;
+	struct cn_list      faulters;      /* struct rm_waiter waiting for an attach here */
+	struct cn_list_elem elem;          /* in its RM session */
+};
+
+struct pd {
+	struct session      s;
+	uint32_t            kpd, pd_mem, ct_mem, slots;
+	struct rm           as;            /* the address space */
+	struct cn_list      dataspaces, signals, threads;
+	uint32_t           *pts;           /* page tables given to the kernel */
+	uint32_t            npts, maxpts;
+	uint32_t            utcb_used[8];  /* 256 UTCB slots */
+	uint32_t            rpc_caps;      /* minted by rpc_cap, not freed yet */
+};
+
+/* map.c: pages into a PD's kernel page tables (paid from its account) */
+int  pd_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t attr);
+void pd_unmap(struct pd *pd, uint32_t va, uint32_t pages);
+void pd_free_page_tables(struct pd *pd);
+
+/* ------------------------------------------------------------- region maps */
+void rm_init(struct rm *rm, uint32_t base, uint32_t size, struct pd *pd, struct account *acc);
+int  rm_register(struct rm *rm);
+void rm_destroy(struct rm *rm);        /* detaches everything, and itself everywhere */
+int  rm_attach(struct rm *rm, struct obj *what, uint32_t at, uint32_t offset, uint32_t size,
+               uint32_t flags, uint32_t *addr);
+int  rm_detach(struct rm *rm, uint32_t addr);
+void rm_detach_all_of(struct cn_list *regions);  /* every region of a ds/rm */
+/* resolve a fault in pd's address space at addr; true if mapped, else w
+ * may wait in a nested region map (w->rm set) */
+bool rm_resolve_fault(struct pd *pd, struct rm_waiter *w, uint32_t addr, uint32_t type);
+void rm_waiter_cancel(struct rm_waiter *w);
+
 /* ------------------------------------------------------------- dataspaces */
 #define DS_RAM     0u
 #define DS_ROM     1u
@@ -112,54 +173,26 @@ struct ds {
 int  ds_create_rom(struct ds *d, uint32_t phys, uint32_t size);
 int  ds_create_io(struct ds *d, uint32_t phys, uint32_t size, uint32_t flags);
 void ds_destroy(struct ds *d);         /* detach everywhere, unregister */
-
-/* ------------------------------------------------------------- region maps */
-struct region;
-struct rm {
-	struct obj          obj;
-	uint32_t            base, size;    /* usable range */
-	struct pd          *pd;            /* address space of this PD, or NULL */
-	struct account     *acc;           /* pays region meta data */
-	struct cn_list      regions;       /* sorted by start */
-	struct cn_list      parents;       /* regions where this rm is attached */
-	uint32_t            fault_sigh;    /* client's context cap, 0 */
-	uint32_t            fault_type, fault_addr;
-	struct cn_list      faulters;      /* threads waiting for an attach here */
-	struct cn_list_elem elem;          /* in its RM session */
-};
-
-void rm_init(struct rm *rm, uint32_t base, uint32_t size, struct pd *pd, struct account *acc);
-int  rm_register(struct rm *rm);
-void rm_destroy(struct rm *rm);        /* detaches everything, and itself everywhere */
-int  rm_attach(struct rm *rm, struct obj *what, uint32_t at, uint32_t offset, uint32_t size,
-               uint32_t flags, uint32_t *addr);
-int  rm_detach(struct rm *rm, uint32_t addr);
-void rm_detach_all_of(struct cn_list *regions);  /* every region of a ds/rm */
-struct thread;
-/* resolve a fault of thread t at addr; true if mapped */
-bool rm_resolve_fault(struct thread *t, uint32_t addr, uint32_t type);
-
-/* ------------------------------------------------------------- PDs */
-struct pd {
-	struct session      s;
-	uint32_t            kpd, pd_mem, ct_mem, slots;
-	struct rm           as;            /* the address space */
-	struct cn_list      dataspaces, signals, threads;
-	uint32_t           *pts;           /* page tables given to the kernel */
-	uint32_t            npts, maxpts;
-	uint32_t            utcb_used[8];  /* 256 UTCB slots */
-	uint32_t            rpc_caps;      /* minted by rpc_cap, not freed yet */
-};
-
-int  pd_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t attr);
-void pd_unmap(struct pd *pd, uint32_t va, uint32_t pages);
 int  pd_alloc_ds(struct pd *pd, uint32_t size, uint32_t flags, struct ds **out);
-struct pd *pd_from_cap(uint32_t cap);
+void pd_free_ds(struct pd *pd, struct ds *d);
 
 /* ------------------------------------------------------------- threads */
+/* What threads need of the CPU session that made them (cpu.c embeds it):
+ * their list, the account paying them, the priority band, the CPU quota
+ * they split by weight, the CPUs they may use, the default exception
+ * signal. */
+struct thread_group {
+	struct cn_list          threads;   /* struct thread.grp_elem */
+	struct account         *acc;
+	uint32_t                prio_lo, prio_hi;   /* kernel priorities of the band */
+	uint32_t                quota;     /* ppm of one CPU = us per super period */
+	struct cn_affinity_loc  phys;      /* its CPUs in the physical space */
+	uint32_t                exc_sigh;
+};
+
 struct thread {
 	struct obj           obj;
-	struct cpu          *cpu;
+	struct thread_group *grp;
 	struct pd           *pd;
 	uint32_t             kthread, kmem, utcb_phys, utcb_va, pager, pager_mem;
 	uint32_t             prio;
@@ -168,21 +201,34 @@ struct thread {
 	uint32_t             exc_sigh;
 	char                 name[32];
 	bool                 dead;
-	struct rm           *waiting;      /* fault pending in this region map */
+	struct rm_waiter     wait;         /* fault pending in a region map */
 	uint32_t             fault_addr, fault_type;
 	struct cn_signal_handler fault_h;
-	struct cn_list_elem  pd_elem, cpu_elem, wait_elem;
+	struct cn_list_elem  pd_elem, grp_elem;
 };
 
-struct cpu;
-int  thread_create(struct cpu *cpu, struct pd *pd, const char *name, uint32_t prio,
+/* fault.c: the thread's pager (a signal context on core's entrypoint) */
+int  fault_pager_create(struct thread *t);
+void fault_pager_destroy(struct thread *t);
+
+/* thread.c */
+int  thread_create(struct thread_group *g, struct pd *pd, const char *name, uint32_t prio,
                    struct thread **out);
-void thread_kill(struct thread *t);     /* kernel objects gone, stays in its session */
-void thread_resume_fault(struct thread *t);
-void thread_report(struct thread *t, const char *what);
-/* the CPU session of init: the whole machine's CPU quota */
-void cpu_session_root(struct cpu *cpu);
+void thread_kill(struct thread *t);     /* kernel objects gone, stays in its group */
+void thread_destroy(struct thread *t);  /* and gone from its group */
+void thread_group_update(struct thread_group *g);   /* quota split after a change */
+
 extern uint32_t core_nr_cpus;          /* the physical affinity space: N x 1 */
+static inline struct cn_affinity_space core_cpu_space(void)
+{
+	return (struct cn_affinity_space){ core_nr_cpus, 1 };
+}
+
+/* ------------------------------------------------------------- services */
+/* cpu.c: init's CPU session gets the whole machine's CPU quota */
+struct thread_group *cpu_session_root(struct session *s);
+/* pd.c */
+struct pd *pd_from_cap(uint32_t cap);
 
 /* ------------------------------------------------------------- boot */
 struct rom_module { const char *name; struct ds ds; };

@@ -3,7 +3,10 @@
  * modules (read-only dataspaces); each interrupt and each MMIO range
  * belongs to at most one session at a time; LOG lines carry the label.
  */
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 #include <cn/session/pd.h>
 #include <cn/util/args.h>
 #include <cn/util/string.h>
@@ -47,9 +50,9 @@ static int rom_size(void *ctx, uint32_t *r)
 	return 0;
 }
 
-static int rom_sigh(void *ctx, cn_cap_t c, uint32_t *r)
+static int rom_sigh(void *ctx, cn_cap_t c)
 {
-	(void)ctx; (void)c; (void)r;
+	(void)ctx; (void)c;
 	return CN_OK;                         /* boot modules never change */
 }
 
@@ -75,16 +78,14 @@ static uint32_t irq_owned[MAX_IRQ / 32];
 
 struct irq_session { struct session s; uint32_t irq, kirq, mem, sigh; };
 
-static int irq_ack(void *ctx, uint32_t *r)
+static int irq_ack(void *ctx)
 {
-	(void)r;
 	struct irq_session *is = ctx;
 	return is->kirq ? cn_sys_irq_ack(is->kirq) : CN_ERR_STATE;
 }
 
-static int irq_sigh(void *ctx, cn_cap_t c, uint32_t *r)
+static int irq_sigh(void *ctx, cn_cap_t c)
 {
-	(void)r;
 	struct irq_session *is = ctx;
 	if (is->kirq)
 		return CN_ERR_BUSY;               /* one handler per session */
@@ -155,10 +156,10 @@ static int io_create(struct session *s, const char *args)
 	char wc[8] = "no";
 	if (cn_args_ulong(args, "base", &base) || cn_args_ulong(args, "size", &size) || !size ||
 	    base > 0xffffffffu || size > 0x100000000ull - base ||
-	    cn_args_str(args, "wc", wc, sizeof(wc)) == CN_UTIL_EINVAL)
+	    cn_args_str(args, "wc", wc, sizeof(wc)) == CN_ERR_INVALID)
 		return CN_ERR_ARGS;
-	uint32_t b = (uint32_t)base & ~(PAGE - 1);
-	uint32_t e = (uint32_t)(base + size + PAGE - 1) & ~(PAGE - 1);
+	uint32_t b = (uint32_t)base & ~(CN_PAGE_SIZE - 1);
+	uint32_t e = (uint32_t)(base + size + CN_PAGE_SIZE - 1) & ~(CN_PAGE_SIZE - 1);
 	if (e == 0)
 		e = 0xfffff000u;                  /* the last page */
 	if (phys_is_ram(b, e - b))
@@ -193,9 +194,8 @@ const struct service svc_io_mem = {
 };
 
 /* ------------------------------------------------------------------ LOG */
-static int log_write(void *ctx, const char *line, uint32_t *r)
+static int log_write(void *ctx, const char *line)
 {
-	(void)r;
 	struct session *s = ctx;
 	char buf[CN_PRINT_MAX];
 	uint32_t n = 0;

@@ -28,12 +28,12 @@ static int load(struct pd *pd, struct rom_module *m, uint32_t *entry)
 	}
 	for (uint32_t i = 0; i < info.nsegs; i++) {
 		const struct cn_elf_segment *s = &info.segs[i];
-		uint32_t va = s->vaddr & ~(PAGE - 1);
-		uint32_t size = PAGES(s->vaddr + s->memsz) * PAGE - va;
+		uint32_t va = s->vaddr & ~(CN_PAGE_SIZE - 1);
+		uint32_t size = CN_PAGES(s->vaddr + s->memsz) * CN_PAGE_SIZE - va;
 		uint32_t at, err;
 		if (!(s->flags & CN_PF_W)) {
 			uint32_t flags = CN_ATTACH_AT | ((s->flags & CN_PF_X) ? CN_ATTACH_EXEC : 0);
-			err = (uint32_t)rm_attach(&pd->as, &m->ds.obj, va, s->offset & ~(PAGE - 1), size,
+			err = (uint32_t)rm_attach(&pd->as, &m->ds.obj, va, s->offset & ~(CN_PAGE_SIZE - 1), size,
 			                          flags, &at);
 		} else {
 			struct ds *d;
@@ -83,8 +83,7 @@ int start_init(void)
 	err = session_create("CPU", "label=\"init\", ram_quota=65536, cap_quota=32", &root_acc, &s);
 	if (err)
 		return err;
-	struct cpu *cpu = (struct cpu *)s;
-	cpu_session_root(cpu);
+	struct thread_group *threads = cpu_session_root(s);
 	uint32_t entry = 0;
 	if ((err = load(pd, m, &entry)))
 		return err;
@@ -92,10 +91,10 @@ int start_init(void)
 	uint32_t stack_at, start_at;
 	if ((err = pd_alloc_ds(pd, STACK_SIZE, 0, &stack)) ||
 	    (err = rm_attach(&pd->as, &stack->obj, 0, 0, 0, CN_ATTACH_WRITE, &stack_at)) ||
-	    (err = pd_alloc_ds(pd, PAGE, 0, &start)))
+	    (err = pd_alloc_ds(pd, CN_PAGE_SIZE, 0, &start)))
 		return err;
 	struct thread *t;
-	if ((err = thread_create(cpu, pd, "init", 8, &t)))
+	if ((err = thread_create(threads, pd, "init", 8, &t)))
 		return err;
 	struct cn_start_info *si = core_va(start->phys);
 	si->magic = CN_START_MAGIC;

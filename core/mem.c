@@ -32,13 +32,13 @@ void mem_init(const struct cn_bootinfo *bi)
 {
 	ram_base = bi->ram_base;
 	ram_end = bi->ram_base + bi->ram_size;
-	pool_base = (bi->free_base + PAGE - 1) & ~(PAGE - 1);
-	uint32_t n = (ram_end - pool_base) / PAGE;
+	pool_base = (bi->free_base + CN_PAGE_SIZE - 1) & ~(CN_PAGE_SIZE - 1);
+	uint32_t n = (ram_end - pool_base) / CN_PAGE_SIZE;
 	if (n > (1u << 18))
 		n = 1u << 18;
 	cn_bitalloc_init(&pages, page_words, n);
 	cn_heap_init(&heap, 0, 0);
-	uint32_t h = phys_alloc(CORE_HEAP_SIZE / PAGE, 1);
+	uint32_t h = phys_alloc(CORE_HEAP_SIZE / CN_PAGE_SIZE, 1);
 	cn_heap_add_region(&heap, core_va(h), CORE_HEAP_SIZE);
 }
 
@@ -46,7 +46,7 @@ void mem_init(const struct cn_bootinfo *bi)
  * (a byte-generic memset needs about eight times the instructions) */
 static void zero_pages(void *p, uint32_t npages)
 {
-	uint32_t *d = p, *end = d + npages * (PAGE / 4);
+	uint32_t *d = p, *end = d + npages * (CN_PAGE_SIZE / 4);
 	__asm__ volatile(
 		"mov r4, #0\n mov r5, #0\n mov r6, #0\n mov r7, #0\n"
 		"mov r8, #0\n mov r9, #0\n mov r10, #0\n mov r11, #0\n"
@@ -64,20 +64,20 @@ uint32_t phys_alloc(uint32_t npages, uint32_t align_pages)
 	size_t idx;
 	if (!npages || cn_bitalloc_alloc_range(&pages, npages, log2, &idx))
 		return 0;
-	uint32_t pa = pool_base + (uint32_t)idx * PAGE;
+	uint32_t pa = pool_base + (uint32_t)idx * CN_PAGE_SIZE;
 	zero_pages(core_va(pa), npages);
 	return pa;
 }
 
 void phys_free(uint32_t phys, uint32_t npages)
 {
-	if (cn_bitalloc_free(&pages, (phys - pool_base) / PAGE, npages))
+	if (cn_bitalloc_free(&pages, (phys - pool_base) / CN_PAGE_SIZE, npages))
 		core_log("core: bad phys_free 0x%x (%u pages)", (unsigned)phys, (unsigned)npages);
 }
 
 uint32_t phys_avail(void)
 {
-	return (uint32_t)cn_bitalloc_avail(&pages) * PAGE;
+	return (uint32_t)cn_bitalloc_avail(&pages) * CN_PAGE_SIZE;
 }
 
 /* --------------------------------------------------------- small objects */
@@ -97,12 +97,12 @@ uint32_t kmem_alloc(uint32_t size)
 {
 	int c = size_class(size);
 	if (c < 0)
-		return phys_alloc(PAGES(size), PAGES(size));
+		return phys_alloc(CN_PAGES(size), CN_PAGES(size));
 	if (!free_list[c]) {
 		uint32_t pg = phys_alloc(1, 1);
 		if (!pg)
 			return 0;
-		for (uint32_t off = 0; off < PAGE; off += class_size[c]) {
+		for (uint32_t off = 0; off < CN_PAGE_SIZE; off += class_size[c]) {
 			((struct chunk *)core_va(pg + off))->next = free_list[c];
 			free_list[c] = pg + off;
 		}
@@ -117,7 +117,7 @@ void kmem_free(uint32_t phys, uint32_t size)
 {
 	int c = size_class(size);
 	if (c < 0) {
-		phys_free(phys, PAGES(size));
+		phys_free(phys, CN_PAGES(size));
 		return;
 	}
 	((struct chunk *)core_va(phys))->next = free_list[c];

@@ -84,9 +84,7 @@ static int p_sigh(void *ctx, cn_cap_t c, uint32_t *result)
 {
 	(void)result;
 	struct core_parent *p = ctx;
-	if (p->sigh)
-		cn_sys_cap_drop(p->sigh);
-	p->sigh = core_keep(c.name);
+	cn_ep_keep_replace(&core_ep, &p->sigh, c);
 	return CN_OK;
 }
 

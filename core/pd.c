@@ -1,9 +1,9 @@
 /*
  * PD service: a kernel protection domain with its address space (a region
- * map), capability space and quota account; RAM dataspaces (cached or
- * uncached for DMA), signal receivers and contexts, RPC capabilities for
- * the PD's threads, quota transfer between PDs. Page tables the kernel
- * needs for mappings are paid from the PD's account.
+ * map, rm.c), capability space and quota account; its RAM dataspaces
+ * (ds.c), signal receivers and contexts, RPC capabilities for the PD's
+ * threads, quota transfer between PDs. Page tables the kernel needs for
+ * mappings (map.c) are paid from the PD's account.
  */
 #include <cn/session/pd.h>
 #include <cn/start.h>
@@ -26,128 +26,6 @@ struct pd *pd_from_cap(uint32_t cap)
 		return 0;
 	struct session *s = cn_container_of(o, struct session, obj);
 	return s->svc == &svc_pd ? cn_container_of(s, struct pd, s) : 0;
-}
-
-/* --------------------------------------------------------------- mapping */
-int pd_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t attr)
-{
-	while (pages) {
-		uint32_t mapped = 0;
-		int err = cn_sys_map(pd->kpd, va, pa, pages, attr, 0, &mapped);
-		if (err == CN_OK)
-			return CN_OK;
-		if (err != CN_ERR_NEED_PT)
-			return err;
-		va += mapped * PAGE; pa += mapped * PAGE; pages -= mapped;
-		if (pd->npts == pd->maxpts) {
-			uint32_t n = pd->maxpts ? pd->maxpts * 2 : 16;
-			uint32_t *p = core_alloc(n * 4);
-			if (!p)
-				return CN_ERR_EXHAUSTED;
-			for (uint32_t i = 0; i < pd->npts; i++)
-				p[i] = pd->pts[i];
-			core_free(pd->pts);
-			pd->pts = p;
-			pd->maxpts = n;
-		}
-		if (cn_quota_charge(&pd->s.acc, CN_PD_PAGE_TABLE_RAM, 0))
-			return CN_ERR_QUOTA_RAM;
-		uint32_t pt = kmem_alloc(1024);
-		if (!pt) {
-			cn_quota_release(&pd->s.acc, CN_PD_PAGE_TABLE_RAM, 0);
-			return CN_ERR_EXHAUSTED;
-		}
-		pd->pts[pd->npts++] = pt;
-		err = cn_sys_map(pd->kpd, va, pa, pages, attr, pt, &mapped);
-		if (err == CN_OK)
-			return CN_OK;
-		if (err != CN_ERR_NEED_PT)
-			return err;
-		va += mapped * PAGE; pa += mapped * PAGE; pages -= mapped;
-	}
-	return CN_OK;
-}
-
-void pd_unmap(struct pd *pd, uint32_t va, uint32_t pages)
-{
-	cn_sys_unmap(pd->kpd, va, pages);
-}
-
-/* --------------------------------------------------------------- dataspaces */
-static int ds_size(void *ctx, uint32_t *r) { *r = ((struct ds *)ctx)->size; return 0; }
-static int ds_flags(void *ctx, uint32_t *r) { *r = ((struct ds *)ctx)->flags; return 0; }
-static const struct cn_ds_ops ds_ops = { .size = ds_size, .flags = ds_flags };
-
-static int ds_enroll(struct ds *d)
-{
-	cn_list_init(&d->regions);
-	return obj_register(&d->obj, K_DS, cn_ds_dispatch_any, &ds_ops, d);
-}
-
-int ds_create_rom(struct ds *d, uint32_t phys, uint32_t size)
-{
-	d->type = DS_ROM;
-	d->phys = phys;
-	d->size = size;
-	return ds_enroll(d);
-}
-
-int ds_create_io(struct ds *d, uint32_t phys, uint32_t size, uint32_t flags)
-{
-	d->type = DS_IO;
-	d->phys = phys;
-	d->size = size;
-	d->flags = flags;
-	return ds_enroll(d);
-}
-
-void ds_destroy(struct ds *d)
-{
-	rm_detach_all_of(&d->regions);
-	obj_unregister(&d->obj);
-}
-
-int pd_alloc_ds(struct pd *pd, uint32_t size, uint32_t flags, struct ds **out)
-{
-	if (!size || size > 0x7f000000u || (flags & ~CN_DS_UNCACHED))
-		return CN_ERR_INVALID;
-	uint32_t pages = PAGES(size);
-	int err = cn_quota_charge(&pd->s.acc, pages * PAGE + CN_DS_RAM_META, 1);
-	if (err)
-		return err;
-	struct ds *d = core_alloc(sizeof(*d));
-	uint32_t align = pages >= 256 ? 256 : 1;       /* 1 MiB alignment for big ones */
-	uint32_t pa = d ? phys_alloc(pages, align) : 0;
-	if (!pa && d && align > 1)
-		pa = phys_alloc(pages, 1);
-	if (pa) {
-		d->type = DS_RAM;
-		d->phys = pa;
-		d->size = pages * PAGE;
-		d->flags = flags;
-		d->owner = pd;
-	}
-	if (!pa || (err = ds_enroll(d))) {
-		if (pa)
-			phys_free(pa, pages);
-		core_free(d);
-		cn_quota_release(&pd->s.acc, pages * PAGE + CN_DS_RAM_META, 1);
-		return err ? err : CN_ERR_EXHAUSTED;
-	}
-	if (flags & CN_DS_UNCACHED)   /* no dirty lines may later overwrite device data */
-		cn_sys_cache(CN_CACHE_FLUSH, core_va(pa), pages * PAGE);
-	cn_list_insert_tail(&pd->dataspaces, &d->elem);
-	*out = d;
-	return CN_OK;
-}
-
-static void pd_free_ds(struct pd *pd, struct ds *d)
-{
-	ds_destroy(d);
-	cn_list_remove(&d->elem);
-	phys_free(d->phys, d->size / PAGE);
-	cn_quota_release(&pd->s.acc, d->size + CN_DS_RAM_META, 1);
-	core_free(d);
 }
 
 static struct ds *own_ds(struct pd *pd, cn_cap_t c)
@@ -375,10 +253,10 @@ static int pd_create(struct session *s, const char *args)
 	if (err)
 		return err;
 	pd->pd_mem = kmem_alloc(CN_OBJ_MEM_PD);
-	pd->ct_mem = pd->pd_mem ? phys_alloc(PAGES(ct_size), 1) : 0;
+	pd->ct_mem = pd->pd_mem ? phys_alloc(CN_PAGES(ct_size), 1) : 0;
 	if (!pd->ct_mem || cn_sys_create(CN_OBJ_PD, pd->pd_mem, pd->ct_mem, slots, 0, &pd->kpd)) {
 		if (pd->ct_mem)
-			phys_free(pd->ct_mem, PAGES(ct_size));
+			phys_free(pd->ct_mem, CN_PAGES(ct_size));
 		if (pd->pd_mem)
 			kmem_free(pd->pd_mem, CN_OBJ_MEM_PD);
 		cn_quota_release(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
@@ -389,7 +267,7 @@ static int pd_create(struct session *s, const char *args)
 	err = rm_register(&pd->as);
 	if (err) {
 		cn_sys_destroy(pd->kpd);
-		phys_free(pd->ct_mem, PAGES(ct_size));
+		phys_free(pd->ct_mem, CN_PAGES(ct_size));
 		kmem_free(pd->pd_mem, CN_OBJ_MEM_PD);
 		cn_quota_release(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
 	}
@@ -409,11 +287,9 @@ static void pd_destroy(struct session *s)
 	while (!cn_list_empty(&pd->signals))
 		free_signal(cn_container_of(pd->signals.head.next, struct signal_obj, elem));
 	cn_sys_destroy(pd->kpd);
-	for (uint32_t i = 0; i < pd->npts; i++)
-		kmem_free(pd->pts[i], 1024);
-	core_free(pd->pts);
+	pd_free_page_tables(pd);
 	uint32_t ct_size = (pd->slots * CN_CAP_SLOT_SIZE + 1023) & ~1023u;
-	phys_free(pd->ct_mem, PAGES(ct_size));
+	phys_free(pd->ct_mem, CN_PAGES(ct_size));
 	kmem_free(pd->pd_mem, CN_OBJ_MEM_PD);
 }
 

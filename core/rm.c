@@ -67,7 +67,7 @@ static void unmap_range(struct rm *rm, uint32_t start, uint32_t size, int depth)
 	if (depth > MAX_DEPTH || !size)
 		return;
 	if (rm->pd)
-		pd_unmap(rm->pd, start, size / PAGE);
+		pd_unmap(rm->pd, start, size / CN_PAGE_SIZE);
 	struct region *p;
 	EACH_REGION(p, &rm->parents, what_elem) {
 		uint32_t lo = start > p->offset ? start : p->offset;
@@ -110,7 +110,7 @@ static bool contains(struct rm *a, struct rm *b, int depth)
 
 static bool place(struct rm *rm, uint32_t size, uint32_t *at)
 {
-	uint32_t align = size >= (1u << 20) ? (1u << 20) : PAGE;
+	uint32_t align = size >= (1u << 20) ? (1u << 20) : CN_PAGE_SIZE;
 	uint32_t cand = (rm->base + align - 1) & ~(align - 1);
 	struct region *r;
 	EACH_REGION(r, &rm->regions, rm_elem) {
@@ -126,14 +126,27 @@ static bool place(struct rm *rm, uint32_t size, uint32_t *at)
 	return true;
 }
 
-static void retry_faulters(struct rm *rm)
+/* tell the waiting threads: something was attached, or the map is gone */
+static void wake_waiters(struct rm *rm, bool gone)
 {
 	while (!cn_list_empty(&rm->faulters)) {
-		struct thread *t = cn_container_of(rm->faulters.head.next, struct thread, wait_elem);
-		cn_list_remove(&t->wait_elem);
-		t->waiting = 0;
-		thread_resume_fault(t);
+		struct rm_waiter *w = cn_container_of(rm->faulters.head.next, struct rm_waiter, elem);
+		rm_waiter_cancel(w);
+		w->wake(w, gone);
 	}
+}
+
+void rm_waiter_cancel(struct rm_waiter *w)
+{
+	if (!w->rm)
+		return;
+	cn_list_remove(&w->elem);
+	w->rm = 0;
+}
+
+static void retry_faulters(struct rm *rm)
+{
+	wake_waiters(rm, false);
 	rm->fault_type = 0;
 	rm->fault_addr = 0;
 }
@@ -153,7 +166,7 @@ int rm_attach(struct rm *rm, struct obj *what, uint32_t at, uint32_t offset, uin
 			return CN_ERR_DENIED;
 		if (d->type == DS_IO && (flags & CN_ATTACH_EXEC))
 			return CN_ERR_DENIED;
-		wsize = PAGES(d->size) * PAGE;
+		wsize = CN_PAGES(d->size) * CN_PAGE_SIZE;
 		wlist = &d->regions;
 	} else {
 		struct rm *sub = as_rm(what);
@@ -162,13 +175,13 @@ int rm_attach(struct rm *rm, struct obj *what, uint32_t at, uint32_t offset, uin
 		wsize = sub->size;
 		wlist = &sub->parents;
 	}
-	if ((offset | ((flags & CN_ATTACH_AT) ? at : 0)) & (PAGE - 1))
+	if ((offset | ((flags & CN_ATTACH_AT) ? at : 0)) & (CN_PAGE_SIZE - 1))
 		return CN_ERR_INVALID;
 	if (offset >= wsize)
 		return CN_ERR_INVALID;
 	if (!size)
 		size = wsize - offset;
-	size = PAGES(size) * PAGE;
+	size = CN_PAGES(size) * CN_PAGE_SIZE;
 	if (!size || size > wsize - offset)
 		return CN_ERR_INVALID;
 	if (flags & CN_ATTACH_AT) {
@@ -201,7 +214,7 @@ int rm_attach(struct rm *rm, struct obj *what, uint32_t at, uint32_t offset, uin
 	cn_list_insert_after(pos, &n->rm_elem);
 	cn_list_insert_tail(wlist, &n->what_elem);
 	if (rm->pd && what->kind == K_DS) {
-		err = pd_map(rm->pd, at, as_ds(what)->phys + offset, size / PAGE, map_attr(n));
+		err = pd_map(rm->pd, at, as_ds(what)->phys + offset, size / CN_PAGE_SIZE, map_attr(n));
 		if (err) {
 			region_remove(n);
 			return err;
@@ -223,9 +236,9 @@ int rm_detach(struct rm *rm, uint32_t addr)
 }
 
 /* ------------------------------------------------------------ faults */
-bool rm_resolve_fault(struct thread *t, uint32_t addr, uint32_t type)
+bool rm_resolve_fault(struct pd *pd, struct rm_waiter *w, uint32_t addr, uint32_t type)
 {
-	struct rm *rm = &t->pd->as;
+	struct rm *rm = &pd->as;
 	uint32_t a = addr, perm = CN_ATTACH_WRITE | CN_ATTACH_EXEC;
 	for (int depth = 0; depth <= MAX_DEPTH; depth++) {
 		struct region *r = find(rm, a);
@@ -242,15 +255,15 @@ bool rm_resolve_fault(struct thread *t, uint32_t addr, uint32_t type)
 			uint32_t attr = map_attr(r);
 			if (!(perm & CN_ATTACH_WRITE)) attr &= ~CN_MAP_WRITE;
 			if (!(perm & CN_ATTACH_EXEC))  attr &= ~CN_MAP_EXEC;
-			uint32_t pa = d->phys + r->offset + ((a - r->start) & ~(PAGE - 1));
-			return pd_map(t->pd, addr & ~(PAGE - 1), pa, 1, attr) == CN_OK;
+			uint32_t pa = d->phys + r->offset + ((a - r->start) & ~(CN_PAGE_SIZE - 1));
+			return pd_map(pd, addr & ~(CN_PAGE_SIZE - 1), pa, 1, attr) == CN_OK;
 		}
 		/* nothing (usable) there: a nested region map's handler may help */
-		if (rm != &t->pd->as && rm->fault_sigh) {
+		if (rm != &pd->as && rm->fault_sigh) {
 			rm->fault_type = type;
 			rm->fault_addr = a;
-			t->waiting = rm;
-			cn_list_insert_tail(&rm->faulters, &t->wait_elem);
+			w->rm = rm;
+			cn_list_insert_tail(&rm->faulters, &w->elem);
 			cn_sys_signal_submit(rm->fault_sigh, 1);
 		}
 		return false;
@@ -264,12 +277,7 @@ void rm_destroy(struct rm *rm)
 	EACH_REGION(r, &rm->regions, rm_elem)
 		region_remove(r);
 	rm_detach_all_of(&rm->parents);
-	while (!cn_list_empty(&rm->faulters)) {
-		struct thread *t = cn_container_of(rm->faulters.head.next, struct thread, wait_elem);
-		cn_list_remove(&t->wait_elem);
-		t->waiting = 0;
-		thread_report(t, "region map destroyed while faulting");
-	}
+	wake_waiters(rm, true);
 	if (rm->fault_sigh)
 		cn_sys_cap_drop(rm->fault_sigh);
 	rm->fault_sigh = 0;
@@ -293,9 +301,7 @@ static int op_fault_handler(void *ctx, cn_cap_t c, uint32_t *r)
 {
 	(void)r;
 	struct rm *rm = ctx;
-	if (rm->fault_sigh)
-		cn_sys_cap_drop(rm->fault_sigh);
-	rm->fault_sigh = c.name ? core_keep(c.name) : 0;
+	cn_ep_keep_replace(&core_ep, &rm->fault_sigh, c);
 	return CN_OK;
 }
 
@@ -329,68 +335,3 @@ int rm_register(struct rm *rm)
 {
 	return obj_register(&rm->obj, K_RM, cn_rm_dispatch_any, &ops, rm);
 }
-
-/* ------------------------------------------------------------ RM session */
-struct rm_session {
-	struct session s;
-	struct cn_list rms;
-};
-
-static int op_create(void *ctx, uint32_t size, cn_cap_t *r)
-{
-	struct rm_session *rs = ctx;
-	if (!size || size > 0x40000000u)
-		return CN_ERR_INVALID;
-	int err = cn_quota_charge(&rs->s.acc, CN_RM_RAM_META, 1);
-	if (err)
-		return err;
-	struct rm *rm = core_alloc(sizeof(*rm));
-	if (!rm || (err = (rm_init(rm, 0, PAGES(size) * PAGE, 0, &rs->s.acc), rm_register(rm)))) {
-		core_free(rm);
-		cn_quota_release(&rs->s.acc, CN_RM_RAM_META, 1);
-		return err ? err : CN_ERR_EXHAUSTED;
-	}
-	cn_list_insert_tail(&rs->rms, &rm->elem);
-	r->name = rm->obj.kcap;
-	return CN_OK;
-}
-
-static void destroy_one(struct rm_session *rs, struct rm *rm)
-{
-	rm_destroy(rm);
-	cn_list_remove(&rm->elem);
-	cn_quota_release(&rs->s.acc, CN_RM_RAM_META, 1);
-	core_free(rm);
-}
-
-static int op_destroy(void *ctx, cn_cap_t c, uint32_t *r)
-{
-	(void)r;
-	struct obj *o = obj_lookup(c.name, K_RM);
-	struct rm *rm = o ? as_rm(o) : 0;
-	if (!rm || rm->pd || rm->acc != &((struct rm_session *)ctx)->s.acc)
-		return rm ? CN_ERR_OWNER : CN_ERR_CAP;
-	destroy_one(ctx, rm);
-	return CN_OK;
-}
-
-static const struct cn_rm_session_ops session_ops = { .create = op_create, .destroy = op_destroy };
-
-static int rs_create(struct session *s, const char *args)
-{
-	(void)args;
-	cn_list_init(&cn_container_of(s, struct rm_session, s)->rms);
-	return CN_OK;
-}
-
-static void rs_destroy(struct session *s)
-{
-	struct rm_session *rs = cn_container_of(s, struct rm_session, s);
-	while (!cn_list_empty(&rs->rms))
-		destroy_one(rs, cn_container_of(rs->rms.head.next, struct rm, elem));
-}
-
-const struct service svc_rm = {
-	"RM", sizeof(struct rm_session), rs_create, rs_destroy, cn_rm_session_dispatch_any,
-	&session_ops,
-};

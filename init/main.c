@@ -6,7 +6,10 @@
  */
 #include <cn/component.h>
 #include <cn/sys.h>
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 #include <cn/session/pd.h>
 #include <cn/session/rm.h>
 #include <cn/session/cpu.h>
@@ -135,6 +138,6 @@ void cn_component_construct(struct cn_env *env)
 	}
 	/* core's modules never change, a ROM served by a sibling of ours may */
 	if (!cn_signal_handler(&rom_sigh, config_changed, NULL, &rom_sigh_ctx))
-		cn_rom_sigh(rom, (cn_cap_t){ rom_sigh_ctx }, NULL);
+		cn_rom_sigh(rom, (cn_cap_t){ rom_sigh_ctx });
 	load();
 }

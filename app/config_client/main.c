@@ -4,7 +4,7 @@
  * must deny and log) and exits with value 0.
  */
 #include <cn/component.h>
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
 #include <cn/session/rm.h>
 
 void cn_component_construct(struct cn_env *env)

@@ -9,8 +9,7 @@
 void cn_component_construct(struct cn_env *env)
 {
 	uint32_t s, sum = 0;
-	(void)env;
-	int err = cn_connect("Hello", "ram_quota=4K", &s);
+	int err = hello_connect(env, NULL, &s);
 	if (err) {
 		cn_log("no Hello session: %s", cn_strerror(err));
 		cn_exit(1);

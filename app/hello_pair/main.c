@@ -11,10 +11,9 @@
 void cn_component_construct(struct cn_env *env)
 {
 	uint32_t a, b, sum = 0;
-	(void)env;
-	int err = cn_connect("Hello", "label=\"a\", ram_quota=4K", &a);
+	int err = hello_connect(env, "a", &a);
 	if (!err)
-		err = cn_connect("Hello", "label=\"b\", ram_quota=4K", &b);
+		err = hello_connect(env, "b", &b);
 	if (err) {
 		cn_log("no Hello sessions: %s", cn_strerror(err));
 		cn_exit(1);

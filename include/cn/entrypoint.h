@@ -78,6 +78,9 @@ int  cn_ep_handle_signal(struct cn_entrypoint *ep, struct cn_signal_handler *h);
 void cn_ep_unhandle_signal(struct cn_entrypoint *ep, struct cn_signal_handler *h);
 /* keep a capability received with the current call (see drop_received) */
 void cn_ep_keep(struct cn_entrypoint *ep, cn_cap_t cap);
+/* a handler's "set the signal" call: keep cap (received with this call; 0
+ * clears) in *slot, dropping the capability *slot held before */
+void cn_ep_keep_replace(struct cn_entrypoint *ep, uint32_t *slot, cn_cap_t cap);
 /* drop our name for 'cap' once the reply to the current call (which may
  * carry it) is sent: for capabilities handed out once, e.g. freshly minted */
 void cn_ep_drop_after_reply(struct cn_entrypoint *ep, uint32_t cap);

@@ -2,7 +2,7 @@
  * The content of one ROM session a component serves (lib/base/rom_content.c):
  * a RAM dataspace holding the bytes (NUL-padded), its size, and the client's
  * signal context for new versions. For servers of the ROM interface
- * (<cn/session/devices.h>): init's "config" ROM and server/dynamic_rom.
+ * (<cn/session/rom.h>, <cn/session/irq.h>, <cn/session/io_mem.h>, <cn/session/log.h>): init's "config" ROM and server/dynamic_rom.
  *
  *   struct my_rom { struct cn_rom_content content; ... };   // content first
  *   cn_rom_content_set(&r->content, text, len);    // first version or a new one
@@ -17,7 +17,10 @@
 
 #include <stdint.h>
 #include <cn/rpc.h>
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 
 struct cn_rom_content {
 	uint32_t ds;         /* dataspace (our name), 0 before the first set */

@@ -5,9 +5,10 @@
  * marshals by hand. Arguments are word-sized integers, 64-bit integers,
  * capabilities (cn_cap_t) or strings (const char *, at most CN_RPC_STR_MAX
  * bytes, copied; valid in the server until the handler returns). Results are
- * integers or capabilities (not strings). Every function returns an error
- * code (0 = success) and one result. F0..F5 declare functions with 0..5
- * arguments.
+ * integers or capabilities (not strings), or void: then neither the client
+ * stub nor the handler has a result parameter. Every function returns an
+ * error code (0 = success) and its result. F0..F5 declare functions with
+ * 0..5 arguments.
  *
  *   #define CALC_RPC(F0, F1, F2, F3, F4, F5) \
  *       F2(calc, add,   uint32_t, uint32_t, a, uint32_t, b) \
@@ -59,6 +60,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <cn/syscall.h>
+#include <cn/errors.h>
 
 typedef struct { uint32_t name; } cn_cap_t;   /* a capability argument */
 
@@ -67,10 +69,7 @@ typedef struct { uint32_t name; } cn_cap_t;   /* a capability argument */
 #define CN_RPC_MAX_WORDS 160
 #define CN_RPC_MAX_CAPS  4
 
-/* RPC-level errors (the kernel's CN_ERR_* are -1..-99) */
-#define CN_RPC_ERR_UNKNOWN      -100  /* no such function (opcode) */
-#define CN_RPC_ERR_MALFORMED    -101  /* arguments or result missing */
-#define CN_RPC_ERR_UNIMPLEMENTED -102 /* the server has no handler for it */
+/* RPC-level errors: CN_RPC_ERR_* in <cn/errors.h> */
 
 struct cn_rpc_msg {
 	uint32_t words;
@@ -304,6 +303,33 @@ static inline bool cn_rpc_dispatch_regs_done(struct cn_msg *k, int r)
 	return true;
 }
 
+/* ---------------------------------------------------------- void results */
+/* A function declared with result type void has no result parameter at
+ * either end (client: int calc_reset(cap, a); handler: int (*reset)(void *,
+ * a)); on the wire its reply carries a zero word like a uint32_t result, so
+ * the register paths stay the same. CN_RPC_T(R) is the wire type. */
+#define CN_RPC_CAT_(a, b) a##b
+#define CN_RPC_CAT(a, b) CN_RPC_CAT_(a, b)
+#define CN_RPC_SECOND_(a, b, ...) b
+#define CN_RPC_SECOND(...) CN_RPC_SECOND_(__VA_ARGS__)
+#define CN_RPC_PROBE_void ~, 1
+#define CN_RPC_IS_VOID(R) CN_RPC_SECOND(CN_RPC_CAT_(CN_RPC_PROBE_, R), 0, ~)
+#define CN_RPC_IF_0(t, e) e
+#define CN_RPC_IF_1(t, e) t
+#define CN_RPC_IF_VOID(R) CN_RPC_CAT(CN_RPC_IF_, CN_RPC_IS_VOID(R))
+#define CN_RPC_T(R) CN_RPC_IF_VOID(R)(uint32_t, R)
+/* a parameter list (P, in parentheses) with the result pointer appended
+ * unless R is void */
+#define CN_RPC_ADD_RES_(R, ...) (__VA_ARGS__, R *result_)
+#define CN_RPC_SIG(R, P) CN_RPC_IF_VOID(R)(P, CN_RPC_ADD_RES_(R, CN_RPC_ID_ P))
+#define CN_RPC_NOTHING_
+#define CN_RPC_RES_V_ , &v_
+#define CN_RPC_RES_REG1_(T) , (T *)(void *)&k_->w[1]
+/* the result argument of a handler call (none for void) */
+#define CN_RPC_RESARG(R) CN_RPC_IF_VOID(R)(CN_RPC_NOTHING_, CN_RPC_RES_V_)
+/* a client stub of a void function has a NULL result pointer inside */
+#define CN_RPC_VOIDRES(R) CN_RPC_IF_VOID(R)(uint32_t *result_ = 0;, )
+
 /* ---------------------------------------------------------- generation */
 #define CN_RPC_OP_(I, N)  I##_op_##N,
 #define CN_RPC_OP0(I, N, R)                         CN_RPC_OP_(I, N)
@@ -377,50 +403,51 @@ __attribute__((unused, noinline, cold)) static int cn_rpc_reply_regs_check(uint3
 /* a stub: the fast path when the function fits the registers (decided at
  * compile time), else the full path */
 #define CN_RPC_STUB_(I, N, R, PARAMS, NW, REGPUTS, PUTS) \
-	static inline int I##_##N PARAMS \
+	static inline int I##_##N CN_RPC_SIG(R, PARAMS) \
 	{ \
-		if (CN_RPC_FITS(NW, R)) { \
-			CN_RPC_CALL_REGS_(I, N, R, NW, REGPUTS) \
+		CN_RPC_VOIDRES(R) \
+		if (CN_RPC_FITS(NW, CN_RPC_T(R))) { \
+			CN_RPC_CALL_REGS_(I, N, CN_RPC_T(R), NW, REGPUTS) \
 		} \
-		CN_RPC_CALL_(I, N, R, PUTS) \
+		CN_RPC_CALL_(I, N, CN_RPC_T(R), PUTS) \
 	}
 
 #define CN_RPC_CLIENT0(I, N, R) \
-	CN_RPC_STUB_(I, N, R, (uint32_t cap_, R *result_), 0u, , )
+	CN_RPC_STUB_(I, N, R, (uint32_t cap_), 0u, , )
 #define CN_RPC_CLIENT1(I, N, R, T1, A1) \
-	CN_RPC_STUB_(I, N, R, (uint32_t cap_, T1 A1, R *result_), CN_RPC_P2_(T1) - 1u, \
+	CN_RPC_STUB_(I, N, R, (uint32_t cap_, T1 A1), CN_RPC_P2_(T1) - 1u, \
 	             CN_RPC_REG_PUT(k_.w, 1, A1);, \
 	             CN_RPC_PUT(&m_, A1);)
 #define CN_RPC_CLIENT2(I, N, R, T1, A1, T2, A2) \
-	CN_RPC_STUB_(I, N, R, (uint32_t cap_, T1 A1, T2 A2, R *result_), CN_RPC_P3_(T1, T2) - 1u, \
+	CN_RPC_STUB_(I, N, R, (uint32_t cap_, T1 A1, T2 A2), CN_RPC_P3_(T1, T2) - 1u, \
 	             CN_RPC_REG_PUT(k_.w, 1, A1); CN_RPC_REG_PUT(k_.w, CN_RPC_P2_(T1), A2);, \
 	             CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2);)
 #define CN_RPC_CLIENT3(I, N, R, T1, A1, T2, A2, T3, A3) \
-	CN_RPC_STUB_(I, N, R, (uint32_t cap_, T1 A1, T2 A2, T3 A3, R *result_), \
+	CN_RPC_STUB_(I, N, R, (uint32_t cap_, T1 A1, T2 A2, T3 A3), \
 	             CN_RPC_P4_(T1, T2, T3) - 1u, \
 	             CN_RPC_REG_PUT(k_.w, 1, A1); CN_RPC_REG_PUT(k_.w, CN_RPC_P2_(T1), A2); \
 	             CN_RPC_REG_PUT(k_.w, CN_RPC_P3_(T1, T2), A3);, \
 	             CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2); CN_RPC_PUT(&m_, A3);)
 /* four or five arguments take at least 4 words: always the full path */
 #define CN_RPC_CLIENT4(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4) \
-	static inline int I##_##N(uint32_t cap_, T1 A1, T2 A2, T3 A3, T4 A4, R *result_) \
-	{ CN_RPC_CALL_(I, N, R, CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2); CN_RPC_PUT(&m_, A3); \
+	static inline int I##_##N CN_RPC_SIG(R, (uint32_t cap_, T1 A1, T2 A2, T3 A3, T4 A4)) \
+	{ CN_RPC_VOIDRES(R) CN_RPC_CALL_(I, N, CN_RPC_T(R), CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2); CN_RPC_PUT(&m_, A3); \
 	               CN_RPC_PUT(&m_, A4);) }
 #define CN_RPC_CLIENT5(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4, T5, A5) \
-	static inline int I##_##N(uint32_t cap_, T1 A1, T2 A2, T3 A3, T4 A4, T5 A5, R *result_) \
-	{ CN_RPC_CALL_(I, N, R, CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2); CN_RPC_PUT(&m_, A3); \
+	static inline int I##_##N CN_RPC_SIG(R, (uint32_t cap_, T1 A1, T2 A2, T3 A3, T4 A4, T5 A5)) \
+	{ CN_RPC_VOIDRES(R) CN_RPC_CALL_(I, N, CN_RPC_T(R), CN_RPC_PUT(&m_, A1); CN_RPC_PUT(&m_, A2); CN_RPC_PUT(&m_, A3); \
 	               CN_RPC_PUT(&m_, A4); CN_RPC_PUT(&m_, A5);) }
 
 /* server side: the handler table */
-#define CN_RPC_OPS0(I, N, R)                 int (*N)(void *, R *result);
-#define CN_RPC_OPS1(I, N, R, T1, A1)         int (*N)(void *, T1 A1, R *result);
-#define CN_RPC_OPS2(I, N, R, T1, A1, T2, A2) int (*N)(void *, T1 A1, T2 A2, R *result);
+#define CN_RPC_OPS0(I, N, R)                 int (*N) CN_RPC_SIG(R, (void *));
+#define CN_RPC_OPS1(I, N, R, T1, A1)         int (*N) CN_RPC_SIG(R, (void *, T1 A1));
+#define CN_RPC_OPS2(I, N, R, T1, A1, T2, A2) int (*N) CN_RPC_SIG(R, (void *, T1 A1, T2 A2));
 #define CN_RPC_OPS3(I, N, R, T1, A1, T2, A2, T3, A3) \
-	int (*N)(void *, T1 A1, T2 A2, T3 A3, R *result);
+	int (*N) CN_RPC_SIG(R, (void *, T1 A1, T2 A2, T3 A3));
 #define CN_RPC_OPS4(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4) \
-	int (*N)(void *, T1 A1, T2 A2, T3 A3, T4 A4, R *result);
+	int (*N) CN_RPC_SIG(R, (void *, T1 A1, T2 A2, T3 A3, T4 A4));
 #define CN_RPC_OPS5(I, N, R, T1, A1, T2, A2, T3, A3, T4, A4, T5, A5) \
-	int (*N)(void *, T1 A1, T2 A2, T3 A3, T4 A4, T5 A5, R *result);
+	int (*N) CN_RPC_SIG(R, (void *, T1 A1, T2 A2, T3 A3, T4 A4, T5 A5));
 
 /* server side: one case of the dispatch switch; ARGS is a parenthesised
  * list with a leading comma, e.g. (, a, b) or () */
@@ -430,8 +457,9 @@ __attribute__((unused, noinline, cold)) static int cn_rpc_reply_regs_check(uint3
 		GETS \
 		if (r_.bad) { cn_rpc_reply_error(m_, CN_RPC_ERR_MALFORMED); return; } \
 		if (!ops_->N) { cn_rpc_reply_error(m_, CN_RPC_ERR_UNIMPLEMENTED); return; } \
-		R v_ = (R){ 0 }; \
-		int e_ = ops_->N(ctx_ CN_RPC_ID_ ARGS, &v_); \
+		CN_RPC_T(R) v_ = (CN_RPC_T(R)){ 0 }; \
+		int e_ = ops_->N(ctx_ CN_RPC_ID_ ARGS CN_RPC_RESARG(R)); \
+		(void)v_; \
 		cn_rpc_reply_error(m_, e_); \
 		if (!e_) \
 			CN_RPC_PUT(m_, v_); \
@@ -459,21 +487,22 @@ __attribute__((unused, noinline, cold)) static int cn_rpc_reply_regs_check(uint3
  * handler returns replaces that reply (cn_rpc_dispatch_regs_done) */
 #define CN_RPC_RCASE_(I, N, R, NW, LOCALS, ARGS) \
 	case I##_op_##N: { \
-		if (!CN_RPC_FITS(NW, R)) \
+		if (!CN_RPC_FITS(NW, CN_RPC_T(R))) \
 			return CN_RPC_DISPATCH_FULL; \
 		if (__builtin_expect(k_->info < 1u + (NW), 0))   /* info <= 4: the word count */ \
 			return CN_RPC_ERR_MALFORMED; \
 		if (__builtin_expect(!ops_->N, 0)) \
 			return CN_RPC_ERR_UNIMPLEMENTED; \
 		LOCALS \
-		k_->info = CN_MSG_INFO(1 + CN_RPC_NW(R), 0); \
+		k_->info = CN_MSG_INFO(1 + CN_RPC_NW(CN_RPC_T(R)), 0); \
 		k_->w[0] = 0; \
-		if (CN_RPC_IN_REG1(R)) { \
+		if (CN_RPC_IN_REG1(CN_RPC_T(R))) { \
 			k_->w[1] = 0; \
-			return ops_->N(ctx_ CN_RPC_ID_ ARGS, (R *)(void *)&k_->w[1]); \
+			return ops_->N(ctx_ CN_RPC_ID_ ARGS CN_RPC_IF_VOID(R)(CN_RPC_NOTHING_, \
+			               CN_RPC_RES_REG1_(CN_RPC_T(R)))); \
 		} \
-		R v_ = (R){ 0 }; \
-		int e_ = ops_->N(ctx_ CN_RPC_ID_ ARGS, &v_); \
+		CN_RPC_T(R) v_ = (CN_RPC_T(R)){ 0 }; \
+		int e_ = ops_->N(ctx_ CN_RPC_ID_ ARGS CN_RPC_RESARG(R)); \
 		if (!e_) \
 			CN_RPC_REG_PUT(k_->w, 1, v_); \
 		return e_; }

@@ -20,21 +20,8 @@
 #include <cn/syscalls.h>
 
 /* ------------------------------------------------------------- errors */
-#define CN_OK            0
-#define CN_ERR_INVALID  -1  /* bad argument */
-#define CN_ERR_CAP      -2  /* invalid, stale or foreign capability name */
-#define CN_ERR_TYPE     -3  /* capability refers to an object of another type */
-#define CN_ERR_DENIED   -4  /* privileged call from a non-core PD */
-#define CN_ERR_NOMEM    -5  /* object memory unusable (range, alignment, overlap) */
-#define CN_ERR_NOSLOT   -6  /* capability space full */
-#define CN_ERR_DEAD     -7  /* partner destroyed during the operation */
-#define CN_ERR_AGAIN    -8  /* nothing pending (poll) */
-#define CN_ERR_BUSY     -9  /* resource in use (IRQ taken, thread not paused, ...) */
-#define CN_ERR_FAULT   -10  /* user address not mapped or not accessible */
-#define CN_ERR_NOSYS   -11  /* unknown system call */
-#define CN_ERR_NEED_PT -12  /* CN_SYS_MAP needs a page table: pass one in r5 */
-#define CN_ERR_STATE   -13  /* object in the wrong state for this call */
-#define CN_ERR_NOREPLY -14  /* the server waited for the next call without replying */
+/* CN_OK and the CN_ERR_* values: <cn/errors.h> (one space for all errors) */
+#include <cn/errors.h>
 
 /* ------------------------------------------------------------- messages */
 /* info word: number of message words and of capabilities */

@@ -31,6 +31,7 @@
 
 #include <stdint.h>
 #include <stdbool.h>
+#include <cn/util/list.h>
 
 #define CN_THREAD_BLOCKERS        64
 #define CN_THREAD_STACK_DEFAULT   (16u * 1024u)
@@ -68,14 +69,14 @@ int cn_thread_join(struct cn_thread *t);
 struct cn_mutex {
 	uint32_t               state;   /* 0 free, 1 locked, 2 locked with waiters */
 	uint32_t               guard;   /* protects the wait queue */
-	struct cn_thread_self *head, *tail;
+	struct cn_list         waiters; /* struct cn_thread_self; all zero: empty */
 };
-#define CN_MUTEX_INIT { 0, 0, 0, 0 }
+#define CN_MUTEX_INIT { 0, 0, { { 0, 0 } } }
 
 static inline void cn_mutex_init(struct cn_mutex *m)
 {
 	m->state = m->guard = 0;
-	m->head = m->tail = 0;
+	m->waiters.head.prev = m->waiters.head.next = 0;
 }
 
 void cn_mutex_lock(struct cn_mutex *m);
@@ -87,14 +88,14 @@ void cn_mutex_unlock(struct cn_mutex *m);
 struct cn_semaphore {
 	uint32_t               count;
 	uint32_t               guard;
-	struct cn_thread_self *head, *tail;
+	struct cn_list         waiters; /* as the mutex's */
 };
 
 static inline void cn_semaphore_init(struct cn_semaphore *s, uint32_t count)
 {
 	s->count = count;
 	s->guard = 0;
-	s->head = s->tail = 0;
+	s->waiters.head.prev = s->waiters.head.next = 0;
 }
 
 /* release one unit: wakes the first waiter or increments the count */

@@ -12,13 +12,16 @@
 #include <cn/sys.h>
 #include <cn/session/pd.h>
 #include <cn/session/rm.h>
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 #include <cn/util/string.h>
 
-#define PAGE 4096u
+#include <cn/page.h>
 
-static uint32_t page_down(uint32_t a) { return a & ~(PAGE - 1); }
-static uint32_t page_up(uint32_t a) { return (a + PAGE - 1) & ~(PAGE - 1); }
+static uint32_t page_down(uint32_t a) { return a & ~(CN_PAGE_SIZE - 1); }
+static uint32_t page_up(uint32_t a) { return (a + CN_PAGE_SIZE - 1) & ~(CN_PAGE_SIZE - 1); }
 
 /* a fresh dataspace of the child's PD, filled through a temporary mapping
  * in ours by fill(), then attached into the child */
@@ -160,7 +163,7 @@ int cn_child_prepare_start(struct cn_child *c, uint32_t *stack_top)
 		return err;
 	}
 	uint32_t at;
-	err = child_ds(c, PAGE, CN_START_INFO_ADDR, CN_ATTACH_AT, fill_start, &si, &c->start_ds,
+	err = child_ds(c, CN_PAGE_SIZE, CN_START_INFO_ADDR, CN_ATTACH_AT, fill_start, &si, &c->start_ds,
 	               &at);
 	if (err)
 		cn_log("child \"%s\": no start info: %s", c->name, cn_strerror(err));

@@ -66,7 +66,7 @@ static int quota_of(const char *args, uint32_t *ram, uint32_t *caps)
 	unsigned long r = 0, k = 0;
 	int e1 = cn_args_ulong(args, "ram_quota", &r);
 	int e2 = cn_args_ulong(args, "cap_quota", &k);
-	if ((e1 && e1 != CN_UTIL_ENOENT) || (e2 && e2 != CN_UTIL_ENOENT) ||
+	if ((e1 && e1 != CN_ERR_NOT_FOUND) || (e2 && e2 != CN_ERR_NOT_FOUND) ||
 	    r > 0xffffffffu || k > 0xffffffffu)
 		return CN_ERR_ARGS;
 	*ram = (uint32_t)r;
@@ -86,7 +86,7 @@ int cn_child_session_open(struct cn_child *c, const char *service, const char *a
 	    cn_args_check(args) || quota_of(args, &ram, &caps))
 		return CN_ERR_ARGS;
 	int n = cn_args_str(args, "label", label, sizeof(label));
-	if (n == CN_UTIL_ENOENT)
+	if (n == CN_ERR_NOT_FOUND)
 		label[0] = 0;
 	else if (n < 0)
 		return CN_ERR_ARGS;

@@ -9,6 +9,7 @@
 #include <cn/start.h>
 #include <cn/sys.h>
 #include <cn/session/pd.h>
+#include <cn/session/log.h>
 #include <cn/util/format.h>
 #include "runtime.h"
 
@@ -49,7 +50,7 @@ int main(uint32_t start_info_addr)
 
 	/* the parent replaces the empty label with the component's own */
 	uint32_t log = 0;
-	err = cn_connect("LOG", "label=\"\"", &log);
+	err = cn_log_connect(env, "", &log);
 	if (err)
 		cn_log("no LOG session: %s (%d)", cn_strerror(err), err);
 	else

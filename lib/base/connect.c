@@ -17,6 +17,9 @@
 #include <cn/session/parent.h>
 #include <cn/session/pd.h>
 #include <cn/util/session_args.h>
+#include <cn/util/args.h>
+#include <cn/util/format.h>
+#include <cn/session/connect.h>
 #include <cn/util/string.h>
 #include "runtime.h"
 
@@ -105,6 +108,28 @@ int cn_connect(const char *service, const char *args, uint32_t *session)
 	if (locked)
 		cn_mutex_unlock(&pending_lock);
 	return err;
+}
+
+int cn_session_connect(struct cn_env *env, const char *service, const char *label,
+                       uint32_t ram, uint32_t caps, const char *args, uint32_t *session)
+{
+	char buf[CN_RPC_STR_MAX];
+	(void)env;                      /* one parent per component so far: cn_env()'s */
+	buf[0] = 0;
+	if (label && cn_args_set_str(buf, sizeof(buf), "label", label))
+		return CN_ERR_ARGS;
+	/* quota as a person writes it (and init's <if-arg> compares): 4K */
+	size_t n = cn_strlen(buf);
+	int w = ram % 1024u == 0
+	        ? cn_snprintf(buf + n, sizeof(buf) - n, "%sram_quota=%uK, cap_quota=%u%s%s",
+	                      n ? ", " : "", (unsigned)(ram / 1024u), (unsigned)caps,
+	                      args && *args ? ", " : "", args ? args : "")
+	        : cn_snprintf(buf + n, sizeof(buf) - n, "%sram_quota=%u, cap_quota=%u%s%s",
+	                      n ? ", " : "", (unsigned)ram, (unsigned)caps,
+	                      args && *args ? ", " : "", args ? args : "");
+	if (w < 0 || (size_t)w >= sizeof(buf) - n)
+		return CN_ERR_ARGS;
+	return cn_connect(service, buf, session);
 }
 
 int cn_upgrade(uint32_t session, const char *args)

@@ -79,6 +79,17 @@ void cn_ep_keep(struct cn_entrypoint *ep, cn_cap_t cap)
 			ep->rx_caps[i] = 0;
 }
 
+void cn_ep_keep_replace(struct cn_entrypoint *ep, uint32_t *slot, cn_cap_t cap)
+{
+	if (*slot)
+		cn_sys_cap_drop(*slot);
+	*slot = 0;
+	if (cap.name) {
+		cn_ep_keep(ep, cap);
+		*slot = cap.name;
+	}
+}
+
 int cn_ep_manage(struct cn_entrypoint *ep, struct cn_rpc_object *obj)
 {
 	if (!obj->dispatch)

@@ -1,12 +1,13 @@
 /*
  * The component's environment (struct cn_env) and leaving: cn_env(),
- * cn_exit(). Kept apart from main() (component.c) so that programs with
+ * cn_exit(); giving a signal object back to the PD. Kept apart from main() (component.c) so that programs with
  * their own main (core, kernel tests) can use the rest of the runtime.
  */
 #include <cn/component.h>
 #include <cn/start.h>
 #include <cn/sys.h>
 #include <cn/session/parent.h>
+#include <cn/session/pd.h>
 #include <cn/util/string.h>
 #include "runtime.h"
 
@@ -39,4 +40,13 @@ void cn_exit(int value)
 		cn_parent_exit(cn_runtime_env.parent, value, NULL);
 	for (;;)
 		cn_sys_stop();
+}
+
+void cn_runtime_free_signal(uint32_t pd, uint32_t cap)
+{
+	if (!cap)
+		return;
+	cn_cap_t c = { cap };
+	cn_pd_free_signal(pd, c, NULL);
+	cn_sys_cap_drop(cap);
 }

@@ -15,7 +15,7 @@
 #include <cn/util/string.h>
 #include "runtime.h"
 
-#define PAGE        4096u
+#include <cn/page.h>
 #define GROW_MIN    (64u * 1024u)
 #define GROW_STEP   (8u * 1024u * 1024u)
 
@@ -25,9 +25,9 @@ static struct cn_mutex heap_lock;
 void *cn_ram_alloc_attach(uint32_t size, uint32_t flags, uint32_t *ds)
 {
 	struct cn_env *env = cn_env();
-	if (size == 0 || size > UINT32_MAX - (PAGE - 1))
+	if (size == 0 || size > UINT32_MAX - (CN_PAGE_SIZE - 1))
 		return NULL;
-	size = (size + PAGE - 1) & ~(PAGE - 1);
+	size = (size + CN_PAGE_SIZE - 1) & ~(CN_PAGE_SIZE - 1);
 	cn_cap_t d = { 0 };
 	if (cn_pd_alloc(env->pd, size, flags, &d))
 		return NULL;
@@ -62,7 +62,7 @@ static bool grow(void *ctx, struct cn_heap *h, size_t min_size)
 	(void)ctx;
 	size_t have = h->used + h->avail;
 	size_t size = have < GROW_MIN ? GROW_MIN : have > GROW_STEP ? GROW_STEP : have;
-	if (min_size > (size_t)UINT32_MAX - 2 * PAGE)
+	if (min_size > (size_t)UINT32_MAX - 2 * CN_PAGE_SIZE)
 		return false;
 	if (size < min_size + 64)
 		size = min_size + 64;     /* room for the region's bookkeeping */
@@ -70,7 +70,7 @@ static bool grow(void *ctx, struct cn_heap *h, size_t min_size)
 	void *p = cn_ram_alloc_attach((uint32_t)size, 0, &ds);
 	if (!p)
 		return false;
-	size = (size + PAGE - 1) & ~(size_t)(PAGE - 1);
+	size = (size + CN_PAGE_SIZE - 1) & ~(size_t)(CN_PAGE_SIZE - 1);
 	if (cn_heap_add_region(h, p, size)) {
 		cn_ram_detach_free(p, ds);
 		return false;

@@ -6,7 +6,10 @@
 #include <stdarg.h>
 #include <cn/component.h>
 #include <cn/sys.h>
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 #include <cn/util/format.h>
 #include <cn/util/string.h>
 #include "runtime.h"
@@ -43,7 +46,7 @@ void cn_log(const char *fmt, ...)
 	if (len && line[len - 1] == '\n')
 		line[--len] = 0;
 	struct cn_env *env = cn_env();
-	if (env->log && cn_log_session_write(env->log, line, NULL) == 0)
+	if (env->log && cn_log_session_write(env->log, line) == 0)
 		return;
 	cn_runtime_print(env->name, line);
 }

@@ -4,7 +4,10 @@
  */
 #include <cn/component.h>
 #include <cn/util/args.h>
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 #include <cn/session/rm.h>
 
 int cn_rom_attach(const char *name, const void **data, uint32_t *size, uint32_t *session)

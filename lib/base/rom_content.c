@@ -9,11 +9,11 @@
 #include <cn/session/quota.h>
 #include <cn/util/string.h>
 
-#define PAGE 4096u
+#include <cn/page.h>
 
 static uint32_t pages_for(uint32_t size)
 {
-	return (size + PAGE) & ~(PAGE - 1);   /* room for a NUL */
+	return (size + CN_PAGE_SIZE) & ~(CN_PAGE_SIZE - 1);   /* room for a NUL */
 }
 
 uint32_t cn_rom_content_cost(uint32_t size)
@@ -29,7 +29,7 @@ int cn_rom_content_set(struct cn_rom_content *c, const void *data, uint32_t size
 	if (size >= c->capacity) {
 		uint32_t cap = pages_for(size);
 		if (capacity_hint > cap)
-			cap = capacity_hint & ~(PAGE - 1);
+			cap = capacity_hint & ~(CN_PAGE_SIZE - 1);
 		uint32_t ds;
 		void *addr = cn_ram_alloc_attach(cap, 0, &ds);
 		if (!addr)
@@ -70,17 +70,10 @@ static int rom_size(void *ctx, uint32_t *result)
 	return 0;
 }
 
-static int rom_sigh(void *ctx, cn_cap_t sigh, uint32_t *result)
+static int rom_sigh(void *ctx, cn_cap_t sigh)
 {
 	struct cn_rom_content *c = ctx;
-	(void)result;
-	if (c->sigh)
-		cn_sys_cap_drop(c->sigh);
-	c->sigh = 0;
-	if (sigh.name) {
-		cn_ep_keep(cn_env()->ep, sigh);
-		c->sigh = sigh.name;
-	}
+	cn_ep_keep_replace(cn_env()->ep, &c->sigh, sigh);
 	return 0;
 }
 

@@ -18,6 +18,10 @@ void cn_runtime_env_init(const struct cn_start_info *si);
 /* set up the heap (lib/base/heap.c) and point cn_runtime_env.heap at it */
 void cn_runtime_heap_init(void);
 
+/* give a signal receiver or context back to the PD and drop our name of it
+ * (0: nothing) */
+void cn_runtime_free_signal(uint32_t pd, uint32_t cap);
+
 /* print a line on the kernel console (with a trailing newline) */
 void cn_runtime_print(const char *prefix, const char *line);
 

@@ -50,7 +50,7 @@ static int root_session(void *ctx, const char *args, cn_cap_t *result)
 	s->service = svc;
 	s->quota = q;
 	/* a missing label stays empty, a long one is truncated */
-	if (cn_args_str(args, "label", s->label, sizeof(s->label)) == CN_UTIL_ENOENT)
+	if (cn_args_str(args, "label", s->label, sizeof(s->label)) == CN_ERR_NOT_FOUND)
 		s->label[0] = 0;
 	if (svc->create && (err = svc->create(svc->ctx, args, s->state))) {
 		cn_free(s);

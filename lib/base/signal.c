@@ -30,8 +30,7 @@ int cn_signal_handler(struct cn_signal_handler *h, void (*fn)(void *, uint32_t),
 	h->ctx = arg;
 	err = cn_ep_handle_signal(env->ep, h);
 	if (err) {
-		cn_pd_free_signal(env->pd, c, NULL);
-		cn_sys_cap_drop(c.name);
+		cn_runtime_free_signal(env->pd, c.name);
 		return err;
 	}
 	*ctx = c.name;
@@ -42,11 +41,7 @@ void cn_signal_handler_dissolve(struct cn_signal_handler *h, uint32_t ctx)
 {
 	struct cn_env *env = cn_env();
 	cn_ep_unhandle_signal(env->ep, h);
-	if (ctx) {
-		cn_cap_t c = { ctx };
-		cn_pd_free_signal(env->pd, c, NULL);
-		cn_sys_cap_drop(ctx);
-	}
+	cn_runtime_free_signal(env->pd, ctx);
 }
 
 int cn_rpc_object(struct cn_rpc_object *obj, cn_ep_dispatch_fn dispatch, const void *ops,

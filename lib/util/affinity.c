@@ -3,7 +3,7 @@
  * and composing a child's location into its parent's (see affinity.h).
  */
 #include <cn/util/affinity.h>
-#include <cn/util/errors.h>
+#include <cn/errors.h>
 #include <cn/util/format.h>
 #include <cn/util/number.h>
 
@@ -29,7 +29,7 @@ int cn_affinity_parse_space(const char *s, struct cn_affinity_space *sp)
 {
 	uint32_t w, h;
 	if (!s || !(s = number(s, 'x', &w)) || !(s = number(s, 0, &h)) || !size_ok(w, h))
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	sp->w = w;
 	sp->h = h;
 	return 0;
@@ -40,7 +40,7 @@ int cn_affinity_parse_loc(const char *s, struct cn_affinity_loc *l)
 	struct cn_affinity_loc r;
 	if (!s || !(s = number(s, ',', &r.x)) || !(s = number(s, ',', &r.y)) ||
 	    !(s = number(s, 'x', &r.w)) || !(s = number(s, 0, &r.h)) || !size_ok(r.w, r.h))
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	*l = r;
 	return 0;
 }
@@ -48,14 +48,14 @@ int cn_affinity_parse_loc(const char *s, struct cn_affinity_loc *l)
 int cn_affinity_format_space(char *buf, size_t size, struct cn_affinity_space sp)
 {
 	int n = cn_snprintf(buf, size, "%ux%u", (unsigned)sp.w, (unsigned)sp.h);
-	return n < 0 || (size_t)n >= size ? CN_UTIL_ENOSPC : 0;
+	return n < 0 || (size_t)n >= size ? CN_ERR_NOSPACE : 0;
 }
 
 int cn_affinity_format_loc(char *buf, size_t size, struct cn_affinity_loc l)
 {
 	int n = cn_snprintf(buf, size, "%u,%u,%ux%u", (unsigned)l.x, (unsigned)l.y, (unsigned)l.w,
 	                    (unsigned)l.h);
-	return n < 0 || (size_t)n >= size ? CN_UTIL_ENOSPC : 0;
+	return n < 0 || (size_t)n >= size ? CN_ERR_NOSPACE : 0;
 }
 
 bool cn_affinity_valid(struct cn_affinity_space sp, struct cn_affinity_loc l)

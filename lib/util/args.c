@@ -22,7 +22,7 @@ static bool is_key_char(char c, bool first)
 }
 
 /* Parse the entry at *pos. Returns 1 with *e filled, 0 at the end of the
- * string, CN_UTIL_EINVAL if malformed. */
+ * string, CN_ERR_INVALID if malformed. */
 static int next_entry(const char *s, size_t *pos, struct entry *e)
 {
 	size_t i = *pos;
@@ -32,14 +32,14 @@ static int next_entry(const char *s, size_t *pos, struct entry *e)
 		return 0;
 	e->start = e->key = i;
 	if (!is_key_char(s[i], true))
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	while (is_key_char(s[i], false))
 		i++;
 	e->key_len = i - e->key;
 	while (is_ws(s[i]))
 		i++;
 	if (s[i] != '=')
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	i++;
 	while (is_ws(s[i]))
 		i++;
@@ -48,9 +48,9 @@ static int next_entry(const char *s, size_t *pos, struct entry *e)
 	if (e->quoted) {
 		for (i++; s[i] != '"'; i++) {
 			if (!s[i])
-				return CN_UTIL_EINVAL;           /* unterminated quote */
+				return CN_ERR_INVALID;           /* unterminated quote */
 			if (s[i] == '\\' && !s[++i])
-				return CN_UTIL_EINVAL;
+				return CN_ERR_INVALID;
 		}
 		i++;
 		e->val_len = i - e->val;
@@ -58,7 +58,7 @@ static int next_entry(const char *s, size_t *pos, struct entry *e)
 		size_t last = i;                        /* end of the value without trailing blanks */
 		for (; s[i] && s[i] != ','; i++) {
 			if (s[i] == '"' || s[i] == '\\' || s[i] == '=')
-				return CN_UTIL_EINVAL;
+				return CN_ERR_INVALID;
 			if (!is_ws(s[i]))
 				last = i + 1;
 		}
@@ -71,7 +71,7 @@ static int next_entry(const char *s, size_t *pos, struct entry *e)
 	if (s[i] == ',')
 		i++;
 	else if (s[i])
-		return CN_UTIL_EINVAL;                   /* garbage after a value */
+		return CN_ERR_INVALID;                   /* garbage after a value */
 	*pos = i;
 	return 1;
 }
@@ -96,13 +96,13 @@ static int find(const char *s, const char *key, struct entry *out)
 		}
 	if (r < 0)
 		return r;
-	return found ? 0 : CN_UTIL_ENOENT;
+	return found ? 0 : CN_ERR_NOT_FOUND;
 }
 
 int cn_args_check(const char *args)
 {
 	int r = find(args, NULL, NULL);
-	return r == CN_UTIL_ENOENT ? 0 : r;
+	return r == CN_ERR_NOT_FOUND ? 0 : r;
 }
 
 int cn_args_raw(const char *args, const char *key, const char **value, size_t *len)
@@ -151,7 +151,7 @@ int cn_args_str(const char *args, const char *key, char *buf, size_t size)
 	if (size)
 		buf[o < size ? o : size - 1] = 0;
 	if (!fits || o > 0x7fffffff)
-		return CN_UTIL_ENOSPC;
+		return CN_ERR_NOSPACE;
 	return (int)o;
 }
 
@@ -159,8 +159,8 @@ int cn_args_u64(const char *args, const char *key, uint64_t *v)
 {
 	char num[40];
 	int n = cn_args_str(args, key, num, sizeof(num));
-	if (n == CN_UTIL_ENOSPC)
-		return CN_UTIL_ERANGE;
+	if (n == CN_ERR_NOSPACE)
+		return CN_ERR_RANGE;
 	if (n < 0)
 		return n;
 	return cn_parse_u64(num, (size_t)n, v, CN_NUM_SUFFIX);
@@ -173,7 +173,7 @@ int cn_args_ulong(const char *args, const char *key, unsigned long *v)
 	if (r)
 		return r;
 	if (x > (unsigned long)-1)
-		return CN_UTIL_ERANGE;
+		return CN_ERR_RANGE;
 	*v = (unsigned long)x;
 	return 0;
 }
@@ -219,7 +219,7 @@ static bool valid_key(const char *key)
 static int set(char *buf, size_t size, const char *key, const char *s, bool quote)
 {
 	if (!valid_key(key))
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	size_t vlen = quote ? escaped_len(s) + 2 : cn_strlen(s);
 	size_t len = cn_strlen(buf);
 	struct entry e;
@@ -227,7 +227,7 @@ static int set(char *buf, size_t size, const char *key, const char *s, bool quot
 	char *d;
 	if (r == 0) {
 		d = splice(buf, size, len, e.val, e.val_len, vlen);
-	} else if (r == CN_UTIL_ENOENT) {
+	} else if (r == CN_ERR_NOT_FOUND) {
 		size_t klen = cn_strlen(key);
 		size_t sep = len ? 2 : 0;
 		d = splice(buf, size, len, len, 0, sep + klen + 1 + vlen);
@@ -243,7 +243,7 @@ static int set(char *buf, size_t size, const char *key, const char *s, bool quot
 	} else
 		return r;
 	if (!d)
-		return CN_UTIL_ENOSPC;
+		return CN_ERR_NOSPACE;
 	if (quote) {
 		*d++ = '"';
 		write_escaped(d, s);
@@ -266,13 +266,13 @@ int cn_args_set(char *buf, size_t size, const char *key, const char *raw)
 			if (v[i] == '\\')
 				i++;
 		if (i != n - 1)
-			return CN_UTIL_EINVAL;
+			return CN_ERR_INVALID;
 	} else {
 		for (size_t i = 0; i < n; i++)
 			if (v[i] == ',' || v[i] == '"' || v[i] == '\\' || v[i] == '=')
-				return CN_UTIL_EINVAL;
+				return CN_ERR_INVALID;
 		if (is_ws(v[0]) || is_ws(v[n - 1]))
-			return CN_UTIL_EINVAL;
+			return CN_ERR_INVALID;
 	}
 	return set(buf, size, key, raw, false);
 }
@@ -325,7 +325,7 @@ int cn_args_label_prefix(char *buf, size_t size, const char *prefix)
 {
 	struct entry e;
 	int r = find(buf, "label", &e);
-	if (r == CN_UTIL_ENOENT || (r == 0 && (e.val_len == 0 || (e.quoted && e.val_len == 2))))
+	if (r == CN_ERR_NOT_FOUND || (r == 0 && (e.val_len == 0 || (e.quoted && e.val_len == 2))))
 		return cn_args_set_str(buf, size, "label", prefix);
 	if (r)
 		return r;
@@ -333,7 +333,7 @@ int cn_args_label_prefix(char *buf, size_t size, const char *prefix)
 	size_t plen = escaped_len(prefix);
 	size_t add = plen + 4 + (e.quoted ? 0 : 2);
 	if (len + add + 1 > size)
-		return CN_UTIL_ENOSPC;
+		return CN_ERR_NOSPACE;
 	size_t at = e.val + (e.quoted ? 1 : 0);
 	if (!e.quoted) {                         /* bare: quote it (no escapes inside) */
 		splice(buf, size, len, e.val + e.val_len, 0, 1)[0] = '"';

@@ -57,7 +57,7 @@ int cn_bitalloc_alloc(struct cn_bitalloc *b, size_t *idx)
 int cn_bitalloc_alloc_range(struct cn_bitalloc *b, size_t count, unsigned align_log2, size_t *idx)
 {
 	if (count == 0 || align_log2 >= sizeof(size_t) * 8)
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	size_t step = (size_t)1 << align_log2;
 	size_t start = b->hint = find(b, b->hint, b->bits, false);
 	while (start < b->bits) {
@@ -80,14 +80,14 @@ int cn_bitalloc_alloc_range(struct cn_bitalloc *b, size_t count, unsigned align_
 		}
 		start = find(b, used + 1, b->bits, false);   /* past the used run */
 	}
-	return CN_UTIL_ENOMEM;
+	return CN_ERR_EXHAUSTED;
 }
 
 static int check_range(const struct cn_bitalloc *b, size_t idx, size_t count, bool want)
 {
 	if (count == 0 || idx >= b->bits || count > b->bits - idx)
-		return CN_UTIL_EINVAL;
-	return find(b, idx, idx + count, !want) == idx + count ? 0 : CN_UTIL_EFAULT;
+		return CN_ERR_INVALID;
+	return find(b, idx, idx + count, !want) == idx + count ? 0 : CN_ERR_CORRUPT;
 }
 
 int cn_bitalloc_reserve(struct cn_bitalloc *b, size_t idx, size_t count)

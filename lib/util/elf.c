@@ -4,14 +4,14 @@
  * untrusted.
  */
 #include <cn/elf.h>
-#include <cn/util/errors.h>
+#include <cn/errors.h>
 #include <cn/util/string.h>
 
 static int bad(const char **why, const char *reason)
 {
 	if (why)
 		*why = reason;
-	return CN_UTIL_EINVAL;
+	return CN_ERR_INVALID;
 }
 
 int cn_elf_parse(const void *image, uint32_t size, uint32_t limit, struct cn_elf_info *info,

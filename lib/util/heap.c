@@ -57,10 +57,10 @@ int cn_heap_add_region(struct cn_heap *h, void *base, size_t size)
 {
 	uintptr_t b = ((uintptr_t)base + 7) & ~(uintptr_t)7;
 	if (b < (uintptr_t)base || b - (uintptr_t)base >= size)
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	size = (size - (b - (uintptr_t)base)) & ~(size_t)7;
 	if (size < MIN_CHUNK)
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	/* Adjacent regions are kept as one: free chunks merge across the seam,
 	 * so a chunk may span both and must be checked against the whole. */
 	uintptr_t lo = b, hi = b + size;
@@ -74,7 +74,7 @@ int cn_heap_add_region(struct cn_heap *h, void *base, size_t size)
 			i++;
 	}
 	if (h->num_regions == CN_HEAP_MAX_REGIONS)
-		return CN_UTIL_ENOSPC;
+		return CN_ERR_NOSPACE;
 	h->regions[h->num_regions].base = lo;
 	h->regions[h->num_regions].end = hi;
 	h->num_regions++;
@@ -146,7 +146,7 @@ int cn_heap_free(struct cn_heap *h, void *p)
 		return 0;
 	struct cn_heap_chunk *c = chunk_of(h, p);
 	if (!c)
-		return CN_UTIL_EFAULT;
+		return CN_ERR_CORRUPT;
 	h->used -= c->size;
 	h->avail += c->size;
 	insert_free(h, c);

@@ -40,7 +40,7 @@ int cn_scan_u64(const char *s, size_t len, uint64_t *v, unsigned flags)
 		val = base == 16 ? val << 4 | (unsigned)d : val * 10 + (unsigned)d;
 	}
 	if (i == first)
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	if ((flags & CN_NUM_SUFFIX) && i < len) {
 		unsigned shift = 0;
 		switch (s[i]) {
@@ -56,9 +56,9 @@ int cn_scan_u64(const char *s, size_t len, uint64_t *v, unsigned flags)
 		}
 	}
 	if (overflow)
-		return CN_UTIL_ERANGE;
+		return CN_ERR_RANGE;
 	if (i > 0x7fffffff)
-		return CN_UTIL_ERANGE;         /* count would not fit the int result */
+		return CN_ERR_RANGE;         /* count would not fit the int result */
 	*v = val;
 	return (int)i;
 }
@@ -70,9 +70,9 @@ int cn_parse_u64(const char *s, size_t len, uint64_t *v, unsigned flags)
 	if (n < 0)
 		return n;
 	if ((size_t)n != len)
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	*v = val;
-	return CN_UTIL_OK;
+	return CN_OK;
 }
 
 int cn_parse_ulong(const char *s, size_t len, unsigned long *v, unsigned flags)
@@ -82,9 +82,9 @@ int cn_parse_ulong(const char *s, size_t len, unsigned long *v, unsigned flags)
 	if (r < 0)
 		return r;
 	if (val > (unsigned long)-1)
-		return CN_UTIL_ERANGE;
+		return CN_ERR_RANGE;
 	*v = (unsigned long)val;
-	return CN_UTIL_OK;
+	return CN_OK;
 }
 
 int cn_parse_size(const char *s, size_t *v)
@@ -97,7 +97,7 @@ int cn_parse_size(const char *s, size_t *v)
 	if (r < 0)
 		return r;
 	if (val > (size_t)-1)
-		return CN_UTIL_ERANGE;
+		return CN_ERR_RANGE;
 	*v = (size_t)val;
-	return CN_UTIL_OK;
+	return CN_OK;
 }

@@ -11,7 +11,7 @@ static int get(const char *args, const char *key, uint32_t *v)
 {
 	uint64_t x = 0;
 	int err = cn_args_u64(args, key, &x);
-	if (err == CN_UTIL_ENOENT)
+	if (err == CN_ERR_NOT_FOUND)
 		x = 0;
 	else if (err || x > UINT32_MAX)
 		return CN_ERR_ARGS;

@@ -18,7 +18,7 @@ int cn_slab_init(struct cn_slab *s, size_t obj_size, size_t block_size,
                  void (*free_block)(void *ctx, void *block, size_t size), void *ctx)
 {
 	if (obj_size == 0 || obj_size > block_size)
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	s->obj_size = ALIGN8(obj_size);
 	s->block_size = block_size;
 	/* the largest count whose header, bitmap and objects fit */
@@ -31,7 +31,7 @@ int cn_slab_init(struct cn_slab *s, size_t obj_size, size_t block_size,
 		}
 	}
 	if (n == 0)
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	s->per_block = n;
 	s->alloc_block = alloc_block;
 	s->free_block = free_block;
@@ -83,10 +83,10 @@ int cn_slab_free(struct cn_slab *s, void *obj)
 		if (p < first || p >= first + s->per_block * s->obj_size)
 			continue;
 		if ((p - first) % s->obj_size)
-			return CN_UTIL_EFAULT;             /* inside an object */
+			return CN_ERR_CORRUPT;             /* inside an object */
 		size_t i = (p - first) / s->obj_size;
 		if (!(b->bitmap[i / 32] & (1u << (i % 32))))
-			return CN_UTIL_EFAULT;             /* double free */
+			return CN_ERR_CORRUPT;             /* double free */
 		b->bitmap[i / 32] &= ~(1u << (i % 32));
 		b->used--;
 		s->used--;
@@ -103,5 +103,5 @@ int cn_slab_free(struct cn_slab *s, void *obj)
 		}
 		return 0;
 	}
-	return CN_UTIL_EFAULT;
+	return CN_ERR_CORRUPT;
 }

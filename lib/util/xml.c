@@ -124,7 +124,7 @@ static int fail(struct parser *p, const char *fmt, ...)
 		cn_vsnprintf(p->err->msg, sizeof(p->err->msg), fmt, ap);
 		va_end(ap);
 	}
-	return CN_UTIL_EINVAL;
+	return CN_ERR_INVALID;
 }
 
 static void *alloc(struct parser *p, size_t size)
@@ -141,7 +141,7 @@ static void *alloc(struct parser *p, size_t size)
 static int out_of_memory(struct parser *p)
 {
 	fail(p, "out of memory (arena of %zu bytes too small)", p->arena_size);
-	return CN_UTIL_ENOMEM;
+	return CN_ERR_EXHAUSTED;
 }
 
 /* Length of the entity at s[0..len) (which starts with '&'), its code point
@@ -202,7 +202,7 @@ int cn_xml_decode(const char *src, size_t len, char *buf, size_t size)
 			if (!el) {
 				if (size)
 					buf[0] = 0;
-				return CN_UTIL_EINVAL;
+				return CN_ERR_INVALID;
 			}
 			i += el;
 			if (cp < 0x80) {
@@ -234,7 +234,7 @@ int cn_xml_decode(const char *src, size_t len, char *buf, size_t size)
 	if (size)
 		buf[o < size ? o : size - 1] = 0;
 	if (!fits || o > 0x7fffffff)
-		return CN_UTIL_ENOSPC;
+		return CN_ERR_NOSPACE;
 	return (int)o;
 }
 

@@ -19,7 +19,10 @@
 #include <cn/rom_content.h>
 #include <cn/server.h>
 #include <cn/sys.h>
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 #include <cn/session/quota.h>
 #include <cn/util/string.h>
 #include <cn/util/xml.h>
@@ -129,7 +132,7 @@ static void close_session(void *ctx, void *state)
 }
 
 static struct cn_service rom_service = {
-	.name = "ROM", .session_size = sizeof(struct rom_state),
+	.name = CN_ROM_SERVICE, .session_size = sizeof(struct rom_state),
 	.dispatch = cn_rom_dispatch_any, .ops = &cn_rom_content_ops,
 	.create = create, .close = close_session,
 };

@@ -44,7 +44,7 @@ static void closed(void *ctx, void *state)
 }
 
 static struct cn_service hello_service = {
-	.name = "Hello", .session_size = sizeof(struct hello_state), .ram_cost = HELLO_SESSION_RAM,
+	.name = HELLO_SERVICE, .session_size = sizeof(struct hello_state), .ram_cost = HELLO_SESSION_RAM,
 	.dispatch = hello_dispatch_any, .ops = &hello_ops, .create = opened, .close = closed,
 };
 

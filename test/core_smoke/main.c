@@ -7,7 +7,10 @@
 #include <cn/session/parent.h>
 #include <cn/session/pd.h>
 #include <cn/session/rm.h>
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 
 static void say(const char *s)
 {
@@ -29,20 +32,20 @@ int main(const struct cn_start_info *si)
 		say("smoke: no LOG\n");
 		return 1;
 	}
-	cn_log_session_write(log.name, "hello from the smoke test", 0);
+	cn_log_session_write(log.name, "hello from the smoke test");
 	cn_cap_t ds;
 	uint32_t addr = 0;
 	err = cn_pd_alloc(si->pd, 8192, 0, &ds);
 	if (!err)
 		err = cn_rm_attach(si->rm, ds, 0, 0, 0, CN_ATTACH_WRITE, &addr);
 	if (err || !addr) {
-		cn_log_session_write(log.name, "alloc/attach failed", 0);
+		cn_log_session_write(log.name, "alloc/attach failed");
 		return 1;
 	}
 	volatile uint32_t *p = (uint32_t *)addr;
 	p[0] = 42;
 	p[2047] = 43;
-	cn_log_session_write(log.name, p[0] == 42 && p[2047] == 43 ? "memory ok" : "memory bad", 0);
+	cn_log_session_write(log.name, p[0] == 42 && p[2047] == 43 ? "memory ok" : "memory bad");
 	cn_parent_exit(si->parent, 0, 0);
 	return 0;
 }

@@ -14,7 +14,10 @@
 #include <cn/sys.h>
 #include <cn/session/pd.h>
 #include <cn/session/rm.h>
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 #include <cn/util/string.h>
 
 #define BENCH_RPC(F0, F1, F2, F3, F4, F5) \
@@ -146,10 +149,10 @@ static struct {
 	bool                 logged;
 } st;
 
-static int log_write(void *ctx, const char *line, uint32_t *result)
+static int log_write(void *ctx, const char *line)
 {
 	uint32_t t = cycles();
-	(void)ctx; (void)result;
+	(void)ctx;
 	if (!st.logged) {
 		st.logged = true;
 		if (cn_strcmp(line, "started"))

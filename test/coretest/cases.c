@@ -24,7 +24,7 @@ int ct_log_label(void)
 {
 	cn_cap_t s;
 	CHECK_EQ(open("LOG", "label=\"x\", ram_quota=4K, cap_quota=1", &s), 0);
-	CHECK_EQ(cn_log_session_write(s.name, "label check", 0), 0);
+	CHECK_EQ(cn_log_session_write(s.name, "label check"), 0);
 	close(s);
 	return 0;
 }
@@ -225,7 +225,7 @@ int ct_irq_conflict(void)
 	CHECK_EQ(open("IRQ", "irq=41, ram_quota=4K, cap_quota=1", &a), 0);
 	CHECK_EQ(open("IRQ", "irq=41, ram_quota=4K, cap_quota=1", &b), CN_ERR_CONFLICT);
 	CHECK_EQ(open("IRQ", "irq=5000, ram_quota=4K, cap_quota=1", &b), CN_ERR_ARGS);
-	CHECK_EQ(cn_irq_ack(a.name, 0), CN_ERR_STATE);       /* no handler yet */
+	CHECK_EQ(cn_irq_ack(a.name), CN_ERR_STATE);       /* no handler yet */
 	close(a);
 	CHECK_EQ(open("IRQ", "irq=41, ram_quota=4K, cap_quota=1", &b), 0);
 	close(b);

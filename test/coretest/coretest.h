@@ -13,7 +13,10 @@
 #include <cn/session/pd.h>
 #include <cn/session/cpu.h>
 #include <cn/session/rm.h>
-#include <cn/session/devices.h>
+#include <cn/session/rom.h>
+#include <cn/session/irq.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/log.h>
 
 struct ct_env {
 	const struct cn_start_info *si;

@@ -16,7 +16,7 @@ void ct_log(const char *fmt, ...)
 	va_start(ap, fmt);
 	cn_vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	cn_log_session_write(ct.log, buf, 0);
+	cn_log_session_write(ct.log, buf);
 }
 
 /* A timeout signal can be left over from an earlier wait (its timer fired

@@ -21,7 +21,7 @@ static void single_bits(void)
 		CN_CHECK_EQ(cn_bitalloc_alloc(&b, &idx), 0);
 		CN_CHECK_EQ(idx, i);
 	}
-	CN_CHECK_EQ(cn_bitalloc_alloc(&b, &idx), CN_UTIL_ENOMEM);   /* bits 70..95 not used */
+	CN_CHECK_EQ(cn_bitalloc_alloc(&b, &idx), CN_ERR_EXHAUSTED);   /* bits 70..95 not used */
 	CN_CHECK_EQ(cn_bitalloc_used(&b), 70u);
 	CN_CHECK_EQ(cn_bitalloc_free(&b, 33, 1), 0);
 	CN_CHECK_EQ(cn_bitalloc_alloc(&b, &idx), 0);
@@ -36,16 +36,16 @@ static void double_free_and_range_errors(void)
 	size_t idx;
 	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 4, 0, &idx), 0);
 	CN_CHECK_EQ(cn_bitalloc_free(&b, 0, 4), 0);
-	CN_CHECK_EQ(cn_bitalloc_free(&b, 0, 4), CN_UTIL_EFAULT);
-	CN_CHECK_EQ(cn_bitalloc_free(&b, 64, 1), CN_UTIL_EINVAL);
-	CN_CHECK_EQ(cn_bitalloc_free(&b, 60, 5), CN_UTIL_EINVAL);
-	CN_CHECK_EQ(cn_bitalloc_free(&b, 0, 0), CN_UTIL_EINVAL);
+	CN_CHECK_EQ(cn_bitalloc_free(&b, 0, 4), CN_ERR_CORRUPT);
+	CN_CHECK_EQ(cn_bitalloc_free(&b, 64, 1), CN_ERR_INVALID);
+	CN_CHECK_EQ(cn_bitalloc_free(&b, 60, 5), CN_ERR_INVALID);
+	CN_CHECK_EQ(cn_bitalloc_free(&b, 0, 0), CN_ERR_INVALID);
 	CN_CHECK_EQ(cn_bitalloc_reserve(&b, 10, 2), 0);
-	CN_CHECK_EQ(cn_bitalloc_free(&b, 9, 3), CN_UTIL_EFAULT);   /* partly free: no change */
+	CN_CHECK_EQ(cn_bitalloc_free(&b, 9, 3), CN_ERR_CORRUPT);   /* partly free: no change */
 	CN_CHECK_EQ(cn_bitalloc_used(&b), 2u);
-	CN_CHECK_EQ(cn_bitalloc_reserve(&b, 11, 1), CN_UTIL_EFAULT);
-	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 0, 0, &idx), CN_UTIL_EINVAL);
-	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 1, 200, &idx), CN_UTIL_EINVAL);
+	CN_CHECK_EQ(cn_bitalloc_reserve(&b, 11, 1), CN_ERR_CORRUPT);
+	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 0, 0, &idx), CN_ERR_INVALID);
+	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 1, 200, &idx), CN_ERR_INVALID);
 }
 
 static void aligned_ranges(void)
@@ -63,14 +63,14 @@ static void aligned_ranges(void)
 	CN_CHECK_EQ(idx, 32u);
 	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 32, 5, &idx), 0);
 	CN_CHECK_EQ(idx, 64u);
-	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 5, 5, &idx), CN_UTIL_ENOMEM);   /* 96 + 5 > 100 */
+	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 5, 5, &idx), CN_ERR_EXHAUSTED);   /* 96 + 5 > 100 */
 	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 4, 5, &idx), 0);                /* exactly to the end */
 	CN_CHECK_EQ(idx, 96u);
-	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 36, 5, &idx), CN_UTIL_ENOMEM);  /* beyond 100 */
+	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 36, 5, &idx), CN_ERR_EXHAUSTED);  /* beyond 100 */
 	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 4, 0, &idx), 0);
 	CN_CHECK_EQ(idx, 0u + 7u);                                   /* 7..10 after 4..6 */
-	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 100, 0, &idx), CN_UTIL_ENOMEM);
-	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 101, 0, &idx), CN_UTIL_ENOMEM);
+	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 100, 0, &idx), CN_ERR_EXHAUSTED);
+	CN_CHECK_EQ(cn_bitalloc_alloc_range(&b, 101, 0, &idx), CN_ERR_EXHAUSTED);
 }
 
 #define MODEL_BITS 1000
@@ -117,7 +117,7 @@ static void random_against_model(void)
 		size_t idx = 0;
 		int err = cn_bitalloc_alloc_range(&b, count, align, &idx);
 		if (want < 0) {
-			CN_CHECK_EQ(err, CN_UTIL_ENOMEM);
+			CN_CHECK_EQ(err, CN_ERR_EXHAUSTED);
 			continue;
 		}
 		CN_CHECK_EQ(err, 0);
@@ -129,7 +129,7 @@ static void random_against_model(void)
 		live[nlive++].count = count;
 		CN_CHECK_EQ(cn_bitalloc_used(&b), used);
 	}
-	CN_CHECK_EQ(cn_bitalloc_free(&b, 0, MODEL_BITS), used == MODEL_BITS ? 0 : CN_UTIL_EFAULT);
+	CN_CHECK_EQ(cn_bitalloc_free(&b, 0, MODEL_BITS), used == MODEL_BITS ? 0 : CN_ERR_CORRUPT);
 }
 
 int main(void)

@@ -58,7 +58,7 @@ static void walk(const struct cn_xml_doc *doc, const char *t, size_t len)
 			(void)cn_xml_attr_bool(n, name, false);
 			(void)cn_xml_attr_eq(n, name, "yes");
 			int d = cn_xml_decode(a->value.ptr, a->value.len, buf, sizeof(buf));
-			CHECK(d == CN_UTIL_ENOSPC || d == CN_UTIL_EINVAL || (d >= 0 && strlen(buf) <= (size_t)d));
+			CHECK(d == CN_ERR_NOSPACE || d == CN_ERR_INVALID || (d >= 0 && strlen(buf) <= (size_t)d));
 		}
 		CHECK(na == n->num_attrs);
 		attrs += na;
@@ -88,13 +88,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct cn_xml_doc doc;
 	struct cn_xml_error err;
 	int r = cn_xml_parse(&doc, t, size, big_arena, sizeof(big_arena), &err);
-	CHECK(r == 0 || r == CN_UTIL_EINVAL || r == CN_UTIL_ENOMEM);
+	CHECK(r == 0 || r == CN_ERR_INVALID || r == CN_ERR_EXHAUSTED);
 	if (r == 0)
 		walk(&doc, t, size);
 	else
 		CHECK(doc.root == NULL && err.msg[0] && err.line >= 1 && err.offset <= size);
 	int r2 = cn_xml_parse(&doc, t, size, small_arena, sizeof(small_arena), &err);
-	CHECK(r2 == r || (r2 == CN_UTIL_ENOMEM && r != CN_UTIL_EINVAL) || r2 == CN_UTIL_ENOMEM);
+	CHECK(r2 == r || (r2 == CN_ERR_EXHAUSTED && r != CN_ERR_INVALID) || r2 == CN_ERR_EXHAUSTED);
 	if (r2 == 0)
 		walk(&doc, t, size);
 	__builtin_free(t);

@@ -48,16 +48,16 @@ static void bad_pointers(void)
 	char *a = cn_heap_alloc(&h, 64);
 	char *b = cn_heap_alloc(&h, 64);
 	int local;
-	CN_CHECK_EQ(cn_heap_free(&h, &local), CN_UTIL_EFAULT);
-	CN_CHECK_EQ(cn_heap_free(&h, a + 8), CN_UTIL_EFAULT);
-	CN_CHECK_EQ(cn_heap_free(&h, a + 1), CN_UTIL_EFAULT);
+	CN_CHECK_EQ(cn_heap_free(&h, &local), CN_ERR_CORRUPT);
+	CN_CHECK_EQ(cn_heap_free(&h, a + 8), CN_ERR_CORRUPT);
+	CN_CHECK_EQ(cn_heap_free(&h, a + 1), CN_ERR_CORRUPT);
 	CN_CHECK_EQ(cn_heap_free(&h, a), 0);
-	CN_CHECK_EQ(cn_heap_free(&h, a), CN_UTIL_EFAULT);        /* double free */
+	CN_CHECK_EQ(cn_heap_free(&h, a), CN_ERR_CORRUPT);        /* double free */
 	CN_CHECK_EQ(cn_heap_free(&h, NULL), 0);
 	CN_CHECK_EQ(cn_heap_size(&h, a), 0u);
 	CN_CHECK_EQ(cn_heap_free(&h, b), 0);
-	CN_CHECK_EQ(cn_heap_free(&h, b), CN_UTIL_EFAULT);        /* merged into a free chunk */
-	CN_CHECK_EQ(cn_heap_add_region(&h, mem, 4), CN_UTIL_EINVAL);
+	CN_CHECK_EQ(cn_heap_free(&h, b), CN_ERR_CORRUPT);        /* merged into a free chunk */
+	CN_CHECK_EQ(cn_heap_add_region(&h, mem, 4), CN_ERR_INVALID);
 }
 
 static void best_fit(void)
@@ -104,7 +104,7 @@ static void growth_and_realloc(void)
 	char *c = cn_heap_realloc(&h, a, 7500);           /* more than extra[0] has left */
 	CN_CHECK(c && grow_calls == 2);
 	for (int i = 0; i < 200; i++) CN_CHECK(c[i] == (char)i);
-	CN_CHECK_EQ(cn_heap_free(&h, a), CN_UTIL_EFAULT);         /* realloc freed it */
+	CN_CHECK_EQ(cn_heap_free(&h, a), CN_ERR_CORRUPT);         /* realloc freed it */
 	CN_CHECK(cn_heap_realloc(&h, c, 10) == c);
 	CN_CHECK_EQ(cn_heap_free(&h, c), 0);
 	CN_CHECK_EQ(cn_heap_free(&h, b), 0);

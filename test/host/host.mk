@@ -6,7 +6,7 @@
 #                    and run them (HOST_SAN_TESTS)
 #   host-fuzz        build the libFuzzer targets test/host/fuzz_*.c and run
 #                    each briefly (FUZZ_RUNS inputs); a finding fails
-# needs Debian packages: make gcc libc6-dev clang libclang-rt-14-dev
+# needs Debian packages: make gcc libc6-dev clang libclang-rt-14-dev python3
 
 Q              ?= @
 HOST_B         ?= build/host

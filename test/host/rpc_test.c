@@ -19,7 +19,9 @@
 	F1(calc, fail,   uint32_t, int32_t, code) \
 	F0(calc, absent, uint32_t) \
 	F2(calc, strsum, uint32_t, const char *, a, const char *, b) \
-	F5(calc, five,   uint32_t, uint32_t, a, const char *, s, cn_cap_t, c, uint64_t, d, uint32_t, e)
+	F5(calc, five,   uint32_t, uint32_t, a, const char *, s, cn_cap_t, c, uint64_t, d, uint32_t, e) \
+	F1(calc, reset,  void, uint32_t, to) \
+	F1(calc, note,   void, const char *, s)
 CN_RPC_INTERFACE(calc, CALC_RPC)
 
 /* ------------------------------------------------------------ server */
@@ -51,7 +53,14 @@ static int do_five(void *ctx, uint32_t a, const char *s, cn_cap_t c, uint64_t d,
                    uint32_t *r)
 { (void)ctx; *r = a + (uint32_t)strlen(s) + c.name + (uint32_t)(d >> 32) + e; return 0; }
 
+/* functions without a result: no result parameter at either end */
+static int do_reset(void *ctx, uint32_t to)
+{ ((struct calc_state *)ctx)->calls = to; return to == 666 ? -7 : 0; }
+static int do_note(void *ctx, const char *s)
+{ (void)ctx; strcpy(last_str, s); return 0; }
+
 static const struct calc_ops ops = {
+	.reset = do_reset, .note = do_note,
 	.add = do_add, .twice = do_twice, .count = do_count, .keep = do_keep,
 	.mix = do_mix, .fail = do_fail, .absent = NULL, .strsum = do_strsum, .five = do_five,
 };
@@ -159,6 +168,26 @@ static void register_path(void)
 	}
 	CN_CHECK_EQ(regs_declined, 4);
 	force_full = 0;
+}
+
+/* void results: the calls take no result pointer, the register path and
+ * the full path give the same reply (a zero word), errors pass */
+static void void_results(void)
+{
+	uint32_t r32 = 0;
+	int calls = regs_calls;
+	CN_CHECK_EQ(calc_reset(SERVER_CAP, 5), 0);
+	CN_CHECK_EQ(regs_calls, calls + 1);
+	CN_CHECK_EQ(calc_count(SERVER_CAP, &r32), 0);
+	CN_CHECK_EQ(r32, 5u);
+	CN_CHECK_EQ(calc_reset(SERVER_CAP, 666), -7);
+	force_full = 1;
+	CN_CHECK_EQ(calc_reset(SERVER_CAP, 9), 0);
+	CN_CHECK_EQ(calc_reset(SERVER_CAP, 666), -7);
+	force_full = 0;
+	CN_CHECK_EQ(calc_note(SERVER_CAP, "noted"), 0);           /* full path: a string */
+	CN_CHECK_STR(last_str, "noted");
+	CN_CHECK_EQ(calc_reset(SERVER_CAP, 0), 0);
 }
 
 /* register replies a hostile server could send */
@@ -350,6 +379,7 @@ int main(void)
 	CN_RUN(typed_calls);
 	CN_RUN(message_layout);
 	CN_RUN(register_path);
+	CN_RUN(void_results);
 	CN_RUN(malformed_registers);
 	CN_RUN(malformed_register_replies);
 	CN_RUN(capabilities);

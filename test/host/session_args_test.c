@@ -62,17 +62,17 @@ static void keeps_given(void)
 static void bad_input(void)
 {
 	char buf[64] = "label=\"x";
-	CN_CHECK_EQ(cn_session_args_defaults(buf, sizeof(buf), "LOG"), CN_UTIL_EINVAL);
+	CN_CHECK_EQ(cn_session_args_defaults(buf, sizeof(buf), "LOG"), CN_ERR_INVALID);
 	strcpy(buf, "ram_quota=lots");
-	CN_CHECK_EQ(cn_session_args_defaults(buf, sizeof(buf), "LOG"), CN_UTIL_EINVAL);
+	CN_CHECK_EQ(cn_session_args_defaults(buf, sizeof(buf), "LOG"), CN_ERR_INVALID);
 	strcpy(buf, "ram_quota=99999999999999999999999");
-	CN_CHECK_EQ(cn_session_args_defaults(buf, sizeof(buf), "LOG"), CN_UTIL_EINVAL);
+	CN_CHECK_EQ(cn_session_args_defaults(buf, sizeof(buf), "LOG"), CN_ERR_INVALID);
 	/* room for ram_quota but not for cap_quota: unchanged */
 	char small[40] = "label=\"abcdefghijk\"";
-	CN_CHECK_EQ(cn_session_args_defaults(small, sizeof(small), "LOG"), CN_UTIL_ENOSPC);
+	CN_CHECK_EQ(cn_session_args_defaults(small, sizeof(small), "LOG"), CN_ERR_NOSPACE);
 	CN_CHECK_STR(small, "label=\"abcdefghijk\"");
 	char tiny[24] = "label=\"abcdefghijk\"";
-	CN_CHECK_EQ(cn_session_args_defaults(tiny, sizeof(tiny), "LOG"), CN_UTIL_ENOSPC);
+	CN_CHECK_EQ(cn_session_args_defaults(tiny, sizeof(tiny), "LOG"), CN_ERR_NOSPACE);
 	CN_CHECK_STR(tiny, "label=\"abcdefghijk\"");
 }
 
@@ -87,7 +87,7 @@ static void doubling(void)
 	CN_CHECK_EQ(num(buf, "cap_quota"), 6ul);
 	/* bounded */
 	CN_CHECK_EQ(cn_session_args_double(buf, sizeof(buf), "ram_quota", 10000, &v),
-	            CN_UTIL_ERANGE);
+	            CN_ERR_RANGE);
 	CN_CHECK_EQ(num(buf, "ram_quota"), 8192ul);
 	/* missing or zero counts as 1 */
 	CN_CHECK_EQ(cn_session_args_double(buf, sizeof(buf), "other", 100, &v), 0);

@@ -67,14 +67,14 @@ static void bad_frees(void)
 	CN_CHECK_EQ(cn_slab_init(&s, 16, 256, blk_alloc, blk_free, &bk), 0);
 	char *a = cn_slab_alloc(&s), *b = cn_slab_alloc(&s);
 	int local;
-	CN_CHECK_EQ(cn_slab_free(&s, &local), CN_UTIL_EFAULT);
-	CN_CHECK_EQ(cn_slab_free(&s, a + 4), CN_UTIL_EFAULT);
+	CN_CHECK_EQ(cn_slab_free(&s, &local), CN_ERR_CORRUPT);
+	CN_CHECK_EQ(cn_slab_free(&s, a + 4), CN_ERR_CORRUPT);
 	CN_CHECK_EQ(cn_slab_free(&s, a), 0);
-	CN_CHECK_EQ(cn_slab_free(&s, a), CN_UTIL_EFAULT);        /* double free */
-	CN_CHECK_EQ(cn_slab_free(&s, NULL), CN_UTIL_EFAULT);
+	CN_CHECK_EQ(cn_slab_free(&s, a), CN_ERR_CORRUPT);        /* double free */
+	CN_CHECK_EQ(cn_slab_free(&s, NULL), CN_ERR_CORRUPT);
 	CN_CHECK_EQ(cn_slab_used(&s), 1u);
 	CN_CHECK_EQ(cn_slab_free(&s, b), 0);
-	CN_CHECK_EQ(cn_slab_free(&s, b), CN_UTIL_EFAULT);        /* block is gone */
+	CN_CHECK_EQ(cn_slab_free(&s, b), CN_ERR_CORRUPT);        /* block is gone */
 	CN_CHECK_EQ(bk.live, 0);
 }
 
@@ -91,9 +91,9 @@ static void backing_exhausted(void)
 	a = cn_slab_alloc(&s);
 	CN_CHECK(a != NULL);
 	CN_CHECK_EQ(cn_slab_free(&s, a), 0);
-	CN_CHECK_EQ(cn_slab_init(&s, 200, 128, blk_alloc, blk_free, &bk), CN_UTIL_EINVAL);
-	CN_CHECK_EQ(cn_slab_init(&s, 120, 128, blk_alloc, blk_free, &bk), CN_UTIL_EINVAL);
-	CN_CHECK_EQ(cn_slab_init(&s, 0, 128, blk_alloc, blk_free, &bk), CN_UTIL_EINVAL);
+	CN_CHECK_EQ(cn_slab_init(&s, 200, 128, blk_alloc, blk_free, &bk), CN_ERR_INVALID);
+	CN_CHECK_EQ(cn_slab_init(&s, 120, 128, blk_alloc, blk_free, &bk), CN_ERR_INVALID);
+	CN_CHECK_EQ(cn_slab_init(&s, 0, 128, blk_alloc, blk_free, &bk), CN_ERR_INVALID);
 }
 
 int main(void)

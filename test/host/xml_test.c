@@ -111,10 +111,10 @@ static void entities(void)
 	CN_CHECK(!cn_xml_attr_str(a, "v", buf, 5));               /* too small */
 	CN_CHECK_STR(buf, "<x> ");                                /* but terminated */
 	CN_CHECK_EQ(cn_xml_decode("a&amp;b", 7, buf, 4), 3);
-	CN_CHECK_EQ(cn_xml_decode("a&amp;b", 7, buf, 3), CN_UTIL_ENOSPC);
-	CN_CHECK_EQ(cn_xml_decode("&amp", 4, buf, sizeof(buf)), CN_UTIL_EINVAL);
-	CN_CHECK_EQ(cn_xml_decode("&#0;", 4, buf, sizeof(buf)), CN_UTIL_EINVAL);
-	CN_CHECK_EQ(cn_xml_decode("&#x110000;", 10, buf, sizeof(buf)), CN_UTIL_EINVAL);
+	CN_CHECK_EQ(cn_xml_decode("a&amp;b", 7, buf, 3), CN_ERR_NOSPACE);
+	CN_CHECK_EQ(cn_xml_decode("&amp", 4, buf, sizeof(buf)), CN_ERR_INVALID);
+	CN_CHECK_EQ(cn_xml_decode("&#0;", 4, buf, sizeof(buf)), CN_ERR_INVALID);
+	CN_CHECK_EQ(cn_xml_decode("&#x110000;", 10, buf, sizeof(buf)), CN_ERR_INVALID);
 	CN_CHECK_EQ(cn_xml_decode("", 0, buf, sizeof(buf)), 0);
 }
 
@@ -151,7 +151,7 @@ static void error_messages(void)
 		struct cn_xml_doc doc;
 		struct cn_xml_error err;
 		int r = parse(&doc, cases[i].text, &err);
-		CN_CHECK_EQ(r, CN_UTIL_EINVAL);
+		CN_CHECK_EQ(r, CN_ERR_INVALID);
 		CN_CHECK(doc.root == NULL);
 		if (strcmp(err.msg, cases[i].msg) || err.line != cases[i].line ||
 		    err.column != cases[i].column) {
@@ -179,7 +179,7 @@ static void out_of_memory(void)
 	struct cn_xml_error err;
 	uint64_t small[8];
 	int r = cn_xml_parse(&doc, init_config, strlen(init_config), small, sizeof(small), &err);
-	CN_CHECK_EQ(r, CN_UTIL_ENOMEM);
+	CN_CHECK_EQ(r, CN_ERR_EXHAUSTED);
 	CN_CHECK(strncmp(err.msg, "out of memory", 13) == 0);
 	CN_CHECK(doc.root == NULL);
 	/* the arena the full parse needed is enough, one byte less is not */
@@ -188,9 +188,9 @@ static void out_of_memory(void)
 	char *a = (char *)arena;
 	CN_CHECK_EQ(cn_xml_parse(&doc, init_config, strlen(init_config), a, need, NULL), 0);
 	CN_CHECK_EQ(cn_xml_parse(&doc, init_config, strlen(init_config), a, need - 1, NULL),
-	            CN_UTIL_ENOMEM);
+	            CN_ERR_EXHAUSTED);
 	CN_CHECK_EQ(cn_xml_parse(&doc, init_config, strlen(init_config), a, 0, NULL),
-	            CN_UTIL_ENOMEM);
+	            CN_ERR_EXHAUSTED);
 }
 
 static void depth_limit(void)
@@ -206,7 +206,7 @@ static void depth_limit(void)
 		if (depth <= CN_XML_MAX_DEPTH)
 			CN_CHECK_EQ(r, 0);
 		else {
-			CN_CHECK_EQ(r, CN_UTIL_EINVAL);
+			CN_CHECK_EQ(r, CN_ERR_INVALID);
 			CN_CHECK_STR(err.msg, "nodes nested deeper than 64 levels");
 			CN_CHECK_EQ(err.column, 193u);
 		}
@@ -220,12 +220,12 @@ static void not_nul_terminated(void)
 	/* the parser must stop at len, whatever follows in memory */
 	const char text[] = "<a x=\"1\"/><junk";
 	CN_CHECK_EQ(cn_xml_parse(&doc, text, 10, arena, sizeof(arena), &err), 0);
-	CN_CHECK_EQ(cn_xml_parse(&doc, text, 9, arena, sizeof(arena), &err), CN_UTIL_EINVAL);
+	CN_CHECK_EQ(cn_xml_parse(&doc, text, 9, arena, sizeof(arena), &err), CN_ERR_INVALID);
 	CN_CHECK_STR(err.msg, "expected '>' after '/'");
 	const char t2[] = "<a>text</a>>>";
 	CN_CHECK_EQ(cn_xml_parse(&doc, t2, 11, arena, sizeof(arena), &err), 0);
 	CN_CHECK(span_is(cn_xml_root(&doc)->content, "text"));
-	CN_CHECK_EQ(cn_xml_parse(&doc, t2, 10, arena, sizeof(arena), &err), CN_UTIL_EINVAL);
+	CN_CHECK_EQ(cn_xml_parse(&doc, t2, 10, arena, sizeof(arena), &err), CN_ERR_INVALID);
 }
 
 static void name_helpers(void)

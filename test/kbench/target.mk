@@ -1,3 +1,3 @@
 # Kernel benchmarks (run/bench_kernel.run): instruction counts under icount.
 TARGET := kbench
-EXTRA_SRC := test/lib/kt.c test/lib/kt_entry.S
+LIBS := kt

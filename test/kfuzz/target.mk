@@ -1,4 +1,4 @@
 # The kernel syscall fuzzer: a roottask that lets a child PD issue random
 # system calls while an echo server in a sibling PD must keep answering.
 TARGET := kfuzz
-EXTRA_SRC := test/lib/kt.c test/lib/kt_entry.S
+LIBS := kt

@@ -1,5 +1,5 @@
 # The kernel test suite: a roottask that runs every case in fresh PDs.
 TARGET := ktest
-EXTRA_SRC := test/lib/kt.c test/lib/kt_entry.S
+LIBS := kt
 # the board's user-space timer for the IRQ test (board/<name>/board.h)
 EXTRA_CFLAGS := -Iboard/$(BOARD)

@@ -57,6 +57,7 @@
 #define CN_SESSION_CPU_H
 
 #include <cn/rpc.h>
+#include <cn/session/connect.h>
 
 #define CN_THREAD_INFO_STATE      0u
 #define CN_THREAD_INFO_FAULT_TYPE 1u
@@ -100,5 +101,15 @@ CN_RPC_INTERFACE(cn_cpu, CN_CPU_RPC)
 	F2(cn_thread, affinity, uint32_t, uint32_t, x, uint32_t, y) \
 	F1(cn_thread, weight,  uint32_t, uint32_t, w)
 CN_RPC_INTERFACE(cn_thread, CN_THREAD_RPC)
+
+#define CN_CPU_SERVICE "CPU"
+
+/* args: more session arguments ("priority=1, prio_levels=2", affinity, or "") */
+static inline int cn_cpu_connect(struct cn_env *env, const char *label, const char *args,
+                                 uint32_t *session)
+{
+	return cn_session_connect(env, CN_CPU_SERVICE, label, CN_CPU_SESSION_RAM,
+	                          CN_CPU_SESSION_CAPS, args, session);
+}
 
 #endif

@@ -33,6 +33,7 @@
 #define CN_SESSION_PD_H
 
 #include <cn/rpc.h>
+#include <cn/session/connect.h>
 
 #define CN_DS_UNCACHED  1u
 
@@ -62,5 +63,17 @@ CN_RPC_INTERFACE(cn_pd, CN_PD_RPC)
 	F0(cn_ds, size,  uint32_t) \
 	F0(cn_ds, flags, uint32_t)
 CN_RPC_INTERFACE(cn_ds, CN_DS_RPC)
+
+#define CN_PD_SERVICE "PD"
+
+/* a new PD whose cap space holds 'caps' names (0: CN_PD_SESSION_CAPS) */
+static inline int cn_pd_connect(struct cn_env *env, const char *label, uint32_t caps,
+                                uint32_t *session)
+{
+	if (!caps)
+		caps = CN_PD_SESSION_CAPS;
+	return cn_session_connect(env, CN_PD_SERVICE, label, CN_PD_SESSION_RAM(caps), caps, "",
+	                          session);
+}
 
 #endif

@@ -22,4 +22,27 @@
 #define CN_REGION_RAM_META      128u    /* per attached region */
 #define CN_RM_RAM_META          512u    /* per region map of an RM session */
 
+/* What a session of each of core's services costs its client (the donated
+ * quota the typed connect helpers of <cn/session/NAME.h> send, and the
+ * defaults cn_connect() adds): session meta data plus what the session
+ * holds from the start, and some room to work. */
+#define CN_PD_SESSION_CAPS      64u     /* the new PD's cap space (cap_quota) */
+#define CN_PD_SESSION_RAM(caps) (CN_PD_RAM_OBJECT + (caps) * CN_PD_CAP_SLOT_RAM + \
+                                 CN_SESSION_RAM_META + 4096u)
+#define CN_CPU_SESSION_RAM      (CN_SESSION_RAM_META + 2u * CN_THREAD_RAM)
+#define CN_CPU_SESSION_CAPS     (CN_SESSION_CAP_META + 2u)
+#define CN_RM_SESSION_RAM       (CN_SESSION_RAM_META + CN_RM_RAM_META + 8u * CN_REGION_RAM_META)
+#define CN_RM_SESSION_CAPS      (CN_SESSION_CAP_META + 2u)
+#define CN_ROM_SESSION_RAM      (CN_SESSION_RAM_META + CN_DS_RAM_META + CN_PD_PAGE_TABLE_RAM)
+#define CN_ROM_SESSION_CAPS     (CN_SESSION_CAP_META + 1u)
+#define CN_IO_MEM_SESSION_RAM   CN_ROM_SESSION_RAM
+#define CN_IO_MEM_SESSION_CAPS  CN_ROM_SESSION_CAPS
+#define CN_IRQ_SESSION_RAM      (CN_SESSION_RAM_META + CN_SIGNAL_RAM)
+#define CN_IRQ_SESSION_CAPS     (CN_SESSION_CAP_META + 1u)
+#define CN_LOG_SESSION_RAM      (CN_SESSION_RAM_META + 1024u)
+#define CN_LOG_SESSION_CAPS     CN_SESSION_CAP_META
+/* any other service, unless its header says otherwise */
+#define CN_OTHER_SESSION_RAM    (CN_SESSION_RAM_META + 3072u)
+#define CN_OTHER_SESSION_CAPS   (CN_SESSION_CAP_META + 3u)
+
 #endif

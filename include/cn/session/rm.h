@@ -25,6 +25,7 @@
 #define CN_SESSION_RM_H
 
 #include <cn/rpc.h>
+#include <cn/session/connect.h>
 
 #define CN_ATTACH_AT    1u
 #define CN_ATTACH_WRITE 2u
@@ -46,5 +47,13 @@ CN_RPC_INTERFACE(cn_rm_session, CN_RM_SESSION_RPC)
 	F1(cn_rm, fault,         uint32_t, uint32_t, what) \
 	F0(cn_rm, dataspace,     cn_cap_t)
 CN_RPC_INTERFACE(cn_rm, CN_RM_RPC)
+
+#define CN_RM_SERVICE "RM"
+
+static inline int cn_rm_connect(struct cn_env *env, const char *label, uint32_t *session)
+{
+	return cn_session_connect(env, CN_RM_SERVICE, label, CN_RM_SESSION_RAM,
+	                          CN_RM_SESSION_CAPS, "", session);
+}
 
 #endif

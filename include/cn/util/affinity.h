@@ -19,11 +19,11 @@
 struct cn_affinity_space { uint32_t w, h; };
 struct cn_affinity_loc   { uint32_t x, y, w, h; };
 
-/* "WxH" / "X,Y,WxH"; 0 or CN_UTIL_EINVAL (also for a zero or too large size) */
+/* "WxH" / "X,Y,WxH"; 0 or CN_ERR_INVALID (also for a zero or too large size) */
 int cn_affinity_parse_space(const char *s, struct cn_affinity_space *sp);
 int cn_affinity_parse_loc(const char *s, struct cn_affinity_loc *l);
 
-/* the text forms into buf: 0 or CN_UTIL_ENOSPC */
+/* the text forms into buf: 0 or CN_ERR_NOSPACE */
 int cn_affinity_format_space(char *buf, size_t size, struct cn_affinity_space sp);
 int cn_affinity_format_loc(char *buf, size_t size, struct cn_affinity_loc l);
 

@@ -4,8 +4,8 @@
  * Values are bare (up to the next comma; no '"' or '\' inside) or
  * double-quoted with \" and \\ escapes (and may contain commas). All
  * functions check the whole string: malformed input (missing '=',
- * unterminated quote, garbage) is CN_UTIL_EINVAL. Buffers are bounded;
- * a modification that does not fit is CN_UTIL_ENOSPC and leaves the buffer
+ * unterminated quote, garbage) is CN_ERR_INVALID. Buffers are bounded;
+ * a modification that does not fit is CN_ERR_NOSPACE and leaves the buffer
  * unchanged.
  */
 #ifndef CN_UTIL_ARGS_H
@@ -14,9 +14,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
-#include <cn/util/errors.h>
+#include <cn/errors.h>
 
-/* 0 if args is well-formed, else CN_UTIL_EINVAL */
+/* 0 if args is well-formed, else CN_ERR_INVALID */
 int cn_args_check(const char *args);
 
 /* the raw value of key (with quotes if quoted): 0, ENOENT or EINVAL */
@@ -25,7 +25,7 @@ int cn_args_raw(const char *args, const char *key, const char **value, size_t *l
 bool cn_args_has(const char *args, const char *key);
 
 /* the value without quotes and escapes into buf (NUL-terminated if size > 0);
- * returns its length, or CN_UTIL_ENOENT, CN_UTIL_EINVAL, CN_UTIL_ENOSPC */
+ * returns its length, or CN_ERR_NOT_FOUND, CN_ERR_INVALID, CN_ERR_NOSPACE */
 int cn_args_str(const char *args, const char *key, char *buf, size_t size);
 
 /* the value as a number (decimal or 0x-hex, K/M/G suffix): 0, ENOENT,

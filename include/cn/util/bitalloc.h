@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <cn/util/errors.h>
+#include <cn/errors.h>
 
 struct cn_bitalloc {
 	uint32_t *words;
@@ -21,11 +21,11 @@ struct cn_bitalloc {
 /* words must hold CN_BITALLOC_WORDS(bits) words; all bits start free */
 void cn_bitalloc_init(struct cn_bitalloc *b, uint32_t *words, size_t bits);
 
-/* one bit: 0 and *idx, or CN_UTIL_ENOMEM */
+/* one bit: 0 and *idx, or CN_ERR_EXHAUSTED */
 int cn_bitalloc_alloc(struct cn_bitalloc *b, size_t *idx);
 
 /* count contiguous bits starting at a multiple of 2^align_log2:
- * 0, CN_UTIL_ENOMEM, or CN_UTIL_EINVAL (count 0, align_log2 too large) */
+ * 0, CN_ERR_EXHAUSTED, or CN_ERR_INVALID (count 0, align_log2 too large) */
 int cn_bitalloc_alloc_range(struct cn_bitalloc *b, size_t count, unsigned align_log2, size_t *idx);
 
 /* mark a range as used: 0, EINVAL (out of range) or EFAULT (already used) */

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
-#include <cn/util/errors.h>
+#include <cn/errors.h>
 
 #define CN_HEAP_MAX_REGIONS 16
 
@@ -32,13 +32,13 @@ struct cn_heap {
 
 void cn_heap_init(struct cn_heap *h, cn_heap_grow_fn grow, void *grow_ctx);
 
-/* 0, CN_UTIL_EINVAL (too small) or CN_UTIL_ENOSPC (too many regions) */
+/* 0, CN_ERR_INVALID (too small) or CN_ERR_NOSPACE (too many regions) */
 int cn_heap_add_region(struct cn_heap *h, void *base, size_t size);
 
 /* NULL if size is 0 or nothing fits even after growing */
 void *cn_heap_alloc(struct cn_heap *h, size_t size);
 
-/* 0 (also for NULL) or CN_UTIL_EFAULT (bad pointer, double free) */
+/* 0 (also for NULL) or CN_ERR_CORRUPT (bad pointer, double free) */
 int cn_heap_free(struct cn_heap *h, void *p);
 
 /* like C realloc; NULL on failure with p untouched */

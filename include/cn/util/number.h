@@ -8,13 +8,13 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <cn/util/errors.h>
+#include <cn/errors.h>
 
 #define CN_NUM_SUFFIX 1u   /* accept a K/M/G (or k/m/g) suffix */
 
 /* Scan a number at the start of s[0..len). Returns the number of characters
- * consumed (> 0) and stores the value, or CN_UTIL_EINVAL (no digits, "0x"
- * without hex digits) or CN_UTIL_ERANGE (overflow). Stops at the first
+ * consumed (> 0) and stores the value, or CN_ERR_INVALID (no digits, "0x"
+ * without hex digits) or CN_ERR_RANGE (overflow). Stops at the first
  * character that cannot continue the number. */
 int cn_scan_u64(const char *s, size_t len, uint64_t *v, unsigned flags);
 

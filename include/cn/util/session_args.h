@@ -23,9 +23,11 @@
 #define CN_UTIL_SESSION_ARGS_H
 
 #include <stddef.h>
-#include <cn/util/errors.h>
+#include <cn/errors.h>
 
-#define CN_SESSION_DEFAULT_PD_CAPS 64ul
+#include <cn/session/quota.h>
+
+#define CN_SESSION_DEFAULT_PD_CAPS ((unsigned long)CN_PD_SESSION_CAPS)
 
 /* the default quota for 'service'; cap_quota is what the request carries
  * (0: none), it only matters for PD */
@@ -34,11 +36,11 @@ void cn_session_quota_default(const char *service, unsigned long cap_quota,
 
 /* add ram_quota= and cap_quota= to buf (a session-argument string of at most
  * size bytes incl. NUL) where missing, with the service's defaults.
- * 0, CN_UTIL_EINVAL (malformed args or quota value) or CN_UTIL_ENOSPC. */
+ * 0, CN_ERR_INVALID (malformed args or quota value) or CN_ERR_NOSPACE. */
 int cn_session_args_defaults(char *buf, size_t size, const char *service);
 
 /* double the numeric value of key in buf (a missing key counts as 1);
- * CN_UTIL_ERANGE when the result would exceed max (buf unchanged),
+ * CN_ERR_RANGE when the result would exceed max (buf unchanged),
  * else like cn_args_set_ulong. The new value goes to *value if not NULL. */
 int cn_session_args_double(char *buf, size_t size, const char *key, unsigned long max,
                            unsigned long *value);

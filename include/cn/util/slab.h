@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <cn/util/errors.h>
+#include <cn/errors.h>
 
 struct cn_slab_block;
 
@@ -21,7 +21,7 @@ struct cn_slab {
 	size_t used, num_blocks;
 };
 
-/* 0 or CN_UTIL_EINVAL if a block of block_size cannot hold one object */
+/* 0 or CN_ERR_INVALID if a block of block_size cannot hold one object */
 int cn_slab_init(struct cn_slab *s, size_t obj_size, size_t block_size,
                  void *(*alloc_block)(void *ctx, size_t size),
                  void (*free_block)(void *ctx, void *block, size_t size), void *ctx);
@@ -29,7 +29,7 @@ int cn_slab_init(struct cn_slab *s, size_t obj_size, size_t block_size,
 /* an 8-byte aligned object, NULL if the backing allocator has no block */
 void *cn_slab_alloc(struct cn_slab *s);
 
-/* 0, or CN_UTIL_EFAULT for a pointer that is not an allocated object */
+/* 0, or CN_ERR_CORRUPT for a pointer that is not an allocated object */
 int cn_slab_free(struct cn_slab *s, void *obj);
 
 static inline size_t cn_slab_used(const struct cn_slab *s) { return s->used; }

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
-#include <cn/util/errors.h>
+#include <cn/errors.h>
 
 #define CN_XML_MAX_DEPTH 64
 
@@ -55,8 +55,8 @@ struct cn_xml_doc {
 	size_t              arena_used;
 };
 
-/* Parse text[0..len). Returns 0, CN_UTIL_EINVAL for a syntax error or
- * CN_UTIL_ENOMEM ("out of memory") when the arena is too small; on failure
+/* Parse text[0..len). Returns 0, CN_ERR_INVALID for a syntax error or
+ * CN_ERR_EXHAUSTED ("out of memory") when the arena is too small; on failure
  * *err (if not NULL) says where and why and doc->root is NULL. */
 int cn_xml_parse(struct cn_xml_doc *doc, const char *text, size_t len,
                  void *arena, size_t arena_size, struct cn_xml_error *err);
@@ -85,7 +85,7 @@ bool cn_xml_attr_eq(const struct cn_xml_node *n, const char *name, const char *c
 
 /* Decode entities (&lt; &gt; &amp; &quot; &apos; &#N; &#xH;) of src[0..len)
  * into buf (always NUL-terminated when size > 0). Returns the decoded length,
- * CN_UTIL_ENOSPC if it does not fit, or CN_UTIL_EINVAL for a bad entity. */
+ * CN_ERR_NOSPACE if it does not fit, or CN_ERR_INVALID for a bad entity. */
 int cn_xml_decode(const char *src, size_t len, char *buf, size_t size);
 
 /* the decoded attribute value; false if missing, malformed or too long */

@@ -1,0 +1,2 @@
+# kt: the toolkit of the test roottasks (ktest, kfuzz, kbench, smpbench)
+LIB := kt
