@@ -165,6 +165,7 @@ int  cn_child_session_open(struct cn_child *c, const char *service, const char *
                            uint32_t *cap);
 struct cn_child_session *cn_child_session_find(struct cn_child *c, uint32_t cap);
 int  cn_child_session_upgrade(struct cn_child_session *s, const char *args);
+int  cn_child_own_upgrade(struct cn_child *c, uint32_t cap, const char *args);
 void cn_child_session_close(struct cn_child_session *s);
 void cn_child_sessions_close_all(struct cn_child *c);
 void cn_child_served_revoke(struct cn_child *c);

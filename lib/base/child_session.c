@@ -231,13 +231,69 @@ int cn_child_session_upgrade(struct cn_child_session *s, const char *args)
 	return 0;
 }
 
+/* our own PD account's quota (not what is free of it) */
+static void own_quota(uint32_t *ram, uint32_t *caps)
+{
+	uint32_t pd = cn_env()->pd;
+	*ram = *caps = 0;
+	cn_pd_quota(pd, CN_PD_RAM_QUOTA, ram);
+	cn_pd_quota(pd, CN_PD_CAP_QUOTA, caps);
+}
+
+/* same object as our name 'ours'? */
+static bool same_object(uint32_t cap, uint32_t ours)
+{
+	uint32_t t1, b1, o1, t2, b2, o2;
+	return ours && !cn_sys_cap_identify_obj(cap, &t1, &b1, &o1) &&
+	       !cn_sys_cap_identify_obj(ours, &t2, &b2, &o2) && t1 == t2 && b1 == b2 && o1 == o2;
+}
+
+int cn_child_own_upgrade(struct cn_child *c, uint32_t cap, const char *args)
+{
+	struct cn_env *env = cn_env();
+	uint32_t ram, caps, session;
+	char buf[64];
+	if (!cap)
+		return CN_ERR_NOT_FOUND;
+	if (same_object(cap, c->cpu))
+		session = c->cpu;
+	else if (same_object(cap, c->pd))
+		session = c->pd;
+	else
+		return CN_ERR_NOT_FOUND;
+	if (cn_args_check(args) || quota_of(args, &ram, &caps))
+		return CN_ERR_ARGS;
+	if (!ram && !caps)
+		return 0;
+	buf[0] = 0;
+	cn_args_set_ulong(buf, sizeof(buf), "ram_quota", ram);
+	cn_args_set_ulong(buf, sizeof(buf), "cap_quota", caps);
+	/* the child pays from its PD account, through ours, to our parent
+	 * who holds the session (an upgrade of its own PD comes back to it) */
+	int err = move(c->pd, env->pd, ram, caps);
+	if (err)
+		return err;
+	err = cn_parent_upgrade(env->parent, (cn_cap_t){ session }, buf, NULL);
+	if (err)
+		give_back("own", env->pd, c->pd, ram, caps);
+	return err;
+}
+
 void cn_child_session_close(struct cn_child_session *s)
 {
 	struct cn_env *env = cn_env();
+	uint32_t ram = s->ram, caps = s->caps, r0, c0, r1, c1;
 	int err = 0;
 	switch (s->kind) {
 	case CN_CHILD_ROUTE_PARENT:
+		/* the session's account may hold more than the donation (a PD
+		 * session others transferred quota to): the client gets back
+		 * what our parent gave back, exactly */
+		own_quota(&r0, &c0);
 		err = cn_parent_close(env->parent, (cn_cap_t){ s->cap }, NULL);
+		own_quota(&r1, &c1);
+		ram = r1 > r0 ? r1 - r0 : 0;
+		caps = c1 > c0 ? c1 - c0 : 0;
 		break;
 	case CN_CHILD_ROUTE_CHILD:
 		if (s->server && s->server->state == CN_CHILD_RUNNING) {
@@ -256,7 +312,7 @@ void cn_child_session_close(struct cn_child_session *s)
 		       cn_strerror(err));
 	if (s->kind != CN_CHILD_ROUTE_LOCAL)
 		cn_sys_cap_drop(s->cap);
-	give_back(s->service, env->pd, s->client->pd, s->ram, s->caps);
+	give_back(s->service, env->pd, s->client->pd, ram, caps);
 	cn_list_remove(&s->elem);
 	cn_list_remove(&s->server_elem);
 	cn_free(s);
