@@ -108,7 +108,7 @@ static void session_answered(struct cn_child_session *s, int err, uint32_t cap)
 	                                              &s->cap_obj))) {
 		if (cap)
 			cn_sys_cap_drop(cap);
-		err = CN_ERR_NO_SERVICE;
+		err = CN_ERR_EXHAUSTED;     /* its answer came without a capability */
 	}
 	if (!err) {
 		s->cap = cap;
