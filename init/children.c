@@ -160,6 +160,9 @@ static bool start_child(struct init_config *cfg, struct init_start *st)
 		if (err == CN_ERR_NOT_FOUND)
 			init_error(cfg, st->line, "child \"%s\": binary \"%s\" not found", st->name,
 			           st->binary);
+		else if (err == CN_ERR_TYPE)
+			init_error(cfg, st->line, "child \"%s\" not started: binary \"%s\" refused",
+			           st->name, st->binary);
 		else
 			init_error(cfg, st->line, "child \"%s\" not started: %s", st->name,
 			           cn_strerror(err));

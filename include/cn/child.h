@@ -177,8 +177,9 @@ struct cn_child {
 	struct cn_child_worker *worker;           /* calls this child's roots, or NULL */
 };
 
-/* Load and start the child; 0 or an error (logged with the child's name).
- * On failure everything acquired is given back. */
+/* Load and start the child; 0 or an error (logged with the child's name):
+ * CN_ERR_NOT_FOUND no such binary, CN_ERR_TYPE the binary was refused (no
+ * valid executable). On failure everything acquired is given back. */
 int cn_child_start(struct cn_child *c, const struct cn_child_args *a,
                    const struct cn_child_policy *policy);
 
