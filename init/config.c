@@ -488,12 +488,13 @@ static void parse_preserve(struct init_config *cfg, const struct cn_xml_node *n)
 		init_error(cfg, n->line, "<resource> in <config> needs the attribute 'preserve'");
 }
 
-/* <report child_ram="yes"/>: log the state report (main.c) */
+/* <report child_ram="yes" ledger="yes"/>: log the state report (main.c) */
 static void parse_report(struct init_config *cfg, const struct cn_xml_node *n)
 {
-	check_attrs(cfg, n, (const char *const[]){ "child_ram", NULL });
+	check_attrs(cfg, n, (const char *const[]){ "child_ram", "ledger", NULL });
 	cfg->report = true;
 	cfg->report_children = cn_xml_attr_eq(n, "child_ram", "yes");
+	cfg->report_ledger = cn_xml_attr_eq(n, "ledger", "yes");
 }
 
 static int parse_document(struct init_config *cfg, void *arena, size_t arena_size)

@@ -65,6 +65,7 @@ struct init_config {
 	uint32_t   preserve_ram, preserve_caps;   /* <resource name="RAM|CAP" preserve/> */
 	bool       report;             /* <report/>: log the state report */
 	bool       report_children;    /* <report child_ram="yes"/> */
+	bool       report_ledger;      /* <report ledger="yes"/>: cn_child_ledger_log() */
 	bool       verbose;
 	struct cn_affinity_space affinity_space;   /* <affinity-space>, default 1x1 */
 	struct init_start *starts;

@@ -46,6 +46,8 @@ static void report(void)
 	cn_log("state: %u children, init has %u bytes and %u caps available", alive,
 	       (unsigned)available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED),
 	       (unsigned)available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED));
+	if (config->report_ledger)
+		cn_child_ledger_log();
 	if (!config->report_children)
 		return;
 	for (struct init_child *ic = init_children_first(); ic; ic = init_children_next(ic)) {

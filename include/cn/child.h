@@ -175,7 +175,23 @@ struct cn_child {
 	struct cn_list served;                    /* sessions at this child (server_elem) */
 	struct cn_list services;                  /* cn_child_service */
 	struct cn_child_worker *worker;           /* calls this child's roots, or NULL */
+	uint32_t cpu_ram, cpu_caps;               /* quota of its CPU session (ledger) */
+	uint32_t rom_ram, rom_caps;               /* quota of its binary's ROM session */
 };
+
+/* The quota ledger of a parent: every byte and cap it got is in exactly
+ * one of these places, so the sum stays constant whatever its children do
+ * (start, sessions, upgrades, closes, ends, in any order). */
+struct cn_child_ledger {
+	uint32_t own_ram, own_caps;           /* our PD account's quota */
+	uint32_t own_up_ram, own_up_caps;     /* moved to our own CPU session (threads) */
+	uint32_t child_ram, child_caps;       /* the children's PD accounts and CPU sessions */
+	uint32_t parent_ram, parent_caps;     /* their sessions at our parent (donations) */
+	uint32_t ram, caps;                   /* the sum */
+};
+void cn_child_ledger(struct cn_child_ledger *l);
+/* "ledger: N bytes, M caps (own ..., children ..., at our parent ...)" */
+void cn_child_ledger_log(void);
 
 /* Load and start the child; 0 or an error (logged with the child's name):
  * CN_ERR_NOT_FOUND no such binary, CN_ERR_TYPE the binary was refused (no

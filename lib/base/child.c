@@ -12,6 +12,7 @@
 #include <cn/session/cpu.h>
 #include <cn/session/quota.h>
 #include <cn/util/args.h>
+#include <cn/util/session_args.h>
 #include <cn/util/string.h>
 
 static struct cn_list children = { { &children.head, &children.head } };
@@ -200,15 +201,21 @@ int cn_child_start(struct cn_child *c, const struct cn_child_args *a,
 	cn_list_insert_tail(&children, &c->elem);
 
 	uint32_t cpu_ram = CN_SESSION_RAM_META + CN_CHILD_THREADS * CN_THREAD_RAM;
+	c->cpu_ram = cpu_ram;
+	c->cpu_caps = CN_SESSION_CAP_META + CN_CHILD_THREADS;
+	unsigned long rom_ram, rom_caps;       /* the default, stated (for the ledger) */
+	cn_session_quota_default("ROM", 0, &rom_ram, &rom_caps);
+	c->rom_ram = (uint32_t)rom_ram;
+	c->rom_caps = (uint32_t)rom_caps;
 	uint32_t entry = 0, sp = 0;
 	cn_cap_t rm, thread;
 	int err = open_core_session(c, "PD", c->name, c->ram, c->caps, 0, 0, NULL, &c->pd);
 	if (!err)
-		err = open_core_session(c, "CPU", c->name, cpu_ram, CN_SESSION_CAP_META +
-		                        CN_CHILD_THREADS, a->priority, a->prio_levels, a->cpu_args,
+		err = open_core_session(c, "CPU", c->name, cpu_ram, c->cpu_caps, a->priority, a->prio_levels, a->cpu_args,
 		                        &c->cpu);
 	if (!err)
-		err = open_core_session(c, "ROM", c->binary, 0, 0, 0, 0, NULL, &c->rom);
+		err = open_core_session(c, "ROM", c->binary, c->rom_ram, c->rom_caps, 0, 0, NULL,
+		                        &c->rom);
 	if (err)
 		goto fail;
 	/* CPU quota, like RAM, is the parent's to give; it comes back on close */

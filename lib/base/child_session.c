@@ -245,6 +245,10 @@ int cn_child_own_upgrade(struct cn_child *c, uint32_t cap, const char *args)
 	err = cn_parent_upgrade(env->parent, (cn_cap_t){ session }, buf, NULL);
 	if (err)
 		cn_child_quota_give_back("own", env->pd, c->pd, ram, caps);
+	else if (session == c->cpu) {
+		c->cpu_ram += ram;
+		c->cpu_caps += caps;
+	}
 	return err;
 }
 

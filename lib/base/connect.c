@@ -17,6 +17,7 @@
 #include <cn/sys.h>
 #include <cn/session/parent.h>
 #include <cn/session/pd.h>
+#include <cn/util/args.h>
 #include <cn/util/session_args.h>
 #include <cn/util/string.h>
 #include "runtime.h"
@@ -109,6 +110,14 @@ int cn_connect(const char *service, const char *args, uint32_t *session)
 	return err;
 }
 
+static uint32_t own_up_ram, own_up_caps;   /* upgrades of our own CPU session */
+
+void cn_runtime_own_upgrades(uint32_t *ram, uint32_t *caps)
+{
+	*ram = __atomic_load_n(&own_up_ram, __ATOMIC_RELAXED);
+	*caps = __atomic_load_n(&own_up_caps, __ATOMIC_RELAXED);
+}
+
 int cn_upgrade(uint32_t session, const char *args)
 {
 	struct cn_env *env = cn_env();
@@ -122,6 +131,13 @@ int cn_upgrade(uint32_t session, const char *args)
 		;
 	if (locked)
 		cn_mutex_unlock(&pending_lock);
+	unsigned long ram = 0, caps = 0;
+	if (!err && session == env->cpu && args) {
+		cn_args_ulong(args, "ram_quota", &ram);
+		cn_args_ulong(args, "cap_quota", &caps);
+		__atomic_add_fetch(&own_up_ram, (uint32_t)ram, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&own_up_caps, (uint32_t)caps, __ATOMIC_RELAXED);
+	}
 	return err;
 }
 
