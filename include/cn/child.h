@@ -210,6 +210,8 @@ struct cn_child_service *cn_child_service(struct cn_child *c, const char *name);
 struct cn_child *cn_child_first(void);
 struct cn_child *cn_child_next(struct cn_child *c);
 struct cn_child *cn_child_find(const char *name);
+void cn_child_list_add(struct cn_child *c);
+void cn_child_list_remove(struct cn_child *c);
 
 /* internal to lib/base/child*.c */
 int  cn_child_load(struct cn_child *c, uint32_t *entry);

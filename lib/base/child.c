@@ -2,7 +2,10 @@
  * A child's life (see <cn/child.h>): the core sessions it is made of (PD,
  * CPU, ROM of the binary), its start, its exit or fault, and giving every
  * resource back afterwards. Session bookkeeping is in child_session.c, the
- * parent interface in child_parent.c, ELF loading in child_load.c.
+ * parent interface in child_parent.c, ELF loading in child_load.c, the list
+ * of all children in child_list.c (files depend on each other one way:
+ * child.c -> child_parent.c -> child_session.c -> child_sibling.c ->
+ * child_worker.c, and all of them -> child_list.c, child_quota.c).
  */
 #include <cn/child.h>
 #include <cn/component.h>
@@ -14,39 +17,6 @@
 #include <cn/util/args.h>
 #include <cn/util/session_args.h>
 #include <cn/util/string.h>
-
-static struct cn_list children = { { &children.head, &children.head } };
-
-struct cn_child *cn_child_first(void)
-{
-	struct cn_list_elem *e = cn_list_first(&children);
-	return e ? cn_container_of(e, struct cn_child, elem) : NULL;
-}
-
-struct cn_child *cn_child_next(struct cn_child *c)
-{
-	struct cn_list_elem *e = cn_list_next(&children, &c->elem);
-	return e ? cn_container_of(e, struct cn_child, elem) : NULL;
-}
-
-struct cn_child *cn_child_find(const char *name)
-{
-	for (struct cn_child *c = cn_child_first(); c; c = cn_child_next(c))
-		if (!cn_strcmp(c->name, name))
-			return c;
-	return NULL;
-}
-
-struct cn_child_service *cn_child_service(struct cn_child *c, const char *name)
-{
-	for (struct cn_list_elem *e = cn_list_first(&c->services); e;
-	     e = cn_list_next(&c->services, e)) {
-		struct cn_child_service *s = cn_container_of(e, struct cn_child_service, elem);
-		if (!cn_strcmp(s->name, name))
-			return s;
-	}
-	return NULL;
-}
 
 /* ------------------------------------------------------------ sessions at core */
 
@@ -178,7 +148,7 @@ void cn_child_destroy(struct cn_child *c)
 
 	free_signal(&c->fault_sigh, &c->fault_ctx);
 	free_signal(&c->cleanup_sigh, &c->cleanup_ctx);
-	cn_list_remove(&c->elem);
+	cn_child_list_remove(c);
 }
 
 /* ------------------------------------------------------------ start */
@@ -197,8 +167,7 @@ int cn_child_start(struct cn_child *c, const struct cn_child_args *a,
 	cn_list_init(&c->sessions);
 	cn_list_init(&c->served);
 	cn_list_init(&c->services);
-	cn_list_elem_init(&c->elem);
-	cn_list_insert_tail(&children, &c->elem);
+	cn_child_list_add(c);
 
 	uint32_t cpu_ram = CN_SESSION_RAM_META + CN_CHILD_THREADS * CN_THREAD_RAM;
 	c->cpu_ram = cpu_ram;
