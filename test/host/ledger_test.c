@@ -50,24 +50,20 @@ static struct acc *pd_acc(uint32_t name)
 	return NULL;
 }
 
-static uint64_t total_ram(void)
+/* the sum over every account core keeps */
+static void totals(uint64_t *ram, uint64_t *caps)
 {
-	uint64_t r = 0;
+	*ram = *caps = 0;
 	for (unsigned i = 0; i < MAX_ACC; i++)
-		r += pds[i].live || i == 0 ? pds[i].ram : 0;
+		if (pds[i].live || i == 0) {
+			*ram += pds[i].ram;
+			*caps += pds[i].caps;
+		}
 	for (unsigned i = 0; i < MAX_PSESS; i++)
-		r += psess[i].live ? psess[i].ram : 0;
-	return r;
-}
-
-static uint64_t total_caps(void)
-{
-	uint64_t r = 0;
-	for (unsigned i = 0; i < MAX_ACC; i++)
-		r += pds[i].live || i == 0 ? pds[i].caps : 0;
-	for (unsigned i = 0; i < MAX_PSESS; i++)
-		r += psess[i].live ? psess[i].caps : 0;
-	return r;
+		if (psess[i].live) {
+			*ram += psess[i].ram;
+			*caps += psess[i].caps;
+		}
 }
 
 static int move(struct acc *from, struct acc *to, uint32_t ram, uint32_t caps)
@@ -518,7 +514,8 @@ static bool child_books_right(void)
 static void randomized_steps(void)
 {
 	pds[0] = (struct acc){ 8u << 20, 2000, true };
-	uint64_t ram0 = total_ram(), caps0 = total_caps();
+	uint64_t ram0, caps0, ram, caps;
+	totals(&ram0, &caps0);
 	uint32_t own_ram0 = pds[0].ram, own_caps0 = pds[0].caps;
 	srand(15);
 	unsigned bad = 0;
@@ -526,11 +523,12 @@ static void randomized_steps(void)
 		step();
 		struct cn_child_ledger l;
 		cn_child_ledger(&l);
-		if (total_ram() != ram0 || total_caps() != caps0 || l.ram != ram0 ||
+		totals(&ram, &caps);
+		if (ram != ram0 || caps != caps0 || l.ram != ram0 ||
 		    l.caps != caps0 || !child_books_right()) {
 			if (!bad++)
 				printf("step %u (%s): core %llu/%llu, ledger %u/%u, at the start %llu/%llu\n", n,
-				       what, (unsigned long long)total_ram(), (unsigned long long)total_caps(),
+				       what, (unsigned long long)ram, (unsigned long long)caps,
 				       (unsigned)l.ram, (unsigned)l.caps, (unsigned long long)ram0,
 				       (unsigned long long)caps0);
 		}
