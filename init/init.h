@@ -44,9 +44,10 @@ struct init_start {
 };
 
 /* a child of init: made from a <start> node, it outlives a
- * reconfiguration that leaves the node unchanged (children.c) */
+ * reconfiguration that leaves the node unchanged (children.c). It is found
+ * through lib/base's list of children (cn_child_first/next/find: every
+ * child there is init's, child.user points here); init keeps no other. */
 struct init_child {
-	struct cn_list_elem elem;      /* on init_children() */
 	struct init_start  *st;        /* its node in the current config */
 	struct cn_child     child;     /* child.user points here */
 	struct cn_list      roms;      /* "config" ROM sessions served to it */
@@ -104,10 +105,6 @@ void init_config_rom_release(struct init_child *ic);
 /* the children (children.c): start the config's children, or apply a new
  * config to the running ones; the config stays in use until the next */
 void init_children_apply(struct init_config *cfg);
-struct init_child *init_children_first(void);
-struct init_child *init_children_next(struct init_child *ic);
-/* a started child of the current config by name, or NULL */
-struct init_child *init_child_by_name(const char *name);
 
 /* init's quota as its account shows it (main.c), and what children may
  * still get of it: the available amount minus the preserved */

@@ -41,8 +41,8 @@ void init_quota_avail(uint32_t *ram, uint32_t *caps)
 static void report(void)
 {
 	unsigned alive = 0;
-	for (struct init_child *ic = init_children_first(); ic; ic = init_children_next(ic))
-		alive += ic->alive;
+	for (struct cn_child *c = cn_child_first(); c; c = cn_child_next(c))
+		alive += ((struct init_child *)c->user)->alive;
 	cn_log("state: %u children, init has %u bytes and %u caps available", alive,
 	       (unsigned)available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED),
 	       (unsigned)available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED));
@@ -50,11 +50,12 @@ static void report(void)
 		cn_child_ledger_log();
 	if (!config->report_children)
 		return;
-	for (struct init_child *ic = init_children_first(); ic; ic = init_children_next(ic)) {
+	for (struct cn_child *c = cn_child_first(); c; c = cn_child_next(c)) {
+		struct init_child *ic = c->user;
 		uint32_t q = 0, u = 0;
 		if (!ic->alive) {
 			cn_log("state: child \"%s\" %s", ic->child.name,
-			       ic->child.state == CN_CHILD_FAULTED ? "faulted" : "exited");
+			       ic->child.ended == CN_CHILD_FAULTED ? "faulted" : "exited");
 			continue;
 		}
 		cn_pd_quota(ic->child.pd, CN_PD_RAM_QUOTA, &q);
@@ -68,8 +69,8 @@ void init_state_changed(void)
 {
 	if (config && config->report)
 		report();
-	for (struct init_child *ic = init_children_first(); ic; ic = init_children_next(ic))
-		if (ic->alive)
+	for (struct cn_child *c = cn_child_first(); c; c = cn_child_next(c))
+		if (((struct init_child *)c->user)->alive)
 			return;
 	/* when none is left, everything they had must be back (run scripts
 	 * compare the figures) */

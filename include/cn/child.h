@@ -12,8 +12,9 @@
  *                              .caps = 50 };
  *   cn_child_start(&app, &a, &my_policy);   // logs and returns an error
  *
- * All children of one parent live on one list (cn_child_first/next), which
- * is how announcements wake up children with pending requests.
+ * All children of one parent live on one list (cn_child_first/next), also
+ * after their end, until the parent forgets them (cn_child_forget): the
+ * parent's one list of children (init keeps no other).
  */
 #ifndef CN_CHILD_H
 #define CN_CHILD_H
@@ -155,6 +156,7 @@ struct cn_child {
 	void                *user;
 	const struct cn_child_policy *policy;
 	enum cn_child_state  state;
+	enum cn_child_state  ended;           /* EXITED or FAULTED once it ended by itself */
 	int32_t              exit_value;
 
 	/* core sessions of the child (our cap names) */
@@ -200,8 +202,12 @@ int cn_child_start(struct cn_child *c, const struct cn_child_args *a,
                    const struct cn_child_policy *policy);
 
 /* stop the child (if running) and give back everything: its sessions,
- * the sessions it serves, its CPU, PD and ROM sessions */
+ * the sessions it serves, its CPU, PD and ROM sessions; it stays on the
+ * list of children (state CN_CHILD_GONE) */
 void cn_child_destroy(struct cn_child *c);
+/* destroy it and take it off the list: its memory is the caller's again
+ * (a struct cn_child to start must be zeroed, or destroyed before) */
+void cn_child_forget(struct cn_child *c);
 
 /* the child's announced service of that name, or NULL */
 struct cn_child_service *cn_child_service(struct cn_child *c, const char *name);

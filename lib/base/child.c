@@ -68,6 +68,7 @@ static void cleanup(void *arg, uint32_t count)
 	else
 		cn_log("child \"%s\" exited with exit value %d", c->name, (int)c->exit_value);
 	const struct cn_child_policy *p = c->policy;
+	c->ended = c->state;
 	cn_child_destroy(c);
 	if (p && p->gone)
 		p->gone(p->ctx, c);
@@ -148,6 +149,11 @@ void cn_child_destroy(struct cn_child *c)
 
 	free_signal(&c->fault_sigh, &c->fault_ctx);
 	free_signal(&c->cleanup_sigh, &c->cleanup_ctx);
+}
+
+void cn_child_forget(struct cn_child *c)
+{
+	cn_child_destroy(c);
 	cn_child_list_remove(c);
 }
 
@@ -156,6 +162,8 @@ void cn_child_destroy(struct cn_child *c)
 int cn_child_start(struct cn_child *c, const struct cn_child_args *a,
                    const struct cn_child_policy *policy)
 {
+	if (cn_list_elem_linked(&c->elem))   /* a child destroyed before, started anew */
+		cn_child_list_remove(c);
 	cn_memset(c, 0, sizeof(*c));
 	cn_strlcpy(c->name, a->name, sizeof(c->name));
 	cn_strlcpy(c->binary, a->binary ? a->binary : a->name, sizeof(c->binary));
@@ -227,6 +235,6 @@ int cn_child_start(struct cn_child *c, const struct cn_child_args *a,
 	return 0;
 fail:
 	c->state = CN_CHILD_NEW;
-	cn_child_destroy(c);
+	cn_child_forget(c);
 	return err;
 }
