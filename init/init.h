@@ -106,8 +106,12 @@ void init_config_rom_release(struct init_child *ic);
  * config to the running ones; the config stays in use until the next */
 void init_children_apply(struct init_config *cfg);
 
-/* init's quota as its account shows it (main.c), and what children may
- * still get of it: the available amount minus the preserved */
+/* state.c: the config in use (the first call also takes the figures the
+ * "all children gone" line compares with); init's available quota, and
+ * what children may still get of it: the available amount minus the
+ * preserved */
+void init_state_config(struct init_config *cfg);
+void init_quota_total(uint32_t *ram, uint32_t *caps);
 void init_quota_avail(uint32_t *ram, uint32_t *caps);
 /* after a child's end and after each (re)configuration: the "all children
  * gone" line and the state report */
