@@ -11,28 +11,7 @@
 #include <cn/util/string.h>
 #include "init.h"
 
-static struct cn_list children = { { &children.head, &children.head } };
 static struct init_config *current;
-
-struct init_child *init_children_first(void)
-{
-	struct cn_list_elem *e = cn_list_first(&children);
-	return e ? cn_container_of(e, struct init_child, elem) : NULL;
-}
-
-struct init_child *init_children_next(struct init_child *ic)
-{
-	struct cn_list_elem *e = cn_list_next(&children, &ic->elem);
-	return e ? cn_container_of(e, struct init_child, elem) : NULL;
-}
-
-struct init_child *init_child_by_name(const char *name)
-{
-	for (struct init_child *ic = init_children_first(); ic; ic = init_children_next(ic))
-		if (ic->alive && !cn_strcmp(ic->child.name, name))
-			return ic;
-	return NULL;
-}
 
 /* ------------------------------------------------------------ comparing nodes */
 
@@ -139,7 +118,6 @@ static bool start_child(struct init_config *cfg, struct init_start *st)
 		return false;
 	}
 	cn_list_init(&ic->roms);
-	cn_list_elem_init(&ic->elem);
 	ic->st = st;
 	st->ic = ic;
 	char cpu_args[96];
@@ -160,6 +138,9 @@ static bool start_child(struct init_config *cfg, struct init_start *st)
 		if (err == CN_ERR_NOT_FOUND)
 			init_error(cfg, st->line, "child \"%s\": binary \"%s\" not found", st->name,
 			           st->binary);
+		else if (err == CN_ERR_TYPE)
+			init_error(cfg, st->line, "child \"%s\" not started: binary \"%s\" refused",
+			           st->name, st->binary);
 		else
 			init_error(cfg, st->line, "child \"%s\" not started: %s", st->name,
 			           cn_strerror(err));
@@ -167,20 +148,17 @@ static bool start_child(struct init_config *cfg, struct init_start *st)
 		cn_free(ic);
 		return false;
 	}
-	cn_list_insert_tail(&children, &ic->elem);
 	return true;
 }
 
 /* kill (if it still runs) and forget: all its quota is back with init */
 static void drop_child(struct init_child *ic)
 {
-	if (ic->alive)
-		cn_child_destroy(&ic->child);
+	cn_child_forget(&ic->child);   /* off the list of children */
 	ic->alive = false;
 	init_config_rom_release(ic);
 	if (ic->st)
 		ic->st->ic = NULL;
-	cn_list_remove(&ic->elem);
 	cn_free(ic);
 }
 
@@ -198,9 +176,10 @@ void init_children_apply(struct init_config *cfg)
 	unsigned removed = 0, restarted = 0, updated = 0, kept = 0, started = 0;
 	bool same_policy = old && policy_same(old, cfg);
 
-	struct init_child *next;
-	for (struct init_child *ic = init_children_first(); ic; ic = next) {
-		next = init_children_next(ic);
+	struct cn_child *next;
+	for (struct cn_child *c = cn_child_first(); c; c = next) {
+		struct init_child *ic = c->user;
+		next = cn_child_next(c);
 		struct init_start *st = find_valid(cfg, ic->child.name);
 		if (!st) {
 			cn_log("child \"%s\" removed", ic->child.name);

@@ -358,6 +358,15 @@ static bool parse_priority(struct init_config *cfg, const struct cn_xml_node *n,
 	return false;
 }
 
+/* does a name contain the label separator " -> "? */
+static bool has_separator(const char *name)
+{
+	for (const char *p = name; *p; p++)
+		if (p[0] == ' ' && p[1] == '-' && p[2] == '>' && p[3] == ' ')
+			return true;
+	return false;
+}
+
 static void parse_start(struct init_config *cfg, struct init_start *st,
                         const struct cn_xml_node *n)
 {
@@ -369,6 +378,11 @@ static void parse_start(struct init_config *cfg, struct init_start *st,
 	if (st->name && (!st->name[0] || cn_strlen(st->name) >= CN_CHILD_NAME_MAX ||
 	                 cn_strlen(st->name) >= 64)) {
 		init_error(cfg, n->line, "bad child name \"%s\"", st->name);
+		ok = false;
+	} else if (st->name && has_separator(st->name)) {
+		/* its log lines would read like a grandchild's */
+		init_error(cfg, n->line, "bad child name \"%s\": \" -> \" separates labels",
+		           st->name);
 		ok = false;
 	}
 	have_caps = number_attr(cfg, n, "caps", &st->caps, &ok);
@@ -474,12 +488,13 @@ static void parse_preserve(struct init_config *cfg, const struct cn_xml_node *n)
 		init_error(cfg, n->line, "<resource> in <config> needs the attribute 'preserve'");
 }
 
-/* <report child_ram="yes"/>: log the state report (main.c) */
+/* <report child_ram="yes" ledger="yes"/>: log the state report (main.c) */
 static void parse_report(struct init_config *cfg, const struct cn_xml_node *n)
 {
-	check_attrs(cfg, n, (const char *const[]){ "child_ram", NULL });
+	check_attrs(cfg, n, (const char *const[]){ "child_ram", "ledger", NULL });
 	cfg->report = true;
 	cfg->report_children = cn_xml_attr_eq(n, "child_ram", "yes");
+	cfg->report_ledger = cn_xml_attr_eq(n, "ledger", "yes");
 }
 
 static int parse_document(struct init_config *cfg, void *arena, size_t arena_size)

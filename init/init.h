@@ -44,9 +44,10 @@ struct init_start {
 };
 
 /* a child of init: made from a <start> node, it outlives a
- * reconfiguration that leaves the node unchanged (children.c) */
+ * reconfiguration that leaves the node unchanged (children.c). It is found
+ * through lib/base's list of children (cn_child_first/next/find: every
+ * child there is init's, child.user points here); init keeps no other. */
 struct init_child {
-	struct cn_list_elem elem;      /* on init_children() */
 	struct init_start  *st;        /* its node in the current config */
 	struct cn_child     child;     /* child.user points here */
 	struct cn_list      roms;      /* "config" ROM sessions served to it */
@@ -65,6 +66,7 @@ struct init_config {
 	uint32_t   preserve_ram, preserve_caps;   /* <resource name="RAM|CAP" preserve/> */
 	bool       report;             /* <report/>: log the state report */
 	bool       report_children;    /* <report child_ram="yes"/> */
+	bool       report_ledger;      /* <report ledger="yes"/>: cn_child_ledger_log() */
 	bool       verbose;
 	struct cn_affinity_space affinity_space;   /* <affinity-space>, default 1x1 */
 	struct init_start *starts;
@@ -103,13 +105,13 @@ void init_config_rom_release(struct init_child *ic);
 /* the children (children.c): start the config's children, or apply a new
  * config to the running ones; the config stays in use until the next */
 void init_children_apply(struct init_config *cfg);
-struct init_child *init_children_first(void);
-struct init_child *init_children_next(struct init_child *ic);
-/* a started child of the current config by name, or NULL */
-struct init_child *init_child_by_name(const char *name);
 
-/* init's quota as its account shows it (main.c), and what children may
- * still get of it: the available amount minus the preserved */
+/* state.c: the config in use (the first call also takes the figures the
+ * "all children gone" line compares with); init's available quota, and
+ * what children may still get of it: the available amount minus the
+ * preserved */
+void init_state_config(struct init_config *cfg);
+void init_quota_total(uint32_t *ram, uint32_t *caps);
 void init_quota_avail(uint32_t *ram, uint32_t *caps);
 /* after a child's end and after each (re)configuration: the "all children
  * gone" line and the state report */

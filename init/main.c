@@ -1,8 +1,8 @@
 /*
  * init's start-up and its config ROM: read the "config" ROM from the
  * parent, parse it and start the children (children.c); watch the ROM's
- * signal and apply each new version. Also init's quota figures, the "all
- * children gone" line and the optional state report (<report/>).
+ * signal and apply each new version. (init's quota figures and the state
+ * report are in state.c.)
  */
 #include <cn/component.h>
 #include <cn/sys.h>
@@ -19,69 +19,6 @@ static struct init_config *config;           /* the config in use */
 static uint32_t rom;                         /* the "config" ROM session */
 static struct cn_signal_handler rom_sigh;
 static uint32_t rom_sigh_ctx;
-static uint32_t ram_before, caps_before, cpu_before;   /* init's quota before the children */
-
-static uint32_t available(uint32_t total, uint32_t used)
-{
-	uint32_t q = 0, u = 0;
-	uint32_t pd = cn_env()->pd;
-	if (cn_pd_quota(pd, total, &q) || cn_pd_quota(pd, used, &u) || u > q)
-		return 0;
-	return q - u;
-}
-
-void init_quota_avail(uint32_t *ram, uint32_t *caps)
-{
-	uint32_t r = available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED);
-	uint32_t c = available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED);
-	uint32_t pr = config ? config->preserve_ram : INIT_PRESERVE_RAM;
-	uint32_t pc = config ? config->preserve_caps : INIT_PRESERVE_CAPS;
-	*ram = r > pr ? r - pr : 0;
-	*caps = c > pc ? c - pc : 0;
-}
-
-/* the state report: init's quota, and with child_ram="yes" each child */
-static void report(void)
-{
-	unsigned alive = 0;
-	for (struct init_child *ic = init_children_first(); ic; ic = init_children_next(ic))
-		alive += ic->alive;
-	cn_log("state: %u children, init has %u bytes and %u caps available", alive,
-	       (unsigned)available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED),
-	       (unsigned)available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED));
-	if (!config->report_children)
-		return;
-	for (struct init_child *ic = init_children_first(); ic; ic = init_children_next(ic)) {
-		uint32_t q = 0, u = 0;
-		if (!ic->alive) {
-			cn_log("state: child \"%s\" %s", ic->child.name,
-			       ic->child.state == CN_CHILD_FAULTED ? "faulted" : "exited");
-			continue;
-		}
-		cn_pd_quota(ic->child.pd, CN_PD_RAM_QUOTA, &q);
-		cn_pd_quota(ic->child.pd, CN_PD_RAM_USED, &u);
-		cn_log("state: child \"%s\" binary \"%s\" ram %u quota %u used, caps %u", ic->child.name,
-		       ic->child.binary, (unsigned)q, (unsigned)u, (unsigned)ic->child.caps);
-	}
-}
-
-void init_state_changed(void)
-{
-	if (config && config->report)
-		report();
-	for (struct init_child *ic = init_children_first(); ic; ic = init_children_next(ic))
-		if (ic->alive)
-			return;
-	/* when none is left, everything they had must be back (run scripts
-	 * compare the figures) */
-	uint32_t cpu = 0;
-	cn_cpu_info(cn_env()->cpu, CN_CPU_INFO_QUOTA, &cpu);
-	cn_log("all children gone: %u bytes and %u caps available (before: %u bytes, %u caps), "
-	       "CPU quota %u ppm (before: %u ppm)",
-	       (unsigned)available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED),
-	       (unsigned)available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED),
-	       (unsigned)ram_before, (unsigned)caps_before, (unsigned)cpu, (unsigned)cpu_before);
-}
 
 /* parse the ROM's current version and apply it; a document that cannot be
  * used at all leaves the previous config in force */
@@ -108,17 +45,14 @@ static void load(void)
 			cn_log("config: error: the new config is unusable, the old one stays");
 		return;
 	}
-	if (!config) {
-		ram_before = available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED);
-		caps_before = available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED);
-		cn_cpu_info(cn_env()->cpu, CN_CPU_INFO_QUOTA, &cpu_before);
-	}
-	if (cfg->verbose)
+	if (cfg->verbose) {
+		uint32_t ram, caps;
+		init_quota_total(&ram, &caps);
 		cn_log("verbose: config read at tick %u (%u Hz), init had %u bytes and %u caps "
-		       "available", (unsigned)t0, (unsigned)hz,
-		       (unsigned)available(CN_PD_RAM_QUOTA, CN_PD_RAM_USED),
-		       (unsigned)available(CN_PD_CAP_QUOTA, CN_PD_CAP_USED));
-	config = cfg;   /* before the children start: its preservation counts */
+		       "available", (unsigned)t0, (unsigned)hz, (unsigned)ram, (unsigned)caps);
+	}
+	config = cfg;
+	init_state_config(cfg);   /* before the children start: its preservation counts */
 	init_children_apply(cfg);
 }
 

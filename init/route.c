@@ -35,8 +35,9 @@ static bool parent_provides(const char *service)
 
 static struct init_child *server_named(const char *name, const char *service)
 {
-	struct init_child *ic = init_child_by_name(name);
-	return ic && ic->st && provides(ic->st, service) ? ic : NULL;
+	struct cn_child *c = cn_child_find(name);
+	struct init_child *ic = c ? c->user : NULL;
+	return ic && ic->alive && ic->st && provides(ic->st, service) ? ic : NULL;
 }
 
 /* the only started child providing service (not the client); NULL if
@@ -44,7 +45,8 @@ static struct init_child *server_named(const char *name, const char *service)
 static struct init_child *any_server(const struct init_child *client, const char *service)
 {
 	struct init_child *found = NULL;
-	for (struct init_child *ic = init_children_first(); ic; ic = init_children_next(ic)) {
+	for (struct cn_child *c = cn_child_first(); c; c = cn_child_next(c)) {
+		struct init_child *ic = c->user;
 		if (ic == client || !ic->alive || !ic->st || !provides(ic->st, service))
 			continue;
 		if (found) {

@@ -2,7 +2,10 @@
  * A child's life (see <cn/child.h>): the core sessions it is made of (PD,
  * CPU, ROM of the binary), its start, its exit or fault, and giving every
  * resource back afterwards. Session bookkeeping is in child_session.c, the
- * parent interface in child_parent.c, ELF loading in child_load.c.
+ * parent interface in child_parent.c, ELF loading in child_load.c, the list
+ * of all children in child_list.c (files depend on each other one way:
+ * child.c -> child_parent.c -> child_session.c -> child_sibling.c ->
+ * child_worker.c, and all of them -> child_list.c, child_quota.c).
  */
 #include <cn/child.h>
 #include <cn/component.h>
@@ -12,40 +15,8 @@
 #include <cn/session/cpu.h>
 #include <cn/session/quota.h>
 #include <cn/util/args.h>
+#include <cn/util/session_args.h>
 #include <cn/util/string.h>
-
-static struct cn_list children = { { &children.head, &children.head } };
-
-struct cn_child *cn_child_first(void)
-{
-	struct cn_list_elem *e = cn_list_first(&children);
-	return e ? cn_container_of(e, struct cn_child, elem) : NULL;
-}
-
-struct cn_child *cn_child_next(struct cn_child *c)
-{
-	struct cn_list_elem *e = cn_list_next(&children, &c->elem);
-	return e ? cn_container_of(e, struct cn_child, elem) : NULL;
-}
-
-struct cn_child *cn_child_find(const char *name)
-{
-	for (struct cn_child *c = cn_child_first(); c; c = cn_child_next(c))
-		if (!cn_strcmp(c->name, name))
-			return c;
-	return NULL;
-}
-
-struct cn_child_service *cn_child_service(struct cn_child *c, const char *name)
-{
-	for (struct cn_list_elem *e = cn_list_first(&c->services); e;
-	     e = cn_list_next(&c->services, e)) {
-		struct cn_child_service *s = cn_container_of(e, struct cn_child_service, elem);
-		if (!cn_strcmp(s->name, name))
-			return s;
-	}
-	return NULL;
-}
 
 /* ------------------------------------------------------------ sessions at core */
 
@@ -97,6 +68,7 @@ static void cleanup(void *arg, uint32_t count)
 	else
 		cn_log("child \"%s\" exited with exit value %d", c->name, (int)c->exit_value);
 	const struct cn_child_policy *p = c->policy;
+	c->ended = c->state;
 	cn_child_destroy(c);
 	if (p && p->gone)
 		p->gone(p->ctx, c);
@@ -177,7 +149,12 @@ void cn_child_destroy(struct cn_child *c)
 
 	free_signal(&c->fault_sigh, &c->fault_ctx);
 	free_signal(&c->cleanup_sigh, &c->cleanup_ctx);
-	cn_list_remove(&c->elem);
+}
+
+void cn_child_forget(struct cn_child *c)
+{
+	cn_child_destroy(c);
+	cn_child_list_remove(c);
 }
 
 /* ------------------------------------------------------------ start */
@@ -185,6 +162,8 @@ void cn_child_destroy(struct cn_child *c)
 int cn_child_start(struct cn_child *c, const struct cn_child_args *a,
                    const struct cn_child_policy *policy)
 {
+	if (cn_list_elem_linked(&c->elem))   /* a child destroyed before, started anew */
+		cn_child_list_remove(c);
 	cn_memset(c, 0, sizeof(*c));
 	cn_strlcpy(c->name, a->name, sizeof(c->name));
 	cn_strlcpy(c->binary, a->binary ? a->binary : a->name, sizeof(c->binary));
@@ -196,19 +175,24 @@ int cn_child_start(struct cn_child *c, const struct cn_child_args *a,
 	cn_list_init(&c->sessions);
 	cn_list_init(&c->served);
 	cn_list_init(&c->services);
-	cn_list_elem_init(&c->elem);
-	cn_list_insert_tail(&children, &c->elem);
+	cn_child_list_add(c);
 
 	uint32_t cpu_ram = CN_SESSION_RAM_META + CN_CHILD_THREADS * CN_THREAD_RAM;
+	c->cpu_ram = cpu_ram;
+	c->cpu_caps = CN_SESSION_CAP_META + CN_CHILD_THREADS;
+	unsigned long rom_ram, rom_caps;       /* the default, stated (for the ledger) */
+	cn_session_quota_default("ROM", 0, &rom_ram, &rom_caps);
+	c->rom_ram = (uint32_t)rom_ram;
+	c->rom_caps = (uint32_t)rom_caps;
 	uint32_t entry = 0, sp = 0;
 	cn_cap_t rm, thread;
 	int err = open_core_session(c, "PD", c->name, c->ram, c->caps, 0, 0, NULL, &c->pd);
 	if (!err)
-		err = open_core_session(c, "CPU", c->name, cpu_ram, CN_SESSION_CAP_META +
-		                        CN_CHILD_THREADS, a->priority, a->prio_levels, a->cpu_args,
+		err = open_core_session(c, "CPU", c->name, cpu_ram, c->cpu_caps, a->priority, a->prio_levels, a->cpu_args,
 		                        &c->cpu);
 	if (!err)
-		err = open_core_session(c, "ROM", c->binary, 0, 0, 0, 0, NULL, &c->rom);
+		err = open_core_session(c, "ROM", c->binary, c->rom_ram, c->rom_caps, 0, 0, NULL,
+		                        &c->rom);
 	if (err)
 		goto fail;
 	/* CPU quota, like RAM, is the parent's to give; it comes back on close */
@@ -251,6 +235,6 @@ int cn_child_start(struct cn_child *c, const struct cn_child_args *a,
 	return 0;
 fail:
 	c->state = CN_CHILD_NEW;
-	cn_child_destroy(c);
+	cn_child_forget(c);
 	return err;
 }

@@ -124,7 +124,7 @@ int cn_child_load(struct cn_child *c, uint32_t *entry)
 	if (cn_elf_parse(image, size, CN_USER_AREA_END, &info, &why)) {
 		cn_log("child \"%s\": binary \"%s\" is no valid executable: %s", c->name, c->binary,
 		       why);
-		err = CN_ERR_ARGS;
+		err = CN_ERR_TYPE;      /* the ROM is no executable: the binary is refused */
 	}
 	for (uint32_t i = 0; !err && i < info.nsegs; i++) {
 		err = load_segment(c, rom_ds.name, image, &info.segs[i]);

@@ -22,7 +22,10 @@ static int p_upgrade(void *ctx, cn_cap_t session, const char *args, uint32_t *re
 	struct cn_child *c = ctx;
 	(void)result;
 	struct cn_child_session *s = cn_child_session_find(c, session.name);
-	return s ? cn_child_session_upgrade(s, args) : CN_ERR_NOT_FOUND;
+	if (s)
+		return cn_child_session_upgrade(s, args);
+	/* the child's own PD or CPU session (we opened them for it) */
+	return cn_child_own_upgrade(c, session.name, args);
 }
 
 static int p_close(void *ctx, cn_cap_t session, uint32_t *result)

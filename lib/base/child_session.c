@@ -12,29 +12,6 @@
 #include <cn/util/args.h>
 #include <cn/util/string.h>
 
-/* move quota between PD accounts: 'from' is the PD session cap whose
- * account pays (we hold the session caps of ourselves and our children) */
-static int move(uint32_t from, uint32_t to, uint32_t ram, uint32_t caps)
-{
-	int err = 0;
-	if (ram && (err = cn_pd_transfer_ram(from, (cn_cap_t){ to }, ram, NULL)))
-		return err == CN_ERR_QUOTA_RAM ? err : CN_ERR_QUOTA_RAM;
-	if (caps && (err = cn_pd_transfer_caps(from, (cn_cap_t){ to }, caps, NULL))) {
-		if (ram)
-			cn_pd_transfer_ram(to, (cn_cap_t){ from }, ram, NULL);
-		return err == CN_ERR_QUOTA_CAP ? err : CN_ERR_QUOTA_CAP;
-	}
-	return 0;
-}
-
-static void give_back(const char *what, uint32_t from, uint32_t to, uint32_t ram, uint32_t caps)
-{
-	int err = move(from, to, ram, caps);
-	if (err)
-		cn_log("quota of a %s session (%u bytes, %u caps) not returned: %s", what,
-		       (unsigned)ram, (unsigned)caps, cn_strerror(err));
-}
-
 /* A request we forwarded to our own parent may be pending there (a nested
  * init whose parent waits for a sibling's announcement): we ask our parent
  * for its session signal once, and on each wake up our pending children,
@@ -91,6 +68,11 @@ int cn_child_session_open(struct cn_child *c, const char *service, const char *a
 	else if (n < 0)
 		return CN_ERR_ARGS;
 
+	/* asked again for a request to a sibling: its answer, if there is one */
+	struct cn_child_session *asked = cn_child_sibling_request(c, service, args);
+	if (asked)
+		return cn_child_sibling_collect(asked, cap);
+
 	struct cn_child_route r = { CN_CHILD_ROUTE_DENY, NULL, NULL, NULL };
 	if (c->policy && c->policy->route)
 		c->policy->route(c->policy->ctx, c, service, label, args, &r);
@@ -115,6 +97,8 @@ int cn_child_session_open(struct cn_child *c, const char *service, const char *a
 	                  : cn_args_label_prefix(buf, sizeof(buf), c->name);
 	if (err || cn_strlen(buf) > CN_RPC_STR_MAX)
 		return CN_ERR_ARGS;
+	if (r.kind == CN_CHILD_ROUTE_CHILD)   /* never waited for: see child_sibling.c */
+		return cn_child_sibling_open(c, r.server, svc->root, service, args, buf, ram, caps);
 
 	struct cn_child_session *s = cn_calloc(1, sizeof(*s));
 	if (!s)
@@ -128,7 +112,7 @@ int cn_child_session_open(struct cn_child *c, const char *service, const char *a
 	cn_list_elem_init(&s->server_elem);
 
 	/* the client pays: its quota moves to our account ... */
-	if ((err = move(c->pd, env->pd, ram, caps))) {
+	if ((err = cn_child_quota_move(c->pd, env->pd, ram, caps))) {
 		cn_free(s);
 		return err;
 	}
@@ -136,15 +120,6 @@ int cn_child_session_open(struct cn_child *c, const char *service, const char *a
 	switch (r.kind) {
 	case CN_CHILD_ROUTE_PARENT:   /* ... and from there to our parent's server */
 		err = cn_parent_session(env->parent, service, buf, &got);
-		break;
-	case CN_CHILD_ROUTE_CHILD:    /* ... or to the sibling serving it */
-		s->server = r.server;
-		s->root = svc->root;
-		if ((err = move(env->pd, r.server->pd, ram, caps)))
-			break;
-		err = cn_root_session(svc->root, buf, &got);
-		if (err)
-			give_back(service, r.server->pd, env->pd, ram, caps);
 		break;
 	case CN_CHILD_ROUTE_LOCAL:    /* ... or stays with us, who serve it */
 		s->local = r.local;
@@ -158,7 +133,7 @@ int cn_child_session_open(struct cn_child *c, const char *service, const char *a
 	if (!err && cn_sys_cap_identify_obj(got.name, &s->cap_type, &s->cap_badge, &s->cap_obj))
 		err = CN_ERR_NO_SERVICE;
 	if (err) {
-		give_back(service, env->pd, c->pd, ram, caps);
+		cn_child_quota_give_back(service, env->pd, c->pd, ram, caps);
 		cn_free(s);
 		if (err == CN_ERR_PENDING) {
 			c->pending = true;
@@ -171,8 +146,6 @@ int cn_child_session_open(struct cn_child *c, const char *service, const char *a
 	}
 	s->cap = got.name;
 	cn_list_insert_tail(&c->sessions, &s->elem);
-	if (s->server)
-		cn_list_insert_tail(&s->server->served, &s->server_elem);
 	*cap = got.name;
 	return 0;
 }
@@ -186,7 +159,8 @@ struct cn_child_session *cn_child_session_find(struct cn_child *c, uint32_t cap)
 	for (struct cn_list_elem *e = cn_list_first(&c->sessions); e;
 	     e = cn_list_next(&c->sessions, e)) {
 		struct cn_child_session *s = cn_container_of(e, struct cn_child_session, elem);
-		if (s->cap_type == type && s->cap_badge == badge && s->cap_obj == obj)
+		if (s->state == CN_CHILD_SESSION_OPEN && s->cap_type == type &&
+		    s->cap_badge == badge && s->cap_obj == obj)
 			return s;
 	}
 	return NULL;
@@ -201,29 +175,24 @@ int cn_child_session_upgrade(struct cn_child_session *s, const char *args)
 	buf[0] = 0;
 	if (cn_args_check(args) || quota_of(args, &ram, &caps))
 		return CN_ERR_ARGS;
+	if (s->kind == CN_CHILD_ROUTE_CHILD)
+		return cn_child_sibling_upgrade(s, args, ram, caps);
 	if (!ram && !caps)
 		return 0;
 	cn_args_set_ulong(buf, sizeof(buf), "ram_quota", ram);
 	cn_args_set_ulong(buf, sizeof(buf), "cap_quota", caps);
-	int err = move(c->pd, env->pd, ram, caps);
+	int err = cn_child_quota_move(c->pd, env->pd, ram, caps);
 	if (err)
 		return err;
 	switch (s->kind) {
 	case CN_CHILD_ROUTE_PARENT:
 		err = cn_parent_upgrade(env->parent, (cn_cap_t){ s->cap }, buf, NULL);
 		break;
-	case CN_CHILD_ROUTE_CHILD:
-		if ((err = move(env->pd, s->server->pd, ram, caps)))
-			break;
-		err = cn_root_upgrade(s->root, (cn_cap_t){ s->cap }, buf, NULL);
-		if (err)
-			give_back(s->service, s->server->pd, env->pd, ram, caps);
-		break;
 	default:   /* a local service keeps it on our account */
 		break;
 	}
 	if (err) {
-		give_back(s->service, env->pd, c->pd, ram, caps);
+		cn_child_quota_give_back(s->service, env->pd, c->pd, ram, caps);
 		return err;
 	}
 	s->ram += ram;
@@ -231,19 +200,77 @@ int cn_child_session_upgrade(struct cn_child_session *s, const char *args)
 	return 0;
 }
 
+/* our own PD account's quota (not what is free of it) */
+static void own_quota(uint32_t *ram, uint32_t *caps)
+{
+	uint32_t pd = cn_env()->pd;
+	*ram = *caps = 0;
+	cn_pd_quota(pd, CN_PD_RAM_QUOTA, ram);
+	cn_pd_quota(pd, CN_PD_CAP_QUOTA, caps);
+}
+
+/* same object as our name 'ours'? */
+static bool same_object(uint32_t cap, uint32_t ours)
+{
+	uint32_t t1, b1, o1, t2, b2, o2;
+	return ours && !cn_sys_cap_identify_obj(cap, &t1, &b1, &o1) &&
+	       !cn_sys_cap_identify_obj(ours, &t2, &b2, &o2) && t1 == t2 && b1 == b2 && o1 == o2;
+}
+
+int cn_child_own_upgrade(struct cn_child *c, uint32_t cap, const char *args)
+{
+	struct cn_env *env = cn_env();
+	uint32_t ram, caps, session;
+	char buf[64];
+	if (!cap)
+		return CN_ERR_NOT_FOUND;
+	if (same_object(cap, c->cpu))
+		session = c->cpu;
+	else if (same_object(cap, c->pd))
+		session = c->pd;
+	else
+		return CN_ERR_NOT_FOUND;
+	if (cn_args_check(args) || quota_of(args, &ram, &caps))
+		return CN_ERR_ARGS;
+	if (!ram && !caps)
+		return 0;
+	buf[0] = 0;
+	cn_args_set_ulong(buf, sizeof(buf), "ram_quota", ram);
+	cn_args_set_ulong(buf, sizeof(buf), "cap_quota", caps);
+	/* the child pays from its PD account, through ours, to our parent
+	 * who holds the session (an upgrade of its own PD comes back to it) */
+	int err = cn_child_quota_move(c->pd, env->pd, ram, caps);
+	if (err)
+		return err;
+	err = cn_parent_upgrade(env->parent, (cn_cap_t){ session }, buf, NULL);
+	if (err)
+		cn_child_quota_give_back("own", env->pd, c->pd, ram, caps);
+	else if (session == c->cpu) {
+		c->cpu_ram += ram;
+		c->cpu_caps += caps;
+	}
+	return err;
+}
+
 void cn_child_session_close(struct cn_child_session *s)
 {
 	struct cn_env *env = cn_env();
+	uint32_t ram = s->ram, caps = s->caps, r0, c0, r1, c1;
 	int err = 0;
+	if (s->kind == CN_CHILD_ROUTE_CHILD) {   /* answered at once, see child_sibling.c */
+		cn_child_sibling_close(s);
+		return;
+	}
 	switch (s->kind) {
 	case CN_CHILD_ROUTE_PARENT:
+		/* the session's account may hold more than the donation (a PD
+		 * session others transferred quota to): the client gets back
+		 * what our parent gave back, exactly */
+		own_quota(&r0, &c0);
 		err = cn_parent_close(env->parent, (cn_cap_t){ s->cap }, NULL);
-		break;
-	case CN_CHILD_ROUTE_CHILD:
-		if (s->server && s->server->state == CN_CHILD_RUNNING) {
-			err = cn_root_close(s->root, (cn_cap_t){ s->cap }, NULL);
-			give_back(s->service, s->server->pd, env->pd, s->ram, s->caps);
-		}
+		own_quota(&r1, &c1);
+		ram = r1 > r0 ? r1 - r0 : 0;
+		caps = c1 > c0 ? c1 - c0 : 0;
 		break;
 	case CN_CHILD_ROUTE_LOCAL:
 		s->local->close(s->local->ctx, s->handle);
@@ -256,7 +283,7 @@ void cn_child_session_close(struct cn_child_session *s)
 		       cn_strerror(err));
 	if (s->kind != CN_CHILD_ROUTE_LOCAL)
 		cn_sys_cap_drop(s->cap);
-	give_back(s->service, env->pd, s->client->pd, s->ram, s->caps);
+	cn_child_quota_give_back(s->service, env->pd, s->client->pd, ram, caps);
 	cn_list_remove(&s->elem);
 	cn_list_remove(&s->server_elem);
 	cn_free(s);
@@ -265,20 +292,12 @@ void cn_child_session_close(struct cn_child_session *s)
 void cn_child_sessions_close_all(struct cn_child *c)
 {
 	struct cn_list_elem *e;
-	while ((e = cn_list_last(&c->sessions)))
-		cn_child_session_close(cn_container_of(e, struct cn_child_session, elem));
-}
-
-void cn_child_served_revoke(struct cn_child *c)
-{
-	struct cn_env *env = cn_env();
-	struct cn_list_elem *e;
-	while ((e = cn_list_pop_head(&c->served))) {
-		struct cn_child_session *s = cn_container_of(e, struct cn_child_session, server_elem);
-		cn_sys_cap_drop(s->cap);
-		give_back(s->service, env->pd, s->client->pd, s->ram, s->caps);
-		cn_list_remove(&s->elem);
-		cn_free(s);
+	while ((e = cn_list_last(&c->sessions))) {
+		struct cn_child_session *s = cn_container_of(e, struct cn_child_session, elem);
+		if (s->kind == CN_CHILD_ROUTE_CHILD)
+			cn_child_sibling_client_gone(s);
+		else
+			cn_child_session_close(s);
 	}
 }
 

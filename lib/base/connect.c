@@ -4,8 +4,9 @@
  * parent, and retries by itself: CN_ERR_QUOTA_RAM / CN_ERR_QUOTA_CAP with
  * twice the quota (at most CN_CONNECT_DOUBLINGS times each, RAM at most
  * 64 MiB, caps at most 4096), CN_ERR_PENDING after the parent's session
- * signal (without limit: the service may come later). Also cn_upgrade,
- * cn_close and cn_announce.
+ * signal (without limit: the service may come later, or the server
+ * answer late). cn_upgrade waits the same way for an upgrade of a session
+ * at a sibling server. Also cn_close and cn_announce.
  *
  * Waiting for a pending service uses one signal receiver for the whole
  * component; a mutex makes threads take turns, so a thread waiting for a
@@ -16,8 +17,8 @@
 #include <cn/sys.h>
 #include <cn/session/parent.h>
 #include <cn/session/pd.h>
-#include <cn/util/session_args.h>
 #include <cn/util/args.h>
+#include <cn/util/session_args.h>
 #include <cn/util/format.h>
 #include <cn/session/connect.h>
 #include <cn/util/string.h>
@@ -55,6 +56,23 @@ static int pending_setup(struct cn_env *env)
 	return 0;
 }
 
+/* after a CN_ERR_PENDING answer: the first time, take the lock and set up
+ * the signal, then ask again at once (the answer may have come since, and
+ * another thread may have taken the signal that said so); afterwards wait
+ * for the parent's session signal */
+static int pending_wait(struct cn_env *env, bool *locked)
+{
+	if (!*locked) {
+		cn_mutex_lock(&pending_lock);
+		*locked = true;
+		return pending_setup(env);
+	}
+	uint32_t imprint, count;
+	while (cn_sys_signal_wait(pending_recv, &imprint, &count))
+		cn_sys_yield();
+	return 0;
+}
+
 int cn_connect(const char *service, const char *args, uint32_t *session)
 {
 	struct cn_env *env = cn_env();
@@ -86,24 +104,8 @@ int cn_connect(const char *service, const char *args, uint32_t *session)
 				break;
 			continue;
 		}
-		if (err != CN_ERR_PENDING)
+		if (err != CN_ERR_PENDING || (err = pending_wait(env, &locked)))
 			break;
-		if (!locked) {
-			/* ask again once under the lock before waiting: the
-			 * service may have come since, and another thread may
-			 * have taken the signal that said so */
-			cn_mutex_lock(&pending_lock);
-			locked = true;
-			int e = pending_setup(env);
-			if (e) {
-				err = e;
-				break;
-			}
-			continue;
-		}
-		uint32_t imprint, count;
-		while (cn_sys_signal_wait(pending_recv, &imprint, &count))
-			cn_sys_yield();
 	}
 	if (locked)
 		cn_mutex_unlock(&pending_lock);
@@ -132,10 +134,35 @@ int cn_session_connect(struct cn_env *env, const char *service, const char *labe
 	return cn_connect(service, buf, session);
 }
 
+static uint32_t own_up_ram, own_up_caps;   /* upgrades of our own CPU session */
+
+void cn_runtime_own_upgrades(uint32_t *ram, uint32_t *caps)
+{
+	*ram = __atomic_load_n(&own_up_ram, __ATOMIC_RELAXED);
+	*caps = __atomic_load_n(&own_up_caps, __ATOMIC_RELAXED);
+}
+
 int cn_upgrade(uint32_t session, const char *args)
 {
+	struct cn_env *env = cn_env();
 	cn_cap_t s = { session };
-	return cn_parent_upgrade(cn_env()->parent, s, args ? args : "", NULL);
+	bool locked = false;
+	int err;
+	/* an upgrade of a session at a sibling is answered when the server
+	 * took it: asked again with the same args, the parent tells */
+	while ((err = cn_parent_upgrade(env->parent, s, args ? args : "", NULL)) ==
+	       CN_ERR_PENDING && !(err = pending_wait(env, &locked)))
+		;
+	if (locked)
+		cn_mutex_unlock(&pending_lock);
+	unsigned long ram = 0, caps = 0;
+	if (!err && session == env->cpu && args) {
+		cn_args_ulong(args, "ram_quota", &ram);
+		cn_args_ulong(args, "cap_quota", &caps);
+		__atomic_add_fetch(&own_up_ram, (uint32_t)ram, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&own_up_caps, (uint32_t)caps, __ATOMIC_RELAXED);
+	}
+	return err;
 }
 
 int cn_close(uint32_t session)

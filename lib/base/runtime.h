@@ -25,4 +25,8 @@ void cn_runtime_free_signal(uint32_t pd, uint32_t cap);
 /* print a line on the kernel console (with a trailing newline) */
 void cn_runtime_print(const char *prefix, const char *line);
 
+/* quota the runtime moved from our PD account to our own CPU session
+ * (upgrades for threads, lib/base/connect.c), for the child ledger */
+void cn_runtime_own_upgrades(uint32_t *ram, uint32_t *caps);
+
 #endif

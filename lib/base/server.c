@@ -61,7 +61,8 @@ static int root_session(void *ctx, const char *args, cn_cap_t *result)
 		if (svc->close)
 			svc->close(svc->ctx, s->state);
 		cn_free(s);
-		return err;
+		/* what the client is told: we are out of resources */
+		return err == CN_ERR_NOSLOT ? CN_ERR_EXHAUSTED : err;
 	}
 	s->next = svc->sessions;
 	svc->sessions = s;

@@ -55,6 +55,8 @@ int cn_rpc_object(struct cn_rpc_object *obj, cn_ep_dispatch_fn dispatch, const v
 	int err = cn_pd_rpc_cap(env->pd, thread, badge, &c);
 	if (err)
 		return err;
+	if (!c.name)                /* it came without a name: our cap space is full */
+		return CN_ERR_NOSLOT;
 	obj->badge = badge;
 	obj->dispatch = dispatch;
 	obj->ops = ops;

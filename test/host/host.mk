@@ -33,6 +33,13 @@ FUZZ_TARGETS   := $(patsubst test/host/%.c,$(HOST_B)/%,$(wildcard test/host/fuzz
 # tests of program parts that are portable too: extra sources per test
 HOST_EXTRA_route := init/route_match.c
 $(HOST_B)/route_test $(HOST_SAN_B)/route_test: $(HOST_EXTRA_route) init/route_match.h
+# the parent's quota books, compiled unchanged against a model of core
+# (test/host/mock/cn/sys.h stands in for the kernel calls)
+HOST_EXTRA_ledger := lib/base/child_session.c lib/base/child_sibling.c lib/base/child_quota.c \
+                     lib/base/child_ledger.c lib/base/errors.c
+HOST_MOCK_ledger  := -Itest/host/mock
+$(HOST_B)/ledger_test $(HOST_SAN_B)/ledger_test: $(HOST_EXTRA_ledger) include/cn/child.h \
+                                                 test/host/mock/cn/sys.h
 
 .PHONY: host-tests host-tests-san host-fuzz host-fuzz-build
 host-tests: $(HOST_TESTS)
@@ -45,7 +52,7 @@ $(HOST_B)/util/%.o: lib/util/%.c $(HOST_UTIL_HDR)
 $(HOST_B)/%_test: test/host/%_test.c test/host/check.h $(HOST_UTIL_OBJ) $(HOST_UTIL_HDR)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTLD  $@"
-	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $< $(HOST_EXTRA_$*) $(HOST_UTIL_OBJ)
+	$(Q)$(HOST_CC) $(HOST_MOCK_$*) $(HOST_CFLAGS) -o $@ $< $(HOST_EXTRA_$*) $(HOST_UTIL_OBJ)
 
 # the same programs with AddressSanitizer and UndefinedBehaviorSanitizer
 $(HOST_SAN_B)/util/%.o: lib/util/%.c $(HOST_UTIL_HDR)
@@ -56,7 +63,8 @@ $(HOST_SAN_B)/util/%.o: lib/util/%.c $(HOST_UTIL_HDR)
 $(HOST_SAN_B)/%_test: test/host/%_test.c test/host/check.h $(HOST_SAN_OBJ) $(HOST_UTIL_HDR)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTLD  $@ (asan,ubsan)"
-	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_SANFLAGS) -o $@ $< $(HOST_EXTRA_$*) $(HOST_SAN_OBJ)
+	$(Q)$(HOST_CC) $(HOST_MOCK_$*) $(HOST_CFLAGS) $(HOST_SANFLAGS) -o $@ $< $(HOST_EXTRA_$*) \
+	    $(HOST_SAN_OBJ)
 
 host-tests-san: $(HOST_SAN_TESTS)
 	$(Q)rc=0; for t in $^; do $$t || rc=1; done; exit $$rc

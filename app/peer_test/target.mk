@@ -1,0 +1,2 @@
+TARGET := peer_test
+EXTRA_CFLAGS := -Iserver/hello_server
