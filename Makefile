@@ -144,7 +144,7 @@ programs: $(PROGRAMS)
 # The first module is the roottask the kernel starts. (The run tool's
 # build_boot_image uses this.)
 IMAGE ?= $(B)/image.elf
-.PHONY: boot-image image sd-image check-image
+.PHONY: boot-image image sd-image
 boot-image: $(KERNEL_LIB)
 	@test -n "$(MODULES)" || { echo "boot-image: MODULES is empty" >&2; exit 1; }
 	$(Q)tool/mkimage --out $(IMAGE) --kernel-lib $(KERNEL_LIB) --bin $(B)/bin \
@@ -193,7 +193,9 @@ board-info:
 	@echo "nr_cpus=$(BOARD_NR_CPUS)"
 	@echo "qemu_uboot=$(strip $(BOARD_QEMU_UBOOT))"
 
-# The QEMU-emulated boards 'make test' and 'make bench' cover.
+# The QEMU-emulated boards 'make test' and 'make bench' cover. (exynos4 runs
+# under QEMU too but is not listed yet: sched_quota, sched_fill and
+# sched_latency fail on it, see doc/boards.md.)
 QEMU_BOARDS := virt vexpress-a9 rpi2
 
 run/%: $(SETUP_STAMP)
