@@ -8,9 +8,8 @@ BOARD_NR_CPUS   := 2
 BOARD_RAM_BASE  := 0x40000000
 BOARD_KERNEL_PHYS := 0x40000000
 BOARD_RAM_SIZE  := 0x10000000
-BOARD_KERNEL_SRC := kernel/drivers/exynos_uart.c kernel/drivers/gicv2.c \
-                    kernel/drivers/exynos_combiner.c kernel/drivers/exynos_mct.c \
-                    kernel/drivers/exynos_board.c board/arndale/board.c
+include kernel/drivers/exynos.mk
+BOARD_KERNEL_SRC := $(EXYNOS_KERNEL_SRC) board/arndale/board.c
 BOARD_CYCLE_COUNTER := yes
 # SD card image (make image RUN=...; doc/boards.md): the Exynos5250 boot ROM
 # loads BL1 from sector 1; BL1 loads the U-Boot SPL (BL2) from sector 17,

@@ -10,8 +10,6 @@
 #include "arch/arm/cpu.h"
 #include "board.h"
 
-static char *periph;
-
 void board_init_early(void)
 {
 	exynos_uart_init(mmu_map_io(BOARD_UART_PHYS, 0x1000));
@@ -19,28 +17,20 @@ void board_init_early(void)
 
 void board_init(void)
 {
-	periph = mmu_map_io(BOARD_PERIPH_PHYS, 0x2000);
-	gicv2_init(periph + (BOARD_GICD_PHYS - BOARD_PERIPH_PHYS),
-	           periph + (BOARD_GICC_PHYS - BOARD_PERIPH_PHYS));
-	exynos_combiner_init(mmu_map_io(BOARD_COMBINER_PHYS, 0x1000), BOARD_COMBINER_GROUPS);
-	exynos_mct_init(mmu_map_io(BOARD_MCT_PHYS, 0x1000), BOARD_MCT_HZ);
 	static const struct exynos_irq_config cfg = {
-		.group_spi = BOARD_COMBINER_SPI, .nr_cpus = 2,
-		.timer_irq = { BOARD_MCT_L0_IRQ, BOARD_MCT_L1_IRQ },
+		.gicd = BOARD_GICD_PHYS, .gicc = BOARD_GICC_PHYS,
+		.combiner = BOARD_COMBINER_PHYS, .groups = BOARD_COMBINER_GROUPS,
+		.group_spi = BOARD_COMBINER_SPI, .mct = BOARD_MCT_PHYS, .mct_hz = BOARD_MCT_HZ,
+		.nr_cpus = 2, .timer_irq = { BOARD_MCT_L0_IRQ, BOARD_MCT_L1_IRQ },
 	};
-	exynos_irq_init(&cfg);
+	exynos_board_init(&cfg);
 }
 
-void board_init_cpu(void)
-{
-	gicv2_init_cpu();
-	exynos_irq_init_cpu(read_mpidr() & 3);
-}
 
+/* board_init_cpu, interrupts and timer: kernel/drivers/exynos_board.c */
 bool board_cpu_start(uint32_t id, uint32_t entry)
 {
-	uint32_t ncpus = (*(volatile uint32_t *)(periph + BOARD_SCU_CONFIG) & 3) + 1;
-	if (id >= ncpus || id > 1)
+	if (id > 1)             /* the Exynos4210 has two cores */
 		return false;
 	static char *pmu;
 	if (!pmu)
@@ -52,5 +42,4 @@ bool board_cpu_start(uint32_t id, uint32_t entry)
 	return true;
 }
 
-/* interrupts and timer: kernel/drivers/exynos_board.c */
 void board_putc(char c)              { exynos_uart_putc(c); }

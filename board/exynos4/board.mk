@@ -8,9 +8,8 @@ BOARD_NR_CPUS   := 2
 BOARD_RAM_BASE  := 0x40000000
 BOARD_KERNEL_PHYS := 0x40000000
 BOARD_RAM_SIZE  := 0x10000000
-BOARD_KERNEL_SRC := kernel/drivers/exynos_uart.c kernel/drivers/gicv2.c \
-                    kernel/drivers/exynos_combiner.c kernel/drivers/exynos_mct.c \
-                    kernel/drivers/exynos_board.c board/exynos4/board.c
+include kernel/drivers/exynos.mk
+BOARD_KERNEL_SRC := $(EXYNOS_KERNEL_SRC) board/exynos4/board.c
 BOARD_QEMU      := qemu-system-arm
 BOARD_QEMU_ARGS := -M smdkc210 -display none -serial stdio -monitor none -no-reboot
 # QEMU's Cortex-A9 has no PMU: PMCCNTR reads 0, so no instruction counts.

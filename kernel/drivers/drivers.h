@@ -81,11 +81,15 @@ void exynos_combiner_unmask(uint32_t group, uint32_t source);
 #define EXYNOS_COMBINED 256u
 #define EXYNOS_IRQ(g, b) (EXYNOS_COMBINED + (g) * 8u + (b))
 struct exynos_irq_config {
+	uint32_t gicd, gicc;      /* physical addresses */
+	uint32_t combiner, groups;
 	uint32_t group_spi;       /* GIC interrupt of combiner group 0 (+1 per group) */
+	uint32_t mct, mct_hz;
 	uint32_t nr_cpus;
 	uint32_t timer_irq[4];    /* interrupt of CPU n's MCT local timer */
 };
-void exynos_irq_init(const struct exynos_irq_config *cfg);
-void exynos_irq_init_cpu(uint32_t cpu);
+/* board_init() of an Exynos board: GIC, combiner, MCT, interrupt layer
+ * (board_init_cpu() is in exynos_board.c too) */
+void exynos_board_init(const struct exynos_irq_config *cfg);
 
 #endif

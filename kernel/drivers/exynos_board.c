@@ -35,23 +35,32 @@ static bool is_timer(uint32_t n)
 	return false;
 }
 
-/* after gicv2_init() and exynos_combiner_init(): every group's GIC
- * interrupt on (a group interrupts only for the sources enabled in it) */
-void exynos_irq_init(const struct exynos_irq_config *c)
-{
-	cfg = *c;
-	for (uint32_t g = 0; g < exynos_combiner_groups(); g++)
-		gicv2_unmask(cfg.group_spi + g);
-	exynos_irq_init_cpu(0);
-}
-
 /* this CPU's local timer: its interrupt routed to it and enabled */
-void exynos_irq_init_cpu(uint32_t cpu)
+static void init_cpu(uint32_t cpu)
 {
 	uint32_t t = cfg.timer_irq[cpu];
 	gicv2_set_target(gic_of(t), cpu);
 	exynos_mct_init_cpu(cpu);
 	board_irq_unmask(t);
+}
+
+/* every group's GIC interrupt on (a group interrupts only for the sources
+ * enabled in it) */
+void exynos_board_init(const struct exynos_irq_config *c)
+{
+	cfg = *c;
+	gicv2_init(mmu_map_io(cfg.gicd, 0x1000), mmu_map_io(cfg.gicc, 0x1000));
+	exynos_combiner_init(mmu_map_io(cfg.combiner, 0x1000), cfg.groups);
+	exynos_mct_init(mmu_map_io(cfg.mct, 0x1000), cfg.mct_hz);
+	for (uint32_t g = 0; g < exynos_combiner_groups(); g++)
+		gicv2_unmask(cfg.group_spi + g);
+	init_cpu(0);
+}
+
+void board_init_cpu(void)
+{
+	gicv2_init_cpu();
+	init_cpu(cpu_index());
 }
 
 uint32_t board_irq_pending(void)
