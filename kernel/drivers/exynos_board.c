@@ -6,10 +6,14 @@
  * g, source b as EXYNOS_IRQ(g, b); the GIC interrupts that carry combiner
  * groups belong to this layer. Each CPU's MCT local timer raises its own
  * interrupt; the kernel sees all of them as one number, CPU 0's.
+ * The board's board.h gives the addresses and numbers (BOARD_UART_PHYS,
+ * BOARD_GICD_PHYS, ..., BOARD_MCT_L1_IRQ); its board.c has only the
+ * start of a secondary CPU.
  */
 #include "kernel.h"
 #include "drivers/drivers.h"
 #include "arch/arm/cpu.h"
+#include "board.h"
 
 static struct exynos_irq_config cfg;
 static uint32_t taken_gic[4];        /* per CPU: the GIC interrupt being handled */
@@ -56,6 +60,24 @@ void exynos_board_init(const struct exynos_irq_config *c)
 		gicv2_unmask(cfg.group_spi + g);
 	init_cpu(0);
 }
+
+void board_init_early(void)
+{
+	exynos_uart_init(mmu_map_io(BOARD_UART_PHYS, 0x1000));
+}
+
+void board_init(void)
+{
+	static const struct exynos_irq_config c = {
+		.gicd = BOARD_GICD_PHYS, .gicc = BOARD_GICC_PHYS,
+		.combiner = BOARD_COMBINER_PHYS, .groups = BOARD_COMBINER_GROUPS,
+		.group_spi = BOARD_COMBINER_SPI, .mct = BOARD_MCT_PHYS, .mct_hz = BOARD_MCT_HZ,
+		.nr_cpus = 2, .timer_irq = { BOARD_MCT_L0_IRQ, BOARD_MCT_L1_IRQ },
+	};
+	exynos_board_init(&c);
+}
+
+void board_putc(char c)              { exynos_uart_putc(c); }
 
 void board_init_cpu(void)
 {
