@@ -13,3 +13,19 @@ BOARD_KERNEL_SRC := kernel/drivers/pl011.c kernel/drivers/bcm2836_intc.c \
 BOARD_QEMU      := qemu-system-arm
 BOARD_QEMU_ARGS := -M raspi2b -m 1G -display none -serial stdio -monitor none -no-reboot
 BOARD_CYCLE_COUNTER := yes
+# SD card image (make image RUN=...; doc/boards.md): the Raspberry Pi
+# firmware starts Debian's U-Boot rpi_2 (config.txt: kernel=u-boot.bin).
+# The firmware is not free software: the user names its directory
+# (FIRMWARE=dir; Debian's raspi-firmware package installs it in
+# /usr/lib/raspi-firmware when non-free-firmware is configured).
+BOARD_UBOOT_DIR  := /usr/lib/u-boot/rpi_2
+BOARD_CARD_FAT   := $(BOARD_UBOOT_DIR)/u-boot.bin board/rpi2/config.txt
+BOARD_CARD_NONFREE := fat:bootcode.bin fat:start.elf fat:fixup.dat
+BOARD_CARD_NONFREE_DIRS := /usr/lib/raspi-firmware
+BOARD_CARD_NONFREE_WHAT := the Raspberry Pi boot firmware (github.com/raspberrypi/firmware, folder boot/)
+BOARD_UBOOT_LOAD := 0x04000000
+BOARD_UBOOT_FDT  := 0x03e00000
+# QEMU has no firmware: board/rpi2/qemu_fw.S does its part (UART pins,
+# parking cores 1-3) and starts U-Boot, which reads the card on the SDHCI.
+BOARD_QEMU_FW    := board/rpi2/qemu_fw.S board/rpi2/qemu_fw.ld
+BOARD_QEMU_UBOOT = -kernel $(B)/qemu-fw.elf -drive if=sd,file=@CARD@,format=raw

@@ -18,3 +18,10 @@ BOARD_QEMU_ARGS := -M virt,highmem=off -cpu cortex-a15 -m 256M -smp $(BOARD_NR_C
                    -display none -serial stdio -monitor none -no-reboot
 # PMCCNTR counts executed instructions under -icount shift=0.
 BOARD_CYCLE_COUNTER := yes
+# SD card image (make image RUN=...; doc/boards.md): Debian's qemu_arm U-Boot
+# runs as QEMU's -bios and boots from the card as a virtio disk.
+BOARD_UBOOT_DIR  := /usr/lib/u-boot/qemu_arm
+BOARD_UBOOT_LOAD := 0x44000000
+BOARD_UBOOT_FDT  := 0x43e00000
+BOARD_QEMU_UBOOT = -bios $(BOARD_UBOOT_DIR)/u-boot.bin \
+                   -drive if=none,file=@CARD@,format=raw,id=card -device virtio-blk-device,drive=card

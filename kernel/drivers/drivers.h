@@ -21,6 +21,10 @@ bool psci_cpu_on(uint32_t mpidr, uint32_t entry);
 void pl011_init(void *base);
 void pl011_putc(char c);
 
+/* NS16550 UART, registers 4 bytes apart (OMAP) */
+void ns16550_init(void *base);
+void ns16550_putc(char c);
+
 /* ARM GICv2 (also the Cortex-A9 MPCore GIC) */
 void gicv2_init(void *gicd, void *gicc);
 void gicv2_init_cpu(void);            /* each secondary CPU */
@@ -30,6 +34,7 @@ void gicv2_mask(uint32_t irq);
 void gicv2_unmask(uint32_t irq);
 void gicv2_eoi(uint32_t irq);
 bool gicv2_valid(uint32_t irq);
+void gicv2_set_target(uint32_t irq, uint32_t cpu);   /* a shared interrupt to one CPU */
 
 /* ARMv7 generic timer (virtual counter and timer); init on every CPU */
 void gtimer_init(void);
@@ -55,5 +60,36 @@ uint32_t bcm2836_intc_pending(void);
 void bcm2836_intc_mask(uint32_t irq);
 void bcm2836_intc_unmask(uint32_t irq);
 bool bcm2836_intc_valid(uint32_t irq);
+
+/* Samsung Exynos: UART, multi-core timer (global counter, per-CPU local
+ * timers), interrupt combiner, and the board layer joining them with a GIC
+ * (exynos_board.c). Interrupt numbers from EXYNOS_COMBINED on are combiner
+ * sources: EXYNOS_IRQ(group, source). */
+void exynos_uart_init(void *base);
+void exynos_uart_putc(char c);
+void exynos_mct_init(void *base, uint32_t hz);
+void exynos_mct_init_cpu(uint32_t cpu);
+uint64_t exynos_mct_counter(void);
+uint32_t exynos_mct_hz(void);
+void exynos_mct_ack(uint32_t cpu);
+void exynos_mct_set(uint32_t cpu, uint64_t deadline);
+void exynos_combiner_init(void *base, uint32_t nr_groups);
+uint32_t exynos_combiner_groups(void);
+uint32_t exynos_combiner_status(uint32_t group);
+void exynos_combiner_mask(uint32_t group, uint32_t source);
+void exynos_combiner_unmask(uint32_t group, uint32_t source);
+#define EXYNOS_COMBINED 256u
+#define EXYNOS_IRQ(g, b) (EXYNOS_COMBINED + (g) * 8u + (b))
+struct exynos_irq_config {
+	uint32_t gicd, gicc;      /* physical addresses */
+	uint32_t combiner, groups;
+	uint32_t group_spi;       /* GIC interrupt of combiner group 0 (+1 per group) */
+	uint32_t mct, mct_hz;
+	uint32_t nr_cpus;
+	uint32_t timer_irq[4];    /* interrupt of CPU n's MCT local timer */
+};
+/* board_init() of an Exynos board: GIC, combiner, MCT, interrupt layer
+ * (board_init_cpu() is in exynos_board.c too) */
+void exynos_board_init(const struct exynos_irq_config *cfg);
 
 #endif

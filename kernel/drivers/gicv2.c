@@ -1,6 +1,7 @@
 /*
  * ARM Generic Interrupt Controller v2 (distributor + CPU interface). Every
- * shared interrupt is routed to CPU 0 for now; interrupts start disabled and
+ * shared interrupt is routed to CPU 0 unless a board routes one elsewhere
+ * (gicv2_set_target: e.g. a CPU's own timer); interrupts start disabled and
  * are enabled when an owner exists. Software-generated interrupts (SGIs)
  * are the kernel's inter-processor interrupts; the CPU interface and the
  * private interrupts (SGIs, PPIs) are banked per CPU.
@@ -82,6 +83,12 @@ void gicv2_eoi(uint32_t irq)
 {
 	uint32_t last = last_iar[cpu_index()];
 	mmio_write(gicc, GICC_EOIR, (last & 0x3ff) == irq ? last : irq);
+}
+
+void gicv2_set_target(uint32_t irq, uint32_t cpu)
+{
+	if (irq >= 32 && irq < nr_irqs)
+		*(volatile uint8_t *)(gicd + GICD_ITARGETSR + irq) = (uint8_t)(1u << cpu);
 }
 
 bool gicv2_valid(uint32_t irq)

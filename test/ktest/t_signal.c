@@ -166,8 +166,14 @@ int test_signal_destroyed(void)
 /* ---------------------------------------------------------------- IRQs */
 /* A real device interrupt on every board: the timer its board.h names for
  * user space (the generic physical timer, programmed from user mode, or an
- * SP804). caps: 1 IRQ, 2 receiver; arg: 0 = generic timer, else the
- * SP804's virtual address. Two interrupts, the second only after the ack. */
+ * SP804, or a timer the board drives itself: BOARD_USER_TIMER_OPS, with
+ * board_user_timer_arm/quiet in its board.h). caps: 1 IRQ, 2 receiver;
+ * arg: 0 = generic timer, else the device's virtual address. Two
+ * interrupts, the second only after the ack. */
+#ifdef BOARD_USER_TIMER_OPS
+static void dev_arm(uint32_t dev)   { board_user_timer_arm(dev); }
+static void dev_quiet(uint32_t dev) { board_user_timer_quiet(dev); }
+#else
 #define SP804_LOAD 0x00
 #define SP804_CTRL 0x08
 #define SP804_CLR  0x0c
@@ -196,6 +202,7 @@ static void dev_quiet(uint32_t dev)
 		t[SP804_CTRL / 4] = 0;
 	}
 }
+#endif
 
 static uint32_t child_irq(uint32_t dev)
 {
