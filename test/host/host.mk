@@ -94,3 +94,7 @@ FORCE:
 
 # the kernel's scheduling policy is plain C and tested here too
 $(HOST_B)/sched_policy_test $(HOST_SAN_B)/sched_policy_test: kernel/sched_policy.c kernel/sched_policy.h
+
+# the virtio library of the drivers (drivers/virtio/) is portable too
+HOST_EXTRA_virtqueue := drivers/virtio/virtqueue.c
+$(HOST_B)/virtqueue_test $(HOST_SAN_B)/virtqueue_test: drivers/virtio/virtqueue.c
