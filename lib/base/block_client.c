@@ -10,8 +10,7 @@
 #include <cn/session/pd.h>
 
 int cn_block_client_open(struct cn_block_client *c, const char *label, uint32_t buf_size,
-                         uint32_t queue, struct cn_signal_handler *h,
-                         void (*on_signal)(void *, uint32_t), void *arg)
+                         uint32_t queue, uint32_t sigh)
 {
 	if (!buf_size)
 		buf_size = CN_BLOCK_BUF_DEFAULT;
@@ -39,13 +38,9 @@ int cn_block_client_open(struct cn_block_client *c, const char *label, uint32_t 
 	}
 	if ((err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, CN_ATTACH_WRITE, &addr)))
 		goto close;
-	if ((err = cn_signal_handler(h, on_signal, arg, &c->sigh)))
+	c->sigh = sigh;
+	if ((err = cn_block_sigh(c->session, (cn_cap_t){ sigh }, NULL)))
 		goto detach;
-	cn_cap_t s = { c->sigh };
-	if ((err = cn_block_sigh(c->session, s, NULL))) {
-		cn_signal_handler_dissolve(h, c->sigh);
-		goto detach;
-	}
 	c->shared = (void *)(uintptr_t)addr;
 	c->wakeup = wake.name;
 	cn_ps_source_init(&c->ps, c->shared, &c->geom, cn_ps_notify_signal,
@@ -56,4 +51,12 @@ detach:
 close:
 	cn_close(c->session);
 	return err;
+}
+
+void cn_block_client_close(struct cn_block_client *c)
+{
+	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)c->shared, NULL);
+	cn_sys_cap_drop(c->wakeup);
+	cn_close(c->session);
+	c->shared = 0;
 }

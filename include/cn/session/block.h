@@ -57,8 +57,25 @@
 	F0(cn_block, wakeup,      cn_cap_t)
 CN_RPC_INTERFACE(cn_block, CN_BLOCK_RPC)
 
+/* The server's check of a request (before it reaches the device): 0, or
+ * the status of its acknowledgement (see above). No overflow for any input. */
+static inline int cn_block_check(const struct cn_packet *p, uint32_t block_size,
+                                 uint64_t block_count, int writeable)
+{
+	if (p->op == CN_BLOCK_OP_SYNC)
+		return 0;
+	if (p->op != CN_BLOCK_OP_READ && p->op != CN_BLOCK_OP_WRITE)
+		return CN_ERR_INVALID;
+	if (p->count == 0 || (uint64_t)p->count * block_size != p->size)
+		return CN_ERR_INVALID;
+	if (p->arg >= block_count || p->count > block_count - p->arg)
+		return CN_ERR_INVALID;
+	if (p->op == CN_BLOCK_OP_WRITE && !writeable)
+		return CN_ERR_DENIED;
+	return 0;
+}
+
 int cn_connect(const char *service, const char *args, uint32_t *session);
-struct cn_signal_handler;
 
 /* Open a Block session (typed connect helper): label may be "" (the parent
  * puts in ours), buf_size/queue 0 for the defaults. */
@@ -93,10 +110,12 @@ struct cn_block_client {
 	void                 *shared;
 };
 
-/* connect, learn the device, attach the stream; on_signal(arg, count) runs
- * on the entrypoint when acks arrive or room to submit appears */
+/* connect, learn the device, attach the stream; the server fires the
+ * signal context 'sigh' (ours: from cn_signal_handler() for an
+ * event-driven client, or on a receiver we wait on) when acks arrive or
+ * room to submit appears. Close with cn_block_client_close(). */
 int cn_block_client_open(struct cn_block_client *c, const char *label, uint32_t buf_size,
-                         uint32_t queue, struct cn_signal_handler *h,
-                         void (*on_signal)(void *, uint32_t), void *arg);
+                         uint32_t queue, uint32_t sigh);
+void cn_block_client_close(struct cn_block_client *c);
 
 #endif
