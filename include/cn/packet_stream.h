@@ -106,28 +106,85 @@ void cn_ps_source_init(struct cn_ps_end *e, void *shared, const struct cn_ps_geo
 void cn_ps_sink_init(struct cn_ps_end *e, void *shared, const struct cn_ps_geometry *g,
                      void (*notify)(void *), void *arg);
 
+/* Fast paths inline, everything that reads the peer's index out of line
+ * (lib/util/packet_stream.c). A broken stream has no room and no input
+ * as seen by the fast paths, so they fall through to the slow ones,
+ * which say CN_ERR_STATE. */
+int cn_ps__make_room(struct cn_ps_end *e);     /* 0, CN_ERR_AGAIN, CN_ERR_STATE */
+int cn_ps__refill(struct cn_ps_end *e);        /* 0, CN_ERR_AGAIN, CN_ERR_STATE */
+
+typedef uint64_t __attribute__((may_alias, aligned(8))) cn_ps_u64;
+
+static inline int cn_ps__put(struct cn_ps_end *e, const struct cn_packet *p)
+{
+	struct cn_ps_ring *r = &e->out;
+	if (__builtin_expect(r->pos - r->peer > r->mask, 0)) {
+		int err = cn_ps__make_room(e);
+		if (err)
+			return err;
+	}
+	uint32_t pos = r->pos;
+	r->pos = pos + 1;
+	cn_ps_u64 *d = (cn_ps_u64 *)&r->slot[pos & r->mask];
+	const cn_ps_u64 *s = (const cn_ps_u64 *)p;
+	d[0] = s[0]; d[1] = s[1]; d[2] = s[2]; d[3] = s[3];
+	return 0;
+}
+
+/* The descriptor is copied out of shared memory with volatile loads (the
+ * peer may change it meanwhile); only the copy is checked and used. */
+static inline int cn_ps__take(struct cn_ps_end *e, struct cn_packet *p)
+{
+	struct cn_ps_ring *r = &e->in;
+	if (__builtin_expect(r->pos == r->peer, 0)) {
+		int err = cn_ps__refill(e);
+		if (err)
+			return err;
+	}
+	uint32_t pos = r->pos, buf_size = e->buf_size;
+	r->pos = pos + 1;
+	const volatile cn_ps_u64 *s = (const volatile cn_ps_u64 *)&r->slot[pos & r->mask];
+	cn_ps_u64 *d = (cn_ps_u64 *)p;
+	d[0] = s[0]; d[1] = s[1]; d[2] = s[2]; d[3] = s[3];
+	if (__builtin_expect(!cn_ps_range_ok(buf_size, p->offset, p->size), 0)) {
+		e->dropped++;
+		return CN_ERR_INVALID;
+	}
+	return 0;
+}
+
 /* ---- source ---- */
 /* queue a descriptor (not yet visible): 0, CN_ERR_AGAIN (submit ring full:
  * wait for the peer's signal), CN_ERR_INVALID (outside the buffer),
  * CN_ERR_STATE (broken) */
-int cn_ps_submit(struct cn_ps_end *e, const struct cn_packet *p);
+static inline int cn_ps_submit(struct cn_ps_end *e, const struct cn_packet *p)
+{
+	if (!cn_ps_range_ok(e->buf_size, p->offset, p->size))
+		return CN_ERR_INVALID;
+	return cn_ps__put(e, p);
+}
 /* next acknowledgement (copied and checked): 0, CN_ERR_AGAIN (none),
  * CN_ERR_INVALID (dropped: outside the buffer), CN_ERR_STATE */
-int cn_ps_get_ack(struct cn_ps_end *e, struct cn_packet *p);
+static inline int cn_ps_get_ack(struct cn_ps_end *e, struct cn_packet *p) { return cn_ps__take(e, p); }
 
 /* ---- sink ---- */
 /* next submitted descriptor (copied and checked): as cn_ps_get_ack */
-int cn_ps_get(struct cn_ps_end *e, struct cn_packet *p);
+static inline int cn_ps_get(struct cn_ps_end *e, struct cn_packet *p) { return cn_ps__take(e, p); }
 /* queue an acknowledgement: 0, CN_ERR_AGAIN (ack ring full), CN_ERR_STATE */
-int cn_ps_ack(struct cn_ps_end *e, const struct cn_packet *p);
+static inline int cn_ps_ack(struct cn_ps_end *e, const struct cn_packet *p) { return cn_ps__put(e, p); }
 
 /* ---- both ---- */
 /* Publish what was queued and consumed since the last commit and notify
  * the peer on an edge. Returns 1 if more input arrived meanwhile (call
  * get again before going to sleep), 0 if not, CN_ERR_STATE if broken. */
 int cn_ps_commit(struct cn_ps_end *e);
-/* free entries in the ring we produce (as far as we know) */
-uint32_t cn_ps_room(struct cn_ps_end *e);
+/* free entries in the ring we produce (as far as we know; 0 when broken) */
+uint32_t cn_ps__room_slow(struct cn_ps_end *e);
+static inline uint32_t cn_ps_room(struct cn_ps_end *e)
+{
+	uint32_t room = e->out.mask + 1 - (e->out.pos - e->out.peer);
+	return room ? room : cn_ps__room_slow(e);
+}
 
 /* the payload of a checked descriptor */
 static inline void *cn_ps_payload(const struct cn_ps_end *e, const struct cn_packet *p)
@@ -140,6 +197,7 @@ static inline void *cn_ps_payload(const struct cn_ps_end *e, const struct cn_pac
  * double and foreign frees. Storage: CN_PS_SLOTS_WORDS(n) words. */
 struct cn_ps_slots {
 	uint32_t  slot_size;
+	uint32_t  shift;              /* log2(slot_size) if a power of two, else 32 */
 	uint32_t  count;
 	uint32_t  free_top;           /* entries on the free stack */
 	uint32_t *stack;              /* count entries */
@@ -152,9 +210,26 @@ struct cn_ps_slots {
 int cn_ps_slots_init(struct cn_ps_slots *s, uint32_t slot_size, uint32_t buf_size,
                      uint32_t *storage, uint32_t max_slots);
 /* 0 and *offset, or CN_ERR_AGAIN (all in use) */
-int cn_ps_slot_alloc(struct cn_ps_slots *s, uint32_t *offset);
+static inline int cn_ps_slot_alloc(struct cn_ps_slots *s, uint32_t *offset)
+{
+	if (!s->free_top)
+		return CN_ERR_AGAIN;
+	uint32_t i = s->stack[--s->free_top];
+	s->used[i / 32] |= 1u << (i % 32);
+	*offset = i * s->slot_size;
+	return 0;
+}
+
 /* 0, or CN_ERR_INVALID (not the start of a slot, or not allocated) */
-int cn_ps_slot_free(struct cn_ps_slots *s, uint32_t offset);
+static inline int cn_ps_slot_free(struct cn_ps_slots *s, uint32_t offset)
+{
+	uint32_t i = s->shift < 32 ? offset >> s->shift : offset / s->slot_size;
+	if (i >= s->count || i * s->slot_size != offset || !(s->used[i / 32] & (1u << (i % 32))))
+		return CN_ERR_INVALID;
+	s->used[i / 32] &= ~(1u << (i % 32));
+	s->stack[s->free_top++] = i;
+	return 0;
+}
 static inline uint32_t cn_ps_slots_avail(const struct cn_ps_slots *s) { return s->free_top; }
 
 /* ---- components (lib/base/packet_stream.c) ---- */

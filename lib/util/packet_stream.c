@@ -91,15 +91,25 @@ void cn_ps_sink_init(struct cn_ps_end *e, void *shared, const struct cn_ps_geome
 	end_init(e, shared, g, notify, arg, 0);
 }
 
+/* From now on the fast paths see no room and no input and fall through
+ * to the slow paths, which answer CN_ERR_STATE. */
+static int mark_broken(struct cn_ps_end *e)
+{
+	e->broken = 1;
+	e->out.peer = e->out.pos - e->out.mask - 1;
+	e->in.peer = e->in.pos;
+	return CN_ERR_STATE;
+}
+
 /* The consumer's tail as the producer reads it: it may only have moved
  * forward from the last value, and not past what we published. */
 static int read_tail(struct cn_ps_end *e, struct cn_ps_ring *r)
 {
+	if (e->broken)
+		return CN_ERR_STATE;     /* the broken marks in peer must stay */
 	uint32_t t = load(r->tail);
-	if (t - r->peer > r->published - r->peer) {
-		e->broken = 1;
-		return CN_ERR_STATE;
-	}
+	if (t - r->peer > r->published - r->peer)
+		return mark_broken(e);
 	r->peer = t;
 	return 0;
 }
@@ -108,11 +118,11 @@ static int read_tail(struct cn_ps_end *e, struct cn_ps_ring *r)
  * value, and at most one ring ahead of what we released. */
 static int read_head(struct cn_ps_end *e, struct cn_ps_ring *r)
 {
-	uint32_t h = load(r->head);
-	if (h - r->peer > r->published + r->mask + 1 - r->peer) {
-		e->broken = 1;
+	if (e->broken)
 		return CN_ERR_STATE;
-	}
+	uint32_t h = load(r->head);
+	if (h - r->peer > r->published + r->mask + 1 - r->peer)
+		return mark_broken(e);
 	r->peer = h;
 	return 0;
 }
@@ -156,91 +166,38 @@ static int publish_in(struct cn_ps_end *e)
 	return r->peer - old == r->mask + 1;
 }
 
-uint32_t cn_ps_room(struct cn_ps_end *e)
+uint32_t cn_ps__room_slow(struct cn_ps_end *e)
 {
 	struct cn_ps_ring *r = &e->out;
-	uint32_t room = r->mask + 1 - (r->pos - r->peer);
-	if (room == 0 && !e->broken && read_tail(e, r) == 0)
-		room = r->mask + 1 - (r->pos - r->peer);
-	return e->broken ? 0 : room;
+	if (e->broken || read_tail(e, r))
+		return 0;
+	return r->mask + 1 - (r->pos - r->peer);
 }
 
-static int put(struct cn_ps_end *e, const struct cn_packet *p)
+int cn_ps__make_room(struct cn_ps_end *e)
 {
-	if (e->broken)
-		return CN_ERR_STATE;
 	struct cn_ps_ring *r = &e->out;
-	if (r->pos - r->peer > r->mask) {
-		if (read_tail(e, r))
-			return CN_ERR_STATE;
-		if (r->pos - r->peer > r->mask) {
-			/* full: make everything visible so the consumer's
-			 * full->not-full check sees it, then look once more */
-			if (publish_out(e))
-				wake(e);
-			if (e->broken)
-				return CN_ERR_STATE;
-			if (r->pos - r->peer > r->mask)
-				return CN_ERR_AGAIN;
-		}
-	}
-	r->slot[r->pos & r->mask] = *p;
-	r->pos++;
-	return 0;
-}
-
-/* take the next entry: copied word by word from shared memory (the peer
- * may change it meanwhile; we check and use only our copy) */
-static int take(struct cn_ps_end *e, struct cn_packet *p)
-{
 	if (e->broken)
 		return CN_ERR_STATE;
+	if (read_tail(e, r))
+		return CN_ERR_STATE;
+	if (r->pos - r->peer <= r->mask)
+		return 0;
+	/* full: make everything visible so the consumer's full->not-full
+	 * check sees it, then look once more */
+	if (publish_out(e))
+		wake(e);
+	if (e->broken)
+		return CN_ERR_STATE;
+	return r->pos - r->peer <= r->mask ? 0 : CN_ERR_AGAIN;
+}
+
+int cn_ps__refill(struct cn_ps_end *e)
+{
 	struct cn_ps_ring *r = &e->in;
-	if (r->pos == r->peer) {
-		if (read_head(e, r))
-			return CN_ERR_STATE;
-		if (r->pos == r->peer)
-			return CN_ERR_AGAIN;
-	}
-	const volatile uint32_t *s = (const volatile uint32_t *)&r->slot[r->pos & r->mask];
-	uint32_t w[8];
-	for (int i = 0; i < 8; i++)
-		w[i] = s[i];
-	r->pos++;
-	p->offset = w[0];
-	p->size = w[1];
-	p->tag = w[2];
-	p->op = w[3];
-	p->arg = (uint64_t)w[4] | (uint64_t)w[5] << 32;
-	p->count = w[6];
-	p->status = (int32_t)w[7];
-	if (!cn_ps_range_ok(e->buf_size, p->offset, p->size)) {
-		e->dropped++;
-		return CN_ERR_INVALID;
-	}
-	return 0;
-}
-
-int cn_ps_submit(struct cn_ps_end *e, const struct cn_packet *p)
-{
-	if (!cn_ps_range_ok(e->buf_size, p->offset, p->size))
-		return CN_ERR_INVALID;
-	return put(e, p);
-}
-
-int cn_ps_ack(struct cn_ps_end *e, const struct cn_packet *p)
-{
-	return put(e, p);
-}
-
-int cn_ps_get(struct cn_ps_end *e, struct cn_packet *p)
-{
-	return take(e, p);
-}
-
-int cn_ps_get_ack(struct cn_ps_end *e, struct cn_packet *p)
-{
-	return take(e, p);
+	if (e->broken || read_head(e, r))
+		return CN_ERR_STATE;
+	return r->pos == r->peer ? CN_ERR_AGAIN : 0;
 }
 
 int cn_ps_commit(struct cn_ps_end *e)
@@ -274,6 +231,10 @@ int cn_ps_slots_init(struct cn_ps_slots *s, uint32_t slot_size, uint32_t buf_siz
 	if (n == 0)
 		return CN_ERR_INVALID;
 	s->slot_size = slot_size;
+	s->shift = 32;
+	if (!(slot_size & (slot_size - 1)))
+		for (s->shift = 0; (1u << s->shift) != slot_size; s->shift++)
+			;
 	s->count = n;
 	s->stack = storage;
 	s->used = storage + n;
@@ -283,25 +244,5 @@ int cn_ps_slots_init(struct cn_ps_slots *s, uint32_t slot_size, uint32_t buf_siz
 	for (uint32_t i = 0; i < n; i++)
 		s->stack[i] = n - 1 - i;
 	s->free_top = n;
-	return 0;
-}
-
-int cn_ps_slot_alloc(struct cn_ps_slots *s, uint32_t *offset)
-{
-	if (s->free_top == 0)
-		return CN_ERR_AGAIN;
-	uint32_t i = s->stack[--s->free_top];
-	s->used[i / 32] |= 1u << (i % 32);
-	*offset = i * s->slot_size;
-	return 0;
-}
-
-int cn_ps_slot_free(struct cn_ps_slots *s, uint32_t offset)
-{
-	uint32_t i = offset / s->slot_size;
-	if (offset % s->slot_size || i >= s->count || !(s->used[i / 32] & (1u << (i % 32))))
-		return CN_ERR_INVALID;
-	s->used[i / 32] &= ~(1u << (i % 32));
-	s->stack[s->free_top++] = i;
 	return 0;
 }
