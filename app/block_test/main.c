@@ -18,7 +18,7 @@
 #include <cn/util/format.h>
 #include <cn/util/string.h>
 #include <cn/util/sha256.h>
-#include <cn/util/xml.h>
+#include <cn/config.h>
 
 #define BUF     (512u * 1024)
 #define QUEUE   32u
@@ -187,16 +187,8 @@ static void expect_error(const char *what, int want, uint32_t op, uint64_t block
 
 static uint32_t config_passes(void)
 {
-	const void *data;
-	uint32_t size, rom;
 	unsigned long n = 1;
-	if (cn_rom_attach("config", &data, &size, &rom))
-		return 1;
-	static uint64_t arena[256];
-	struct cn_xml_doc doc;
-	if (cn_xml_parse(&doc, data, size, arena, sizeof(arena), NULL) == 0)
-		cn_xml_attr_ulong(cn_xml_root(&doc), "passes", &n);
-	cn_rom_detach_close(data, rom);
+	cn_config_ulong("passes", &n);
 	return n ? (uint32_t)n : 1;
 }
 

@@ -13,7 +13,7 @@
 #include <cn/server.h>
 #include <cn/sys.h>
 #include <cn/util/args.h>
-#include <cn/util/xml.h>
+#include <cn/config.h>
 #include <cn/session/block.h>
 #include "blk.h"
 #include "resources.h"
@@ -230,18 +230,11 @@ static struct cn_service block_service = {
 /* ------------------------------------------------------------ start-up */
 static uint32_t config_device(void)
 {
-	const void *data;
-	uint32_t size, rom;
 	unsigned long n = 0;
-	if (cn_rom_attach("config", &data, &size, &rom))
-		return 0;
-	static uint64_t arena[256];
-	struct cn_xml_doc doc;
-	if (cn_xml_parse(&doc, data, size, arena, sizeof(arena), NULL) == 0 &&
-	    cn_xml_has_attr(cn_xml_root(&doc), "device") &&
-	    !cn_xml_attr_ulong(cn_xml_root(&doc), "device", &n))
+	if (cn_config_ulong("device", &n) == CN_ERR_INVALID) {
 		cn_log("config: attribute 'device' is not a number; using device 0");
-	cn_rom_detach_close(data, rom);
+		n = 0;
+	}
 	return (uint32_t)n;
 }
 

@@ -21,7 +21,7 @@
 #include <cn/session/pd.h>
 #include <cn/session/rm.h>
 #include <cn/session/quota.h>
-#include <cn/util/xml.h>
+#include <cn/config.h>
 #include <cn/util/string.h>
 
 #define PSB_RPC(F0, F1, F2, F3, F4, F5) \
@@ -258,16 +258,9 @@ static void source(void)
 void cn_component_construct(struct cn_env *env)
 {
 	(void)env;
-	const void *data;
-	uint32_t size, rom;
-	int sink = 0;
-	if (cn_rom_attach("config", &data, &size, &rom) == 0) {
-		static uint64_t arena[256];
-		struct cn_xml_doc doc;
-		if (cn_xml_parse(&doc, data, size, arena, sizeof(arena), NULL) == 0)
-			sink = cn_xml_attr_eq(cn_xml_root(&doc), "role", "sink");
-		cn_rom_detach_close(data, rom);
-	}
+	char role[16] = "source";
+	cn_config_str("role", role, sizeof(role));
+	int sink = !cn_strcmp(role, "sink");
 	if (sink) {
 		int err = cn_server_announce(&psb_service);
 		if (err)
