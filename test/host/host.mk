@@ -102,3 +102,13 @@ FORCE:
 
 # the kernel's scheduling policy is plain C and tested here too
 $(HOST_B)/sched_policy_test $(HOST_SAN_B)/sched_policy_test: kernel/sched_policy.c kernel/sched_policy.h
+
+# the virtio library of the drivers (drivers/virtio/) is portable too
+HOST_EXTRA_virtqueue := drivers/virtio/virtqueue.c
+$(HOST_B)/virtqueue_test $(HOST_SAN_B)/virtqueue_test: drivers/virtio/virtqueue.c
+
+# the run tool's disk-image writer (tool/run: disk_image), a plain host program
+$(HOST_B)/mkdisk: tool/mkdisk.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOST_CC) -std=c11 -Wall -Wextra -Werror -O2 -o $@ $<

@@ -1,0 +1,1 @@
+TARGET := block_test

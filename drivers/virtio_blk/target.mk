@@ -1,0 +1,3 @@
+TARGET    := virtio_blk
+SRC       := main.c requests.c resources.c
+EXTRA_SRC := drivers/virtio/virtqueue.c drivers/virtio/virtio_mmio.c
