@@ -33,6 +33,9 @@ FUZZ_TARGETS   := $(patsubst test/host/%.c,$(HOST_B)/%,$(wildcard test/host/fuzz
 # tests of program parts that are portable too: extra sources per test
 HOST_EXTRA_route := init/route_match.c
 $(HOST_B)/route_test $(HOST_SAN_B)/route_test: $(HOST_EXTRA_route) init/route_match.h
+HOST_EXTRA_platform_desc := server/platform/devices.c
+$(HOST_B)/platform_desc_test $(HOST_SAN_B)/platform_desc_test: $(HOST_EXTRA_platform_desc) \
+	server/platform/devices.h board/virt/devices.xml
 
 .PHONY: host-tests host-tests-san host-fuzz host-fuzz-build
 host-tests: $(HOST_TESTS)
