@@ -53,6 +53,13 @@ static bool parse_xml(struct parser *p, struct cn_xml_doc *doc, const char *text
 	return true;
 }
 
+static void unknown_node(struct parser *p, const struct cn_xml_node *n, const char *where)
+{
+	char nn[PF_NAME_MAX];
+	str_of(n->name, nn, sizeof(nn));
+	problem(p, n->line, "unknown node <%s> in %s", nn, where);
+}
+
 /* every attribute of n is one of 'known' (NULL-terminated) */
 static bool known_attrs(struct parser *p, const struct cn_xml_node *n, const char *const *known)
 {
@@ -193,9 +200,9 @@ static bool parse_device(struct parser *p, const struct cn_xml_node *n, struct p
 		else if (cn_xml_node_has_type(c, "reset"))
 			ok = parse_domain(p, c, d, PF_DOMAIN_RESET, "domain");
 		else {
-			char cn[PF_NAME_MAX];
-			str_of(c->name, cn, sizeof(cn));
-			problem(p, c->line, "unknown node <%s> in device \"%s\"", cn, d->name);
+			char where[PF_NAME_MAX + 16];
+			cn_snprintf(where, sizeof(where), "device \"%s\"", d->name);
+			unknown_node(p, c, where);
 			ok = false;
 		}
 		if (!ok)
@@ -255,9 +262,7 @@ int pf_devices_parse(struct pf_devices *out, const char *text, size_t len, void 
 	for (const struct cn_xml_node *n = cn_xml_first_child(doc.root, 0); n;
 	     n = cn_xml_next_sibling(n, 0)) {
 		if (!cn_xml_node_has_type(n, "device")) {
-			char nn[PF_NAME_MAX];
-			str_of(n->name, nn, sizeof(nn));
-			problem(&p, n->line, "unknown node <%s> in <devices>", nn);
+			unknown_node(&p, n, "<devices>");
 			return CN_UTIL_EINVAL;
 		}
 		if (out->count == PF_DEVICES_MAX) {
@@ -311,9 +316,7 @@ static bool parse_policy(struct parser *p, const struct pf_devices *devs,
 		static const char *const dattrs[] = { "name", 0 };
 		char name[PF_NAME_MAX];
 		if (!cn_xml_node_has_type(c, "device")) {
-			char cn[PF_NAME_MAX];
-			str_of(c->name, cn, sizeof(cn));
-			problem(p, c->line, "unknown node <%s> in <policy>", cn);
+			unknown_node(p, c, "<policy>");
 			ok = false;
 			continue;
 		}
@@ -344,9 +347,7 @@ int pf_config_parse(struct pf_config *out, const struct pf_devices *devs, const 
 	for (const struct cn_xml_node *n = cn_xml_first_child(doc.root, 0); n;
 	     n = cn_xml_next_sibling(n, 0)) {
 		if (!cn_xml_node_has_type(n, "policy")) {
-			char nn[PF_NAME_MAX];
-			str_of(n->name, nn, sizeof(nn));
-			problem(&p, n->line, "unknown node <%s> in <config>", nn);
+			unknown_node(&p, n, "<config>");
 			continue;
 		}
 		if (out->count == PF_POLICIES_MAX) {
