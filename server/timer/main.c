@@ -118,19 +118,20 @@ static int sigh(void *ctx, cn_cap_t c, uint32_t *r)
 	return 0;
 }
 
-static int arm(struct timer_session *s, uint64_t us, uint64_t period, uint64_t *r)
+/* deadline in ticks: 'at' (absolute microseconds) if not 0, else now + us */
+static int arm(struct timer_session *s, uint64_t at, uint64_t us, uint64_t period, uint64_t *r)
 {
-	if (!us || us > CN_TIMER_MAX_US)
+	uint64_t t = now();
+	if (at ? at > cn_timer_ticks_to_us(t, hz) + CN_TIMER_MAX_US : !us || us > CN_TIMER_MAX_US)
 		return CN_ERR_INVALID;
 	if (!s->sigh)
 		return CN_ERR_STATE;
 	if (s->armed)
 		unlink_session(s);
-	uint64_t t = now();
 	s->start = t;
 	s->k = 1;
 	s->period = period;
-	s->deadline = t + cn_timer_us_to_ticks(us, hz);
+	s->deadline = at ? cn_timer_us_to_ticks(at, hz) : t + cn_timer_us_to_ticks(us, hz);
 	insert(s);
 	*r = us_ceil(s->deadline);
 	if (armed == s)
@@ -140,12 +141,17 @@ static int arm(struct timer_session *s, uint64_t us, uint64_t period, uint64_t *
 
 static int trigger_once(void *ctx, uint64_t us, uint64_t *r)
 {
-	return arm(ctx, us, 0, r);
+	return arm(ctx, 0, us, 0, r);
+}
+
+static int trigger_at(void *ctx, uint64_t us, uint64_t *r)
+{
+	return arm(ctx, us ? us : 1, 0, 0, r);
 }
 
 static int trigger_periodic(void *ctx, uint64_t us, uint64_t *r)
 {
-	return arm(ctx, us, us, r);
+	return arm(ctx, 0, us, us, r);
 }
 
 static int cancel(void *ctx, uint32_t *r)
@@ -163,7 +169,7 @@ static int cancel(void *ctx, uint32_t *r)
 
 static const struct cn_timer_ops ops = {
 	.elapsed_us = elapsed_us, .sigh = sigh, .trigger_once = trigger_once,
-	.trigger_periodic = trigger_periodic, .cancel = cancel,
+	.trigger_periodic = trigger_periodic, .trigger_at = trigger_at, .cancel = cancel,
 };
 
 static void closed(void *ctx, void *state)

@@ -5,8 +5,10 @@
  * the order of their deadlines; one whose name starts with "periodic" runs
  * 1000 periods of 1 ms on one session (and 3 ms on another meanwhile) and
  * checks that the 1000th signal comes right after the 1000th deadline (no
- * drift), then sleeps with cn_timer_sleep(). Each prints its figures and
- * "done", or a line starting "FAIL".
+ * drift), then sleeps with cn_timer_sleep(). One named "bench" measures
+ * how long after a deadline (set with trigger_at, so that it is known to
+ * the counter tick) its signal handler runs (run/bench_timer.run). Each
+ * prints its figures and "done", or a line starting "FAIL".
  */
 #include <cn/component.h>
 #include <cn/util/string.h>
@@ -171,6 +173,60 @@ static void periodic_start(void)
 	}
 }
 
+/* ------------------------------------------------------------ bench */
+#define ROUNDS 64
+
+static struct {
+	struct cn_timer          t;
+	struct cn_signal_handler h;
+	uint32_t                 hz, done;
+	uint64_t                 deadline;     /* ticks */
+	uint32_t                 ns[ROUNDS];
+} b;
+
+static void bench_arm(void)
+{
+	uint64_t at = cn_timer_counter_us() + 2000, r;
+	b.deadline = cn_timer_us_to_ticks(at, b.hz);   /* as the server computes it */
+	int err = cn_timer_trigger_at(b.t.session, at, &r);
+	if (err)
+		fail("trigger_at: %s", cn_strerror(err));
+}
+
+static void bench_fired(void *arg, uint32_t count)
+{
+	uint64_t t = cn_sys_time(NULL);
+	(void)arg; (void)count;
+	if (t < b.deadline)
+		fail("signal %llu ticks before the deadline", (unsigned long long)(b.deadline - t));
+	b.ns[b.done] = (uint32_t)((t - b.deadline) * 1000000000ull / b.hz);
+	if (++b.done < ROUNDS) {
+		bench_arm();
+		return;
+	}
+	/* insertion sort, then median and maximum */
+	for (unsigned i = 1; i < ROUNDS; i++)
+		for (unsigned j = i; j && b.ns[j - 1] > b.ns[j]; j--) {
+			uint32_t x = b.ns[j];
+			b.ns[j] = b.ns[j - 1];
+			b.ns[j - 1] = x;
+		}
+	cn_log("%u timeouts: deadline to handler median %u ns, min %u, max %u", ROUNDS,
+	       (unsigned)b.ns[ROUNDS / 2], (unsigned)b.ns[0], (unsigned)b.ns[ROUNDS - 1]);
+	/* under -icount shift=0 with the CPU never idle, 1 ns is one instruction */
+	cn_log("bench: timer-deadline-to-handler-median %u instructions", (unsigned)b.ns[ROUNDS / 2]);
+	cn_log("bench: timer-deadline-to-handler-max %u instructions", (unsigned)b.ns[ROUNDS - 1]);
+	cn_log("done");
+	cn_exit(0);
+}
+
+static void bench_start(void)
+{
+	cn_sys_time(&b.hz);
+	connect(&b.t, &b.h, bench_fired, NULL);
+	bench_arm();
+}
+
 void cn_component_construct(struct cn_env *env)
 {
 	uint64_t e0 = 0, e1 = 0;
@@ -196,6 +252,8 @@ void cn_component_construct(struct cn_env *env)
 
 	if (!cn_strncmp(env->name, "periodic", 8))
 		periodic_start();
+	else if (!cn_strcmp(env->name, "bench"))
+		bench_start();
 	else
 		oneshot_start();
 }

@@ -11,12 +11,16 @@
  *   trigger_once(us)       -> the deadline (in elapsed_us time): the context
  *                             fires once, at or after it, never before; a
  *                             new trigger replaces the pending one
+ *   trigger_at(us)         -> the deadline: once, when elapsed_us() reaches
+ *                             us (at once if it has); the same as
+ *                             trigger_once, with an absolute deadline
  *   trigger_periodic(us)   -> the first deadline: the context fires every us
  *                             microseconds, the k-th time at start + k * us
  *                             (no drift; periods missed meanwhile add to the
  *                             signal's count)
  *   cancel()               no more signals from this session
- * Durations are 1 .. CN_TIMER_MAX_US, else CN_ERR_INVALID; trigger without
+ * Durations are 1 .. CN_TIMER_MAX_US (an absolute deadline at most that
+ * far ahead), else CN_ERR_INVALID; trigger without
  * a signal context is CN_ERR_STATE.
  *
  * Cost: CN_TIMER_SESSION_RAM bytes of RAM quota and CN_TIMER_SESSION_CAPS
@@ -48,6 +52,7 @@
 	F1(cn_timer, sigh,             uint32_t, cn_cap_t, ctx) \
 	F1(cn_timer, trigger_once,     uint64_t, uint64_t, us) \
 	F1(cn_timer, trigger_periodic, uint64_t, uint64_t, us) \
+	F1(cn_timer, trigger_at,       uint64_t, uint64_t, us) \
 	F0(cn_timer, cancel,           uint32_t)
 CN_RPC_INTERFACE(cn_timer, CN_TIMER_RPC)
 
