@@ -1,0 +1,73 @@
+/*
+ * Platform session (server/platform, doc/platform.md): a driver's access to
+ * exactly the devices its policy names, and DMA memory.
+ *
+ *   devices()                -> read-only dataspace: the XML description of
+ *                               the devices this session may use (the nodes of
+ *                               the board's description, <devices>...)
+ *   acquire(name)            -> device handle; CN_ERR_DENIED outside the
+ *                               policy (or no such device), CN_ERR_CONFLICT
+ *                               while another session has it
+ *   release(dev)             the device goes back: its interrupts masked,
+ *                               its MMIO dataspaces unmapped everywhere
+ *   io_mem(dev, i)           -> dataspace of the i-th MMIO range (the whole
+ *                               pages it covers, device memory)
+ *   io_mem_offset(dev, i)    -> where the range starts in that dataspace
+ *   io_mem_size(dev, i)      -> its size in bytes (CN_ERR_NOT_FOUND: no range i)
+ *   irq(dev, i)              -> capability of the i-th interrupt: an IRQ
+ *                               session (<cn/session/devices.h>: sigh, ack)
+ *   alloc_dma(size)          -> uncached RAM dataspace, physically contiguous,
+ *                               paid from this session's quota
+ *                               (CN_ERR_QUOTA_RAM / _CAP: upgrade the session)
+ *   dma_addr(ds)             -> the bus address a device uses for it
+ *   free_dma(ds)             the buffer goes back (unmapped everywhere)
+ * Closing the session (or the client's end) releases every device and
+ * frees every DMA buffer.
+ *
+ * Cost: CN_PLATFORM_SESSION_RAM and CN_PLATFORM_SESSION_CAPS up front (the
+ * server's bookkeeping, the listing, core's IO_MEM and IRQ sessions of a
+ * few devices); a DMA buffer costs its pages plus CN_PLATFORM_DMA_RAM_META
+ * and one cap. cn_platform_connect(dma, &s) donates the first plus dma bytes.
+ *
+ * Client helpers (lib/base/platform.c):
+ *   cn_platform_connect(dma_bytes, &session)
+ *   cn_platform_map(session, dev, i, &regs)      attach range i, regs points at it
+ *   cn_platform_dma(session, size, &buf)         alloc_dma + attach + dma_addr
+ *   cn_platform_dma_free(session, &buf)
+ */
+#ifndef CN_SESSION_PLATFORM_H
+#define CN_SESSION_PLATFORM_H
+
+#include <cn/rpc.h>
+
+#define CN_PLATFORM_SERVICE        "Platform"
+#define CN_PLATFORM_SESSION_RAM    (24u * 1024u)
+#define CN_PLATFORM_SESSION_CAPS   24u
+#define CN_PLATFORM_DMA_RAM_META   256u   /* per DMA buffer, plus its pages */
+
+#define CN_PLATFORM_RPC(F0, F1, F2, F3, F4, F5) \
+	F0(cn_platform, devices,       cn_cap_t) \
+	F1(cn_platform, acquire,       uint32_t, const char *, name) \
+	F1(cn_platform, release,       uint32_t, uint32_t, dev) \
+	F2(cn_platform, io_mem,        cn_cap_t, uint32_t, dev, uint32_t, index) \
+	F2(cn_platform, io_mem_offset, uint32_t, uint32_t, dev, uint32_t, index) \
+	F2(cn_platform, io_mem_size,   uint32_t, uint32_t, dev, uint32_t, index) \
+	F2(cn_platform, irq,           cn_cap_t, uint32_t, dev, uint32_t, index) \
+	F1(cn_platform, alloc_dma,     cn_cap_t, uint32_t, size) \
+	F1(cn_platform, dma_addr,      uint32_t, cn_cap_t, ds) \
+	F1(cn_platform, free_dma,      uint32_t, cn_cap_t, ds)
+CN_RPC_INTERFACE(cn_platform, CN_PLATFORM_RPC)
+
+struct cn_platform_dma {
+	uint32_t ds;        /* the dataspace */
+	void    *addr;      /* where it is attached */
+	uint32_t size;
+	uint32_t bus;       /* what the device is told */
+};
+
+int cn_platform_connect(uint32_t dma_bytes, uint32_t *session);
+int cn_platform_map(uint32_t session, uint32_t dev, uint32_t index, volatile void **regs);
+int cn_platform_dma(uint32_t session, uint32_t size, struct cn_platform_dma *buf);
+int cn_platform_dma_free(uint32_t session, struct cn_platform_dma *buf);
+
+#endif

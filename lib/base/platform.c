@@ -1,0 +1,72 @@
+/*
+ * Client helpers of the Platform session (<cn/session/platform.h>):
+ * connecting with the session's cost plus a DMA budget, showing a device's
+ * registers in our address space, and DMA buffers attached and with their
+ * bus address.
+ */
+#include <cn/component.h>
+#include <cn/sys.h>
+#include <cn/session/platform.h>
+#include <cn/session/rm.h>
+#include <cn/util/format.h>
+
+int cn_platform_connect(uint32_t dma_bytes, uint32_t *session)
+{
+	char args[64];
+	uint64_t ram = (uint64_t)CN_PLATFORM_SESSION_RAM + dma_bytes;
+	if (ram > 0xffffffffu)
+		return CN_ERR_INVALID;
+	cn_snprintf(args, sizeof(args), "ram_quota=%u, cap_quota=%u", (unsigned)ram,
+	            CN_PLATFORM_SESSION_CAPS);
+	return cn_connect(CN_PLATFORM_SERVICE, args, session);
+}
+
+int cn_platform_map(uint32_t session, uint32_t dev, uint32_t index, volatile void **regs)
+{
+	cn_cap_t ds;
+	uint32_t offset, at;
+	int err = cn_platform_io_mem_offset(session, dev, index, &offset);
+	if (!err)
+		err = cn_platform_io_mem(session, dev, index, &ds);
+	if (err)
+		return err;
+	err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, CN_ATTACH_WRITE, &at);
+	if (err) {
+		cn_sys_cap_drop(ds.name);
+		return err;
+	}
+	*regs = (volatile void *)(uintptr_t)(at + offset);
+	return 0;
+}
+
+int cn_platform_dma(uint32_t session, uint32_t size, struct cn_platform_dma *buf)
+{
+	cn_cap_t ds;
+	uint32_t at, bus;
+	int err = cn_platform_alloc_dma(session, size, &ds);
+	if (err)
+		return err;
+	err = cn_platform_dma_addr(session, ds, &bus);
+	if (!err)
+		err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, CN_ATTACH_WRITE, &at);
+	if (err) {
+		cn_platform_free_dma(session, ds, NULL);
+		cn_sys_cap_drop(ds.name);
+		return err;
+	}
+	buf->ds = ds.name;
+	buf->addr = (void *)(uintptr_t)at;
+	buf->size = size;
+	buf->bus = bus;
+	return 0;
+}
+
+int cn_platform_dma_free(uint32_t session, struct cn_platform_dma *buf)
+{
+	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)buf->addr, NULL);
+	int err = cn_platform_free_dma(session, (cn_cap_t){ buf->ds }, NULL);
+	cn_sys_cap_drop(buf->ds);
+	buf->ds = 0;
+	buf->addr = NULL;
+	return err;
+}

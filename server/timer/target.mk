@@ -1,0 +1,2 @@
+# timer: the Timer service (doc/session-timer.md)
+TARGET := timer

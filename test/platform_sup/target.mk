@@ -1,0 +1,2 @@
+# platform_sup: the parent of the test drivers of run/platform.run
+TARGET := platform_sup

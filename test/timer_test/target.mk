@@ -1,0 +1,2 @@
+# timer_test: client of the Timer service for run/timer.run
+TARGET := timer_test
