@@ -202,6 +202,17 @@ $(B)/obj/%.o: %.S | $(SETUP_STAMP)
 	$(Q)$(CC) $(USER_CFLAGS) -D__ASSEMBLY__ -c $< -o $@
 programs: $(PROGRAMS)
 
+# ---------------------------------------------------------------- board device description
+# board/<name>/devices.xml becomes the boot module 'devices' the platform
+# component reads (doc/platform.md).
+ifneq ($(wildcard board/$(BOARD)/devices.xml),)
+$(B)/bin/devices: board/$(BOARD)/devices.xml
+	@mkdir -p $(dir $@)
+	$(Q)cp $< $@
+programs: $(B)/bin/devices
+server/platform: $(B)/bin/devices
+endif
+
 # ---------------------------------------------------------------- boot image
 # make boot-image MODULES="core init config" IMAGE=path/image.elf
 # Packs the boot modules (files in $(B)/bin/ or paths) into the kernel image.

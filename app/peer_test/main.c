@@ -16,7 +16,9 @@
 #include <cn/server.h>
 #include <cn/sys.h>
 #include <cn/thread.h>
-#include <cn/session/devices.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/irq.h>
+#include <cn/session/rom.h>
 #include <cn/session/pd.h>
 #include <cn/util/string.h>
 #include <cn/util/xml.h>

@@ -166,7 +166,7 @@ static int session_create(void *ctx, const char *args, void *state)
 	unsigned long buf = CN_BLOCK_BUF_DEFAULT, queue = CN_BLOCK_QUEUE_DEFAULT;
 	(void)ctx;
 	int e1 = cn_args_ulong(args, "buf_size", &buf), e2 = cn_args_ulong(args, "queue", &queue);
-	if ((e1 && e1 != CN_UTIL_ENOENT) || (e2 && e2 != CN_UTIL_ENOENT) ||
+	if ((e1 && e1 != CN_ERR_NOT_FOUND) || (e2 && e2 != CN_ERR_NOT_FOUND) ||
 	    buf > CN_PS_BUF_MAX || queue > CN_PS_QUEUE_MAX ||
 	    cn_ps_layout((uint32_t)queue, (uint32_t)buf, &s->g))
 		return CN_ERR_ARGS;

@@ -4,7 +4,9 @@
  */
 #include <cn/component.h>
 #include <cn/sys.h>
-#include <cn/session/devices.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/irq.h>
+#include <cn/session/rom.h>
 #include <cn/session/pd.h>
 #include <cn/session/rm.h>
 #include <cn/util/format.h>
@@ -40,7 +42,7 @@ int res_irq(struct res_irq *irq, uint32_t nr, void (*fn)(void *, uint32_t), void
 		return err;
 	}
 	cn_cap_t c = { irq->ctx };
-	if ((err = cn_irq_sigh(irq->session, c, NULL))) {
+	if ((err = cn_irq_sigh(irq->session, c))) {
 		cn_signal_handler_dissolve(&irq->h, irq->ctx);
 		cn_close(irq->session);
 	}
@@ -49,7 +51,7 @@ int res_irq(struct res_irq *irq, uint32_t nr, void (*fn)(void *, uint32_t), void
 
 void res_irq_ack(struct res_irq *irq)
 {
-	cn_irq_ack(irq->session, NULL);
+	cn_irq_ack(irq->session);
 }
 
 int res_dma_bus(uint32_t ds, uint64_t *bus)

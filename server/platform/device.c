@@ -15,7 +15,9 @@
  * acquires the device before that).
  */
 #include <cn/sys.h>
-#include <cn/session/devices.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/irq.h>
+#include <cn/session/rom.h>
 #include <cn/util/format.h>
 #include "platform.h"
 #include "board.h"

@@ -255,23 +255,23 @@ int pf_devices_parse(struct pf_devices *out, const char *text, size_t len, void 
 	out->board[0] = 0;
 	if (!parse_xml(&p, &doc, text, len, arena, arena_size, "devices") ||
 	    !known_attrs(&p, doc.root, attrs))
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	if (cn_xml_has_attr(doc.root, "board") &&
 	    !name_attr(&p, doc.root, "board", out->board, sizeof(out->board)))
-		return CN_UTIL_EINVAL;
+		return CN_ERR_INVALID;
 	for (const struct cn_xml_node *n = cn_xml_first_child(doc.root, 0); n;
 	     n = cn_xml_next_sibling(n, 0)) {
 		if (!cn_xml_node_has_type(n, "device")) {
 			unknown_node(&p, n, "<devices>");
-			return CN_UTIL_EINVAL;
+			return CN_ERR_INVALID;
 		}
 		if (out->count == PF_DEVICES_MAX) {
 			problem(&p, n->line, "more than %u devices", PF_DEVICES_MAX);
-			return CN_UTIL_EINVAL;
+			return CN_ERR_INVALID;
 		}
 		struct pf_device *d = &out->dev[out->count];
 		if (!parse_device(&p, n, d) || !consistent(&p, out, d))
-			return CN_UTIL_EINVAL;
+			return CN_ERR_INVALID;
 		out->count++;
 	}
 	return 0;

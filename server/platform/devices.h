@@ -75,7 +75,7 @@ struct pf_config {
 /* one problem, with the line it is on (from 1) */
 typedef void (*pf_report_fn)(void *ctx, unsigned line, const char *msg);
 
-/* Parse a description. 0, or CN_UTIL_EINVAL after reporting the first
+/* Parse a description. 0, or CN_ERR_INVALID after reporting the first
  * problem (syntax, unknown node or attribute, missing or bad value, too
  * many of something, a name used twice, overlapping ranges). */
 int pf_devices_parse(struct pf_devices *out, const char *text, size_t len, void *arena,

@@ -1,12 +1,7 @@
 # platform: the Platform service (doc/platform.md). The board's hooks come
 # from board/<name>/platform.c (server/platform/board_none/ without one); the
-# board's device description becomes the boot module 'devices'.
+# board's device description becomes the boot module 'devices' (Makefile,
+# section 'board device description').
 TARGET := platform
 SRC := main.c session.c device.c devices.c
 EXTRA_SRC := $(or $(wildcard board/$(BOARD)/platform.c),server/platform/board_none/platform.c)
-ifneq ($(wildcard board/$(BOARD)/devices.xml),)
-$(B)/bin/devices: board/$(BOARD)/devices.xml
-	@mkdir -p $(dir $@)
-	$(Q)cp $< $@
-server/platform: $(B)/bin/devices
-endif

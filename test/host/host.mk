@@ -36,7 +36,7 @@ $(HOST_B)/route_test $(HOST_SAN_B)/route_test: $(HOST_EXTRA_route) init/route_ma
 # the parent's quota books, compiled unchanged against a model of core
 # (test/host/mock/cn/sys.h stands in for the kernel calls)
 HOST_EXTRA_ledger := lib/base/child_session.c lib/base/child_sibling.c lib/base/child_quota.c \
-                     lib/base/child_ledger.c lib/util/errors.c
+                     lib/base/child_ledger.c
 HOST_MOCK_ledger  := -Itest/host/mock
 $(HOST_B)/ledger_test $(HOST_SAN_B)/ledger_test: $(HOST_EXTRA_ledger) include/cn/child.h \
                                                  test/host/mock/cn/sys.h

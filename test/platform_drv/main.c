@@ -16,7 +16,9 @@
  */
 #include <cn/component.h>
 #include <cn/sys.h>
-#include <cn/session/devices.h>
+#include <cn/session/io_mem.h>
+#include <cn/session/irq.h>
+#include <cn/session/rom.h>
 #include <cn/session/pd.h>
 #include <cn/session/platform.h>
 #include <cn/session/rm.h>
@@ -173,7 +175,7 @@ static void rtc_irq(void *arg, uint32_t count)
 		fail("interrupt without a match");
 	((volatile uint32_t *)rtc)[RTC_IMSC] = 0;
 	((volatile uint32_t *)rtc)[RTC_ICR] = 1;
-	int err = cn_irq_ack(irq.name, NULL);
+	int err = cn_irq_ack(irq.name);
 	if (err)
 		fail("ack: %s", cn_strerror(err));
 	cn_platform_release(session, rtc_dev, NULL);
@@ -203,7 +205,7 @@ static void restarted(void)
 	if (!err)
 		err = cn_signal_handler(&irq_h, rtc_irq, NULL, &ctx);
 	if (!err)
-		err = cn_irq_sigh(irq.name, (cn_cap_t){ ctx }, NULL);
+		err = cn_irq_sigh(irq.name, (cn_cap_t){ ctx });
 	if (err)
 		fail("interrupt: %s", cn_strerror(err));
 	((volatile uint32_t *)rtc)[RTC_ICR] = 1;

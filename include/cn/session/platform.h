@@ -15,7 +15,7 @@
  *   io_mem_offset(dev, i)    -> where the range starts in that dataspace
  *   io_mem_size(dev, i)      -> its size in bytes (CN_ERR_NOT_FOUND: no range i)
  *   irq(dev, i)              -> capability of the i-th interrupt: an IRQ
- *                               session (<cn/session/devices.h>: sigh, ack)
+ *                               session (<cn/session/irq.h>: sigh, ack)
  *   alloc_dma(size)          -> uncached RAM dataspace, physically contiguous,
  *                               paid from this session's quota
  *                               (CN_ERR_QUOTA_RAM / _CAP: upgrade the session)
