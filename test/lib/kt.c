@@ -3,6 +3,7 @@
  */
 #include <stdarg.h>
 #include <cn/elf.h>
+#include <cn/page.h>
 #include <cn/util/format.h>
 #include <cn/util/string.h>
 #include "kt.h"
@@ -83,20 +84,20 @@ static int map_with_tables(uint32_t pd, uint32_t va, uint32_t pa, uint32_t pages
 		int err = cn_sys_map(pd, va, pa, pages, attr, 0, &mapped);
 		if (err != CN_ERR_NEED_PT)
 			return err;
-		va += mapped * 4096; pa += mapped * 4096; pages -= mapped;
+		va += mapped * CN_PAGE_SIZE; pa += mapped * CN_PAGE_SIZE; pages -= mapped;
 		err = cn_sys_map(pd, va, pa, pages, attr, kt_alloc(1024, 1024), &mapped);
 		if (err != CN_ERR_NEED_PT && err != CN_OK)
 			return err;
 		if (err == CN_OK)
 			return CN_OK;
-		va += mapped * 4096; pa += mapped * 4096; pages -= mapped;
+		va += mapped * CN_PAGE_SIZE; pa += mapped * CN_PAGE_SIZE; pages -= mapped;
 	}
 }
 
 uint32_t kt_map(struct kt_pd *p, uint32_t va, uint32_t pages, uint32_t attr, uint32_t phys)
 {
 	if (!phys)
-		phys = kt_alloc(pages * 4096, 4096);
+		phys = kt_alloc(pages * CN_PAGE_SIZE, CN_PAGE_SIZE);
 	if (map_with_tables(p->pd, va, phys, pages, attr))
 		return 0;
 	return phys;
@@ -122,7 +123,7 @@ int kt_pd_create(struct kt_pd *p)
 			err = map_with_tables(p->pd, va, pa, pages,
 			                      (ph[i].flags & CN_PF_X) ? CN_MAP_EXEC : 0);
 		} else {
-			uint32_t pa = kt_alloc(pages * 4096, 4096);
+			uint32_t pa = kt_alloc(pages * CN_PAGE_SIZE, CN_PAGE_SIZE);
 			cn_memcpy((char *)kt_va(pa) + (ph[i].vaddr - va),
 			          (const char *)self_elf + ph[i].offset, ph[i].filesz);
 			err = map_with_tables(p->pd, va, pa, pages, CN_MAP_WRITE);
@@ -163,7 +164,7 @@ uint32_t kt_thread_on(struct kt_pd *p, const char *name, kt_fn fn, uint32_t arg,
 		return 0;
 	uint32_t i = p->nthreads;
 	uint32_t utcb = kt_map(p, KT_UTCB(i), 1, CN_MAP_WRITE, 0);
-	if (!utcb || !kt_map(p, KT_STACK_BASE(i), KT_STACK_SIZE / 4096, CN_MAP_WRITE, 0))
+	if (!utcb || !kt_map(p, KT_STACK_BASE(i), KT_STACK_SIZE / CN_PAGE_SIZE, CN_MAP_WRITE, 0))
 		return 0;
 	uint32_t t = 0;
 	struct cn_utcb *u = cn_utcb();
