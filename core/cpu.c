@@ -49,9 +49,8 @@ static int op_create_thread(void *ctx, cn_cap_t pd_cap, const char *name, uint32
 	return err;
 }
 
-static int op_kill_thread(void *ctx, cn_cap_t c, uint32_t *r)
+static int op_kill_thread(void *ctx, cn_cap_t c)
 {
-	(void)r;
 	struct obj *o = obj_lookup(c.name, K_THREAD);
 	struct thread *t = o ? cn_container_of(o, struct thread, obj) : 0;
 	if (!t)
@@ -62,9 +61,8 @@ static int op_kill_thread(void *ctx, cn_cap_t c, uint32_t *r)
 	return CN_OK;
 }
 
-static int op_exc_sigh(void *ctx, cn_cap_t c, uint32_t *r)
+static int op_exc_sigh(void *ctx, cn_cap_t c)
 {
-	(void)r;
 	struct cpu *cpu = ctx;
 	cn_ep_keep_replace(&core_ep, &cpu->g.exc_sigh, c);
 	return CN_OK;

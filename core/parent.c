@@ -46,16 +46,14 @@ static struct session *own_session(struct core_parent *p, cn_cap_t c)
 	return s->payer == p->acc ? s : 0;
 }
 
-static int p_upgrade(void *ctx, cn_cap_t session, const char *args, uint32_t *result)
+static int p_upgrade(void *ctx, cn_cap_t session, const char *args)
 {
-	(void)result;
 	struct session *s = own_session(ctx, session);
 	return s ? session_upgrade(s, args) : CN_ERR_CAP;
 }
 
-static int p_close(void *ctx, cn_cap_t session, uint32_t *result)
+static int p_close(void *ctx, cn_cap_t session)
 {
-	(void)result;
 	struct session *s = own_session(ctx, session);
 	if (!s)
 		return CN_ERR_CAP;
@@ -65,32 +63,30 @@ static int p_close(void *ctx, cn_cap_t session, uint32_t *result)
 	return CN_OK;
 }
 
-static int p_announce(void *ctx, const char *service, cn_cap_t root, uint32_t *result)
+static int p_announce(void *ctx, const char *service, cn_cap_t root)
 {
-	(void)ctx; (void)root; (void)result;
+	(void)ctx; (void)root;
 	core_log("core: init announced \"%s\": nobody above core to use it", service);
 	return CN_ERR_DENIED;
 }
 
-static int p_exit(void *ctx, int32_t value, uint32_t *result)
+static int p_exit(void *ctx, int32_t value)
 {
-	(void)result;
 	core_log("core: %s exited with exit value %d", ((struct core_parent *)ctx)->child,
 	         (int)value);
 	return CN_OK;
 }
 
-static int p_sigh(void *ctx, cn_cap_t c, uint32_t *result)
+static int p_sigh(void *ctx, cn_cap_t c)
 {
-	(void)result;
 	struct core_parent *p = ctx;
 	cn_ep_keep_replace(&core_ep, &p->sigh, c);
 	return CN_OK;
 }
 
-static int p_resource(void *ctx, const char *args, uint32_t *result)
+static int p_resource(void *ctx, const char *args)
 {
-	(void)ctx; (void)args; (void)result;
+	(void)ctx; (void)args;
 	return CN_ERR_QUOTA_RAM;
 }
 

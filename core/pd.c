@@ -44,9 +44,8 @@ static int op_alloc(void *ctx, uint32_t size, uint32_t flags, cn_cap_t *r)
 	return err;
 }
 
-static int op_free(void *ctx, cn_cap_t ds, uint32_t *r)
+static int op_free(void *ctx, cn_cap_t ds)
 {
-	(void)r;
 	struct ds *d = own_ds(ctx, ds);
 	if (!d)
 		return obj_lookup(ds.name, K_DS) ? CN_ERR_OWNER : CN_ERR_CAP;
@@ -65,18 +64,16 @@ static int op_dma_addr(void *ctx, cn_cap_t ds, uint32_t *r)
 	return CN_OK;
 }
 
-static int op_transfer_ram(void *ctx, cn_cap_t to, uint32_t amount, uint32_t *r)
+static int op_transfer_ram(void *ctx, cn_cap_t to, uint32_t amount)
 {
-	(void)r;
 	struct pd *dst = pd_from_cap(to.name);
 	if (!dst)
 		return CN_ERR_CAP;
 	return acc_transfer(&((struct pd *)ctx)->s.acc, &dst->s.acc, amount, 0);
 }
 
-static int op_transfer_caps(void *ctx, cn_cap_t to, uint32_t amount, uint32_t *r)
+static int op_transfer_caps(void *ctx, cn_cap_t to, uint32_t amount)
 {
-	(void)r;
 	struct pd *dst = pd_from_cap(to.name);
 	if (!dst)
 		return CN_ERR_CAP;
@@ -155,9 +152,8 @@ static int op_sig_ctx(void *ctx, cn_cap_t recv, uint32_t imprint, cn_cap_t *r)
 	return new_signal(ctx, false, s->kcap_orig, imprint, r);
 }
 
-static int op_free_signal(void *ctx, cn_cap_t c, uint32_t *r)
+static int op_free_signal(void *ctx, cn_cap_t c)
 {
-	(void)r;
 	struct signal_obj *s = own_signal(ctx, c);
 	if (!s)
 		return CN_ERR_CAP;
@@ -199,11 +195,10 @@ static int op_rpc_cap(void *ctx, cn_cap_t thread, uint32_t badge, cn_cap_t *r)
 
 /* 'name' is the PD's own name for a capability rpc_cap gave it: the kernel
  * takes it out of the PD's cap space only if it calls that thread */
-static int op_free_rpc_cap(void *ctx, cn_cap_t thread, uint32_t name, uint32_t *r)
+static int op_free_rpc_cap(void *ctx, cn_cap_t thread, uint32_t name)
 {
 	struct pd *pd = ctx;
 	struct thread *t = own_thread(pd, thread.name);
-	(void)r;
 	if (!t)
 		return CN_ERR_CAP;
 	if (!pd->rpc_caps)

@@ -291,15 +291,13 @@ static int op_attach(void *ctx, cn_cap_t ds, uint32_t at, uint32_t offset, uint3
 	return rm_attach(ctx, obj_lookup(ds.name, K_NONE), at, offset, size, flags, r);
 }
 
-static int op_detach(void *ctx, uint32_t addr, uint32_t *r)
+static int op_detach(void *ctx, uint32_t addr)
 {
-	(void)r;
 	return rm_detach(ctx, addr);
 }
 
-static int op_fault_handler(void *ctx, cn_cap_t c, uint32_t *r)
+static int op_fault_handler(void *ctx, cn_cap_t c)
 {
-	(void)r;
 	struct rm *rm = ctx;
 	cn_ep_keep_replace(&core_ep, &rm->fault_sigh, c);
 	return CN_OK;

@@ -40,9 +40,8 @@ static void destroy_one(struct rm_session *rs, struct rm *rm)
 	core_free(rm);
 }
 
-static int op_destroy(void *ctx, cn_cap_t c, uint32_t *r)
+static int op_destroy(void *ctx, cn_cap_t c)
 {
-	(void)r;
 	struct obj *o = obj_lookup(c.name, K_RM);
 	struct rm *rm = o ? as_rm(o) : 0;
 	if (!rm || rm->pd || rm->acc != &((struct rm_session *)ctx)->s.acc)

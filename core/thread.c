@@ -82,23 +82,20 @@ void thread_kill(struct thread *t)
 
 static struct thread *thread_of(void *ctx) { return ctx; }
 
-static int th_start(void *ctx, uint32_t ip, uint32_t sp, uint32_t arg, uint32_t *r)
+static int th_start(void *ctx, uint32_t ip, uint32_t sp, uint32_t arg)
 {
-	(void)r;
 	struct thread *t = thread_of(ctx);
 	return t->dead ? CN_ERR_DEAD : cn_sys_thread_start(t->kthread, ip, sp, arg);
 }
 
-static int th_pause(void *ctx, uint32_t *r)
+static int th_pause(void *ctx)
 {
-	(void)r;
 	struct thread *t = thread_of(ctx);
 	return t->dead ? CN_ERR_DEAD : cn_sys_thread_pause(t->kthread);
 }
 
-static int th_resume(void *ctx, uint32_t *r)
+static int th_resume(void *ctx)
 {
-	(void)r;
 	struct thread *t = thread_of(ctx);
 	return t->dead ? CN_ERR_DEAD : cn_sys_thread_resume(t->kthread);
 }
@@ -119,9 +116,8 @@ static int th_reg(void *ctx, uint32_t idx, uint32_t *r)
 	return err;
 }
 
-static int th_set_reg(void *ctx, uint32_t idx, uint32_t v, uint32_t *r)
+static int th_set_reg(void *ctx, uint32_t idx, uint32_t v)
 {
-	(void)r;
 	int err = read_regs(thread_of(ctx), idx);
 	if (err)
 		return err;
@@ -156,9 +152,8 @@ static int th_info(void *ctx, uint32_t what, uint32_t *r)
 	return CN_ERR_INVALID;
 }
 
-static int th_exc_sigh(void *ctx, cn_cap_t c, uint32_t *r)
+static int th_exc_sigh(void *ctx, cn_cap_t c)
 {
-	(void)r;
 	struct thread *t = thread_of(ctx);
 	if (t->dead)
 		return CN_ERR_DEAD;
@@ -179,9 +174,8 @@ static int th_affinity(void *ctx, uint32_t x, uint32_t y, uint32_t *r)
 	return err;
 }
 
-static int th_weight(void *ctx, uint32_t w, uint32_t *r)
+static int th_weight(void *ctx, uint32_t w)
 {
-	(void)r;
 	struct thread *t = thread_of(ctx);
 	if (t->dead)
 		return CN_ERR_DEAD;

@@ -35,7 +35,7 @@ static void load(void)
 	}
 	struct init_config *cfg = cn_calloc(1, sizeof(*cfg));
 	err = cfg ? init_config_parse(cfg, data, size) : CN_ERR_EXHAUSTED;
-	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)data, NULL);
+	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)data);
 	if (err) {
 		if (cfg) {
 			init_config_free(cfg);

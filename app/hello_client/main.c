@@ -14,7 +14,7 @@ void cn_component_construct(struct cn_env *env)
 		cn_log("no Hello session: %s", cn_strerror(err));
 		cn_exit(1);
 	}
-	err = hello_say(s, "Hello", NULL);
+	err = hello_say(s, "Hello");
 	if (!err)
 		err = hello_add(s, 13, 29, &sum);
 	if (err) {

@@ -18,8 +18,8 @@ void cn_component_construct(struct cn_env *env)
 		cn_log("no Hello sessions: %s", cn_strerror(err));
 		cn_exit(1);
 	}
-	hello_say(a, "to a", NULL);
-	hello_say(b, "to b", NULL);
+	hello_say(a, "to a");
+	hello_say(b, "to b");
 	cn_close(b);
 	err = hello_add(a, 1, 2, &sum);
 	if (err || sum != 3) {

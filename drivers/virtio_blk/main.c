@@ -135,10 +135,9 @@ static int rpc_dataspace(void *ctx, cn_cap_t *r)
 	return 0;
 }
 
-static int rpc_sigh(void *ctx, cn_cap_t c, uint32_t *r)
+static int rpc_sigh(void *ctx, cn_cap_t c)
 {
 	struct session *s = ctx;
-	(void)r;
 	if (s->client_sigh)
 		return CN_ERR_STATE;                   /* once per session */
 	cn_ep_keep(cn_env()->ep, c);

@@ -11,7 +11,7 @@
 static void detach(struct cn_attached_rom *rom)
 {
 	if (rom->data)
-		cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)rom->data, NULL);
+		cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)rom->data);
 	rom->data = NULL;
 	rom->size = 0;
 }

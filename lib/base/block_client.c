@@ -39,7 +39,7 @@ int cn_block_client_open(struct cn_block_client *c, const char *label, uint32_t 
 	if ((err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, CN_ATTACH_WRITE, &addr)))
 		goto close;
 	c->sigh = sigh;
-	if ((err = cn_block_sigh(c->session, (cn_cap_t){ sigh }, NULL)))
+	if ((err = cn_block_sigh(c->session, (cn_cap_t){ sigh })))
 		goto detach;
 	c->shared = (void *)(uintptr_t)addr;
 	c->wakeup = wake.name;
@@ -47,7 +47,7 @@ int cn_block_client_open(struct cn_block_client *c, const char *label, uint32_t 
 	                  (void *)(uintptr_t)wake.name);
 	return 0;
 detach:
-	cn_rm_detach(cn_env()->rm, addr, NULL);
+	cn_rm_detach(cn_env()->rm, addr);
 close:
 	cn_close(c->session);
 	return err;
@@ -55,7 +55,7 @@ close:
 
 void cn_block_client_close(struct cn_block_client *c)
 {
-	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)c->shared, NULL);
+	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)c->shared);
 	cn_sys_cap_drop(c->wakeup);
 	cn_close(c->session);
 	c->shared = 0;

@@ -102,7 +102,7 @@ static void free_signal(struct cn_signal_handler *h, uint32_t *ctx)
 	if (!*ctx)
 		return;
 	cn_ep_unhandle_signal(env->ep, h);
-	cn_pd_free_signal(env->pd, (cn_cap_t){ *ctx }, NULL);
+	cn_pd_free_signal(env->pd, (cn_cap_t){ *ctx });
 	cn_sys_cap_drop(*ctx);
 	*ctx = 0;
 }
@@ -221,14 +221,14 @@ int cn_child_start(struct cn_child *c, const struct cn_child_args *a,
 		goto fail;
 	}
 	c->thread = thread.name;
-	if ((err = cn_cpu_exception_sigh(c->cpu, (cn_cap_t){ c->fault_ctx }, NULL))) {
+	if ((err = cn_cpu_exception_sigh(c->cpu, (cn_cap_t){ c->fault_ctx }))) {
 		cn_log("child \"%s\": exception signal: %s", c->name, cn_strerror(err));
 		goto fail;
 	}
 	if ((err = cn_child_prepare_start(c, &sp)))
 		goto fail;
 	c->state = CN_CHILD_RUNNING;
-	if ((err = cn_thread_start(c->thread, entry, sp, CN_START_INFO_ADDR, NULL))) {
+	if ((err = cn_thread_start(c->thread, entry, sp, CN_START_INFO_ADDR))) {
 		cn_log("child \"%s\": start failed: %s", c->name, cn_strerror(err));
 		goto fail;
 	}

@@ -40,7 +40,7 @@ static int child_ds(struct cn_child *c, uint32_t size, uint32_t at, uint32_t fla
 		if (err)
 			goto fail;
 		fill((void *)(uintptr_t)local, arg);
-		cn_rm_detach(env->rm, local, NULL);
+		cn_rm_detach(env->rm, local);
 	}
 	err = cn_rm_attach(c->rm, d, at, 0, 0, flags, where);
 	if (err)
@@ -48,7 +48,7 @@ static int child_ds(struct cn_child *c, uint32_t size, uint32_t at, uint32_t fla
 	*ds = d.name;
 	return 0;
 fail:
-	cn_pd_free(c->pd, d, NULL);
+	cn_pd_free(c->pd, d);
 	cn_sys_cap_drop(d.name);
 	return err;
 }
@@ -132,7 +132,7 @@ int cn_child_load(struct cn_child *c, uint32_t *entry)
 			cn_log("child \"%s\": loading segment at 0x%x failed: %s", c->name,
 			       (unsigned)info.segs[i].vaddr, cn_strerror(err));
 	}
-	cn_rm_detach(env->rm, local, NULL);
+	cn_rm_detach(env->rm, local);
 	cn_sys_cap_drop(rom_ds.name);
 	if (err)
 		return err;

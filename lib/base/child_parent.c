@@ -17,10 +17,9 @@ static int p_session(void *ctx, const char *service, const char *args, cn_cap_t 
 	return cn_child_session_open(c, service, args, &result->name);
 }
 
-static int p_upgrade(void *ctx, cn_cap_t session, const char *args, uint32_t *result)
+static int p_upgrade(void *ctx, cn_cap_t session, const char *args)
 {
 	struct cn_child *c = ctx;
-	(void)result;
 	struct cn_child_session *s = cn_child_session_find(c, session.name);
 	if (s)
 		return cn_child_session_upgrade(s, args);
@@ -28,10 +27,9 @@ static int p_upgrade(void *ctx, cn_cap_t session, const char *args, uint32_t *re
 	return cn_child_own_upgrade(c, session.name, args);
 }
 
-static int p_close(void *ctx, cn_cap_t session, uint32_t *result)
+static int p_close(void *ctx, cn_cap_t session)
 {
 	struct cn_child *c = ctx;
-	(void)result;
 	struct cn_child_session *s = cn_child_session_find(c, session.name);
 	if (!s)
 		return CN_ERR_NOT_FOUND;
@@ -39,10 +37,9 @@ static int p_close(void *ctx, cn_cap_t session, uint32_t *result)
 	return 0;
 }
 
-static int p_announce(void *ctx, const char *service, cn_cap_t root, uint32_t *result)
+static int p_announce(void *ctx, const char *service, cn_cap_t root)
 {
 	struct cn_child *c = ctx;
-	(void)result;
 	if (!root.name || !service[0] || cn_strlen(service) >= CN_CHILD_SERVICE_MAX)
 		return CN_ERR_ARGS;
 	struct cn_child_service *s = cn_child_service(c, service);
@@ -62,10 +59,9 @@ static int p_announce(void *ctx, const char *service, cn_cap_t root, uint32_t *r
 	return 0;
 }
 
-static int p_exit(void *ctx, int32_t value, uint32_t *result)
+static int p_exit(void *ctx, int32_t value)
 {
 	struct cn_child *c = ctx;
-	(void)result;
 	if (c->state != CN_CHILD_RUNNING)
 		return 0;
 	c->state = CN_CHILD_EXITED;
@@ -75,10 +71,9 @@ static int p_exit(void *ctx, int32_t value, uint32_t *result)
 	return 0;
 }
 
-static int p_session_sigh(void *ctx, cn_cap_t sigh, uint32_t *result)
+static int p_session_sigh(void *ctx, cn_cap_t sigh)
 {
 	struct cn_child *c = ctx;
-	(void)result;
 	if (c->session_sigh)
 		cn_sys_cap_drop(c->session_sigh);
 	c->session_sigh = 0;
@@ -93,10 +88,9 @@ static int p_session_sigh(void *ctx, cn_cap_t sigh, uint32_t *result)
 	return 0;
 }
 
-static int p_resource_request(void *ctx, const char *args, uint32_t *result)
+static int p_resource_request(void *ctx, const char *args)
 {
 	struct cn_child *c = ctx;
-	(void)result;
 	cn_log("child \"%s\" asks for more resources (%s): not granted", c->name, args);
 	return CN_ERR_QUOTA_RAM;
 }

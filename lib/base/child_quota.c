@@ -11,11 +11,11 @@
 int cn_child_quota_move(uint32_t from, uint32_t to, uint32_t ram, uint32_t caps)
 {
 	int err = 0;
-	if (ram && (err = cn_pd_transfer_ram(from, (cn_cap_t){ to }, ram, NULL)))
+	if (ram && (err = cn_pd_transfer_ram(from, (cn_cap_t){ to }, ram)))
 		return err == CN_ERR_QUOTA_RAM ? err : CN_ERR_QUOTA_RAM;
-	if (caps && (err = cn_pd_transfer_caps(from, (cn_cap_t){ to }, caps, NULL))) {
+	if (caps && (err = cn_pd_transfer_caps(from, (cn_cap_t){ to }, caps))) {
 		if (ram)
-			cn_pd_transfer_ram(to, (cn_cap_t){ from }, ram, NULL);
+			cn_pd_transfer_ram(to, (cn_cap_t){ from }, ram);
 		return err == CN_ERR_QUOTA_CAP ? err : CN_ERR_QUOTA_CAP;
 	}
 	return 0;

@@ -32,7 +32,7 @@ static void watch_parent(void)
 		return;
 	if (cn_signal_handler(&parent_sigh, parent_signal, NULL, &parent_sigh_ctx))
 		return;
-	if (cn_parent_session_sigh(cn_env()->parent, (cn_cap_t){ parent_sigh_ctx }, NULL)) {
+	if (cn_parent_session_sigh(cn_env()->parent, (cn_cap_t){ parent_sigh_ctx })) {
 		cn_signal_handler_dissolve(&parent_sigh, parent_sigh_ctx);
 		parent_sigh_ctx = 0;
 	}
@@ -186,7 +186,7 @@ int cn_child_session_upgrade(struct cn_child_session *s, const char *args)
 		return err;
 	switch (s->kind) {
 	case CN_CHILD_ROUTE_PARENT:
-		err = cn_parent_upgrade(env->parent, (cn_cap_t){ s->cap }, buf, NULL);
+		err = cn_parent_upgrade(env->parent, (cn_cap_t){ s->cap }, buf);
 		break;
 	default:   /* a local service keeps it on our account */
 		break;
@@ -242,7 +242,7 @@ int cn_child_own_upgrade(struct cn_child *c, uint32_t cap, const char *args)
 	int err = cn_child_quota_move(c->pd, env->pd, ram, caps);
 	if (err)
 		return err;
-	err = cn_parent_upgrade(env->parent, (cn_cap_t){ session }, buf, NULL);
+	err = cn_parent_upgrade(env->parent, (cn_cap_t){ session }, buf);
 	if (err)
 		cn_child_quota_give_back("own", env->pd, c->pd, ram, caps);
 	else if (session == c->cpu) {
@@ -267,7 +267,7 @@ void cn_child_session_close(struct cn_child_session *s)
 		 * session others transferred quota to): the client gets back
 		 * what our parent gave back, exactly */
 		own_quota(&r0, &c0);
-		err = cn_parent_close(env->parent, (cn_cap_t){ s->cap }, NULL);
+		err = cn_parent_close(env->parent, (cn_cap_t){ s->cap });
 		own_quota(&r1, &c1);
 		ram = r1 > r0 ? r1 - r0 : 0;
 		caps = c1 > c0 ? c1 - c0 : 0;

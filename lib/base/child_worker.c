@@ -49,10 +49,10 @@ static void worker_main(void *arg)
 			r->cap = r->err ? 0 : got.name;
 			break;
 		case CN_CHILD_OP_UPGRADE:
-			r->err = cn_root_upgrade(r->root, (cn_cap_t){ r->cap }, r->args, NULL);
+			r->err = cn_root_upgrade(r->root, (cn_cap_t){ r->cap }, r->args);
 			break;
 		case CN_CHILD_OP_CLOSE:
-			r->err = cn_root_close(r->root, (cn_cap_t){ r->cap }, NULL);
+			r->err = cn_root_close(r->root, (cn_cap_t){ r->cap });
 			break;
 		}
 		if (__atomic_load_n(&w->quit, __ATOMIC_ACQUIRE))
@@ -66,7 +66,7 @@ static void free_recv(uint32_t *cap)
 {
 	if (!*cap)
 		return;
-	cn_pd_free_signal(cn_env()->pd, (cn_cap_t){ *cap }, NULL);
+	cn_pd_free_signal(cn_env()->pd, (cn_cap_t){ *cap });
 	cn_sys_cap_drop(*cap);
 	*cap = 0;
 }

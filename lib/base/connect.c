@@ -42,13 +42,13 @@ static int pending_setup(struct cn_env *env)
 		return err;
 	err = cn_pd_signal_context(env->pd, recv, 1, &ctx);
 	if (!err)
-		err = cn_parent_session_sigh(env->parent, ctx, NULL);
+		err = cn_parent_session_sigh(env->parent, ctx);
 	if (err) {
 		if (ctx.name) {
-			cn_pd_free_signal(env->pd, ctx, NULL);
+			cn_pd_free_signal(env->pd, ctx);
 			cn_sys_cap_drop(ctx.name);
 		}
-		cn_pd_free_signal(env->pd, recv, NULL);
+		cn_pd_free_signal(env->pd, recv);
 		cn_sys_cap_drop(recv.name);
 		return err;
 	}
@@ -150,7 +150,7 @@ int cn_upgrade(uint32_t session, const char *args)
 	int err;
 	/* an upgrade of a session at a sibling is answered when the server
 	 * took it: asked again with the same args, the parent tells */
-	while ((err = cn_parent_upgrade(env->parent, s, args ? args : "", NULL)) ==
+	while ((err = cn_parent_upgrade(env->parent, s, args ? args : "")) ==
 	       CN_ERR_PENDING && !(err = pending_wait(env, &locked)))
 		;
 	if (locked)
@@ -168,7 +168,7 @@ int cn_upgrade(uint32_t session, const char *args)
 int cn_close(uint32_t session)
 {
 	cn_cap_t s = { session };
-	int err = cn_parent_close(cn_env()->parent, s, NULL);
+	int err = cn_parent_close(cn_env()->parent, s);
 	if (!err)
 		cn_sys_cap_drop(session);
 	return err;
@@ -179,5 +179,5 @@ int cn_announce(const char *service, uint32_t root_cap)
 	cn_cap_t root = { root_cap };
 	if (!service)
 		return CN_ERR_INVALID;
-	return cn_parent_announce(cn_env()->parent, service, root, NULL);
+	return cn_parent_announce(cn_env()->parent, service, root);
 }

@@ -37,7 +37,7 @@ struct cn_env *cn_env(void)
 void cn_exit(int value)
 {
 	if (cn_runtime_env.parent)
-		cn_parent_exit(cn_runtime_env.parent, value, NULL);
+		cn_parent_exit(cn_runtime_env.parent, value);
 	for (;;)
 		cn_sys_stop();
 }
@@ -47,6 +47,6 @@ void cn_runtime_free_signal(uint32_t pd, uint32_t cap)
 	if (!cap)
 		return;
 	cn_cap_t c = { cap };
-	cn_pd_free_signal(pd, c, NULL);
+	cn_pd_free_signal(pd, c);
 	cn_sys_cap_drop(cap);
 }

@@ -33,7 +33,7 @@ void *cn_ram_alloc_attach(uint32_t size, uint32_t flags, uint32_t *ds)
 		return NULL;
 	uint32_t addr = 0;
 	if (cn_rm_attach(env->rm, d, 0, 0, 0, CN_ATTACH_WRITE, &addr)) {
-		cn_pd_free(env->pd, d, NULL);
+		cn_pd_free(env->pd, d);
 		cn_sys_cap_drop(d.name);
 		return NULL;
 	}
@@ -47,10 +47,10 @@ int cn_ram_detach_free(void *addr, uint32_t ds)
 	struct cn_env *env = cn_env();
 	int err = 0;
 	if (addr)
-		err = cn_rm_detach(env->rm, (uint32_t)(uintptr_t)addr, NULL);
+		err = cn_rm_detach(env->rm, (uint32_t)(uintptr_t)addr);
 	if (ds) {
 		cn_cap_t d = { ds };
-		int e = cn_pd_free(env->pd, d, NULL);
+		int e = cn_pd_free(env->pd, d);
 		err = err ? err : e;
 		cn_sys_cap_drop(ds);
 	}

@@ -50,7 +50,7 @@ int cn_platform_dma(uint32_t session, uint32_t size, struct cn_platform_dma *buf
 	if (!err)
 		err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, CN_ATTACH_WRITE, &at);
 	if (err) {
-		cn_platform_free_dma(session, ds, NULL);
+		cn_platform_free_dma(session, ds);
 		cn_sys_cap_drop(ds.name);
 		return err;
 	}
@@ -63,8 +63,8 @@ int cn_platform_dma(uint32_t session, uint32_t size, struct cn_platform_dma *buf
 
 int cn_platform_dma_free(uint32_t session, struct cn_platform_dma *buf)
 {
-	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)buf->addr, NULL);
-	int err = cn_platform_free_dma(session, (cn_cap_t){ buf->ds }, NULL);
+	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)buf->addr);
+	int err = cn_platform_free_dma(session, (cn_cap_t){ buf->ds });
 	cn_sys_cap_drop(buf->ds);
 	buf->ds = 0;
 	buf->addr = NULL;

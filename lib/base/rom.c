@@ -38,7 +38,7 @@ int cn_rom_map(uint32_t session, const void **data, uint32_t *size)
 
 int cn_rom_detach_close(const void *data, uint32_t session)
 {
-	int err = cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)data, 0);
+	int err = cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)data);
 	int err2 = cn_close(session);
 	return err ? err : err2;
 }

@@ -71,11 +71,10 @@ static int root_session(void *ctx, const char *args, cn_cap_t *result)
 	return 0;
 }
 
-static int root_upgrade(void *ctx, cn_cap_t session, const char *args, uint32_t *result)
+static int root_upgrade(void *ctx, cn_cap_t session, const char *args)
 {
 	struct cn_service *svc = ctx;
 	struct cn_server_session *s = find(svc, session);
-	(void)result;
 	if (!s)
 		return CN_ERR_NOT_FOUND;
 	int err = cn_quota_upgrade(&s->quota, args);
@@ -84,11 +83,10 @@ static int root_upgrade(void *ctx, cn_cap_t session, const char *args, uint32_t 
 	return err;
 }
 
-static int root_close(void *ctx, cn_cap_t session, uint32_t *result)
+static int root_close(void *ctx, cn_cap_t session)
 {
 	struct cn_service *svc = ctx;
 	struct cn_server_session *s = find(svc, session);
-	(void)result;
 	if (!s)
 		return CN_ERR_NOT_FOUND;
 	for (struct cn_server_session **p = &svc->sessions; *p; p = &(*p)->next)

@@ -76,6 +76,6 @@ void cn_rpc_object_dissolve(struct cn_rpc_object *obj, uint32_t cap)
 	cn_ep_dissolve(env->ep, obj);
 	/* core takes our name back and returns its cap quota; if it cannot,
 	 * at least the name goes */
-	if (cap && cn_pd_free_rpc_cap(env->pd, (cn_cap_t){ env->main_thread }, cap, NULL))
+	if (cap && cn_pd_free_rpc_cap(env->pd, (cn_cap_t){ env->main_thread }, cap))
 		cn_sys_cap_drop(cap);
 }

@@ -46,7 +46,7 @@ static void undo(struct cn_env *env, struct cn_thread *t)
 {
 	if (t->cap) {
 		cn_cap_t c = { t->cap };
-		cn_cpu_kill_thread(env->cpu, c, NULL);
+		cn_cpu_kill_thread(env->cpu, c);
 		cn_sys_cap_drop(t->cap);
 	}
 	if (t->stack)
@@ -90,7 +90,7 @@ int cn_thread_create(struct cn_thread *t, const char *name, void (*fn)(void *), 
 	if (!err) {
 		uint32_t sp = (uint32_t)(uintptr_t)t->stack + stack_size;
 		err = cn_thread_start(t->cap, (uint32_t)(uintptr_t)cn_thread_entry_, sp,
-		                      (uint32_t)(uintptr_t)t, NULL);
+		                      (uint32_t)(uintptr_t)t);
 	}
 	if (err)
 		undo(env, t);

@@ -27,12 +27,12 @@ int cn_timer_sleep(struct cn_timer *t, uint64_t us)
 		if ((err = cn_pd_signal_receiver(pd, &r)))
 			return err;
 		if ((err = cn_pd_signal_context(pd, r, 1, &c))) {
-			cn_pd_free_signal(pd, r, NULL);
+			cn_pd_free_signal(pd, r);
 			return err;
 		}
-		if ((err = cn_timer_sigh(t->session, c, NULL))) {
-			cn_pd_free_signal(pd, c, NULL);
-			cn_pd_free_signal(pd, r, NULL);
+		if ((err = cn_timer_sigh(t->session, c))) {
+			cn_pd_free_signal(pd, c);
+			cn_pd_free_signal(pd, r);
 			return err;
 		}
 		t->recv = r.name;
@@ -56,8 +56,8 @@ void cn_timer_close(struct cn_timer *t)
 	uint32_t pd = cn_env()->pd;
 	cn_close(t->session);
 	if (t->ctx) {
-		cn_pd_free_signal(pd, (cn_cap_t){ t->ctx }, NULL);
-		cn_pd_free_signal(pd, (cn_cap_t){ t->recv }, NULL);
+		cn_pd_free_signal(pd, (cn_cap_t){ t->ctx });
+		cn_pd_free_signal(pd, (cn_cap_t){ t->recv });
 	}
 	t->session = t->recv = t->ctx = 0;
 }

@@ -14,7 +14,7 @@
 #define HELLO_CLIENT_RAM  4096u   /* what a client donates: the cost and room */
 
 #define HELLO_RPC(F0, F1, F2, F3, F4, F5) \
-	F1(hello, say, uint32_t, const char *, text) \
+	F1(hello, say, void,     const char *, text) \
 	F2(hello, add, uint32_t, uint32_t, a, uint32_t, b)
 CN_RPC_INTERFACE(hello, HELLO_RPC)
 

@@ -12,9 +12,8 @@ struct hello_state { uint32_t calls; };
 
 static const char *label(void *state) { return cn_server_session_of(state)->label; }
 
-static int say(void *state, const char *text, uint32_t *result)
+static int say(void *state, const char *text)
 {
-	(void)result;
 	((struct hello_state *)state)->calls++;
 	cn_log("%s says: %s", label(state), text);
 	return 0;

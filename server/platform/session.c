@@ -84,7 +84,7 @@ static int op_devices(void *ctx, cn_cap_t *r)
 			return CN_ERR_EXHAUSTED;
 		}
 		list_text(s, p, bytes);
-		cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)p, NULL);
+		cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)p);
 		s->list_ds = ds;
 	}
 	r->name = s->list_ds;
@@ -113,11 +113,10 @@ static int op_acquire(void *ctx, const char *name, uint32_t *r)
 	return 0;
 }
 
-static int op_release(void *ctx, uint32_t dev, uint32_t *r)
+static int op_release(void *ctx, uint32_t dev)
 {
 	struct pf_session *s = ctx;
 	uint32_t i;
-	(void)r;
 	int err = owned(s, dev, &i);
 	if (err)
 		return err;
@@ -190,7 +189,7 @@ static int op_alloc_dma(void *ctx, uint32_t size, cn_cap_t *r)
 		err = cn_sys_cap_identify(ds.name, &type, &b->badge);
 	if (err) {
 		if (ds.name)
-			cn_pd_free(cn_env()->pd, ds, NULL);
+			cn_pd_free(cn_env()->pd, ds);
 		cn_free(b);
 		cn_server_release(s, ram, 1);
 		return err;
@@ -232,17 +231,16 @@ static void free_dma(struct pf_session *s, struct pf_dma **p)
 {
 	struct pf_dma *b = *p;
 	*p = b->next;
-	cn_pd_free(cn_env()->pd, (cn_cap_t){ b->ds }, NULL);   /* unmapped everywhere */
+	cn_pd_free(cn_env()->pd, (cn_cap_t){ b->ds });   /* unmapped everywhere */
 	cn_sys_cap_drop(b->ds);
 	cn_server_release(s, b->bytes + CN_PLATFORM_DMA_RAM_META, 1);
 	s->dma_bytes -= b->bytes;
 	cn_free(b);
 }
 
-static int op_free_dma(void *ctx, cn_cap_t ds, uint32_t *r)
+static int op_free_dma(void *ctx, cn_cap_t ds)
 {
 	struct pf_dma **p = find_dma(ctx, ds);
-	(void)r;
 	if (!p)
 		return CN_ERR_NOT_FOUND;
 	free_dma(ctx, p);
@@ -287,7 +285,7 @@ static void closed(void *ctx, void *state)
 		buffers++;
 	}
 	if (s->list_ds) {
-		cn_pd_free(cn_env()->pd, (cn_cap_t){ s->list_ds }, NULL);
+		cn_pd_free(cn_env()->pd, (cn_cap_t){ s->list_ds });
 		cn_sys_cap_drop(s->list_ds);
 	}
 	cn_log("session of \"%s\" closed: %u devices released, %u DMA buffers (%u bytes) freed; "

@@ -105,10 +105,9 @@ static int elapsed_us(void *ctx, uint64_t *r)
 	return 0;
 }
 
-static int sigh(void *ctx, cn_cap_t c, uint32_t *r)
+static int sigh(void *ctx, cn_cap_t c)
 {
 	struct timer_session *s = ctx;
-	(void)r;
 	if (!c.name)
 		return CN_ERR_CAP;
 	if (s->sigh)
@@ -154,10 +153,9 @@ static int trigger_periodic(void *ctx, uint64_t us, uint64_t *r)
 	return arm(ctx, 0, us, us, r);
 }
 
-static int cancel(void *ctx, uint32_t *r)
+static int cancel(void *ctx)
 {
 	struct timer_session *s = ctx;
-	(void)r;
 	if (s->armed) {
 		bool first = armed == s;
 		unlink_session(s);
@@ -176,7 +174,7 @@ static void closed(void *ctx, void *state)
 {
 	struct timer_session *s = state;
 	(void)ctx;
-	cancel(s, NULL);
+	cancel(s);
 	if (s->sigh)
 		cn_sys_cap_drop(s->sigh);
 }

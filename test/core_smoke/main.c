@@ -46,6 +46,6 @@ int main(const struct cn_start_info *si)
 	p[0] = 42;
 	p[2047] = 43;
 	cn_log_session_write(log.name, p[0] == 42 && p[2047] == 43 ? "memory ok" : "memory bad");
-	cn_parent_exit(si->parent, 0, 0);
+	cn_parent_exit(si->parent, 0);
 	return 0;
 }

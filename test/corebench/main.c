@@ -123,9 +123,9 @@ static void bench_ram(const char *name, uint32_t size, uint32_t n)
 		if (!err)
 			err = cn_rm_attach(env->rm, ds, 0, 0, 0, CN_ATTACH_WRITE, &at);
 		if (!err)
-			err = cn_rm_detach(env->rm, at, 0);
+			err = cn_rm_detach(env->rm, at);
 		if (!err)
-			err = cn_pd_free(env->pd, ds, 0);
+			err = cn_pd_free(env->pd, ds);
 		uint32_t t1 = cycles();
 		cn_sys_cap_drop(ds.name);
 		if (err)

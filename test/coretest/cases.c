@@ -15,7 +15,7 @@ static int open(const char *svc, const char *args, cn_cap_t *s)
 
 static void close(cn_cap_t s)
 {
-	cn_parent_close(parent(), s, 0);
+	cn_parent_close(parent(), s);
 	cn_sys_cap_drop(s.name);
 }
 
@@ -86,12 +86,12 @@ int ct_quota_exhaust_upgrade(void)
 	CHECK_EQ(cn_pd_quota(pd.name, CN_PD_RAM_QUOTA, &avail_q), 0);
 	CHECK_EQ(cn_pd_quota(pd.name, CN_PD_RAM_USED, &used), 0);
 	CHECK_EQ(cn_pd_alloc(pd.name, 64 * 1024, 0, &ds), CN_ERR_QUOTA_RAM);
-	CHECK_EQ(cn_pd_transfer_ram(ct.si->pd, pd, 70 * 1024, 0), 0);
+	CHECK_EQ(cn_pd_transfer_ram(ct.si->pd, pd, 70 * 1024), 0);
 	CHECK_EQ(cn_pd_alloc(pd.name, 64 * 1024, 0, &ds), 0);
-	CHECK_EQ(cn_pd_free(pd.name, ds, 0), 0);
+	CHECK_EQ(cn_pd_free(pd.name, ds), 0);
 	cn_sys_cap_drop(ds.name);
 	/* a transfer beyond what is free is refused and changes nothing */
-	CHECK_EQ(cn_pd_transfer_ram(pd.name, (cn_cap_t){ ct.si->pd }, 200 * 1024, 0), CN_ERR_QUOTA_RAM);
+	CHECK_EQ(cn_pd_transfer_ram(pd.name, (cn_cap_t){ ct.si->pd }, 200 * 1024), CN_ERR_QUOTA_RAM);
 	/* cap quota: 16 slots, some used for the session itself */
 	uint32_t n = 0;
 	cn_cap_t sig[20];
@@ -100,15 +100,15 @@ int ct_quota_exhaust_upgrade(void)
 	CHECK(n > 0 && n < 16);
 	CHECK_EQ(cn_pd_signal_receiver(pd.name, &sig[n]), CN_ERR_QUOTA_CAP);
 	for (uint32_t i = 0; i < n; i++) {
-		CHECK_EQ(cn_pd_free_signal(pd.name, sig[i], 0), 0);
+		CHECK_EQ(cn_pd_free_signal(pd.name, sig[i]), 0);
 		cn_sys_cap_drop(sig[i].name);
 	}
 	/* a CPU session with quota for its meta data only: upgrade, then it works */
 	CHECK_EQ(open("CPU", "ram_quota=1K, cap_quota=1", &cpu), 0);
 	CHECK_EQ(cn_cpu_create_thread(cpu.name, pd, "t", 0, &t), CN_ERR_QUOTA_RAM);
-	CHECK_EQ(cn_parent_upgrade(parent(), cpu, "ram_quota=5K", 0), 0);
+	CHECK_EQ(cn_parent_upgrade(parent(), cpu, "ram_quota=5K"), 0);
 	CHECK_EQ(cn_cpu_create_thread(cpu.name, pd, "t", 0, &t), CN_ERR_QUOTA_CAP);
-	CHECK_EQ(cn_parent_upgrade(parent(), cpu, "cap_quota=1", 0), 0);
+	CHECK_EQ(cn_parent_upgrade(parent(), cpu, "cap_quota=1"), 0);
 	CHECK_EQ(cn_cpu_create_thread(cpu.name, pd, "t", 0, &t), 0);
 	cn_sys_cap_drop(t.name);
 	close(cpu);
@@ -145,8 +145,8 @@ int ct_dataspace_shared(void)
 	ct_child_destroy(&c);
 	/* the child's address space is gone; ours still works */
 	CHECK_EQ(p[1], 0x1235);
-	CHECK_EQ(cn_rm_detach(ct.si->rm, mine, 0), 0);
-	CHECK_EQ(cn_pd_free(ct.si->pd, ds, 0), 0);
+	CHECK_EQ(cn_rm_detach(ct.si->rm, mine), 0);
+	CHECK_EQ(cn_pd_free(ct.si->pd, ds), 0);
 	cn_sys_cap_drop(ds.name);
 	return 0;
 }
@@ -165,7 +165,7 @@ int ct_rm_nested_fault(void)
 	CHECK_EQ(ct_child_create(&c, "nested", 128 * 1024, 32), 0);
 	CHECK_EQ(open("RM", "ram_quota=8K, cap_quota=4", &rms), 0);
 	CHECK_EQ(cn_rm_session_create(rms.name, 1 << 20, &nested), 0);
-	CHECK_EQ(cn_rm_fault_handler(nested.name, (cn_cap_t){ ct.rmfault }, 0), 0);
+	CHECK_EQ(cn_rm_fault_handler(nested.name, (cn_cap_t){ ct.rmfault }), 0);
 	CHECK_EQ(cn_rm_attach(c.as.name, nested, 0x40000000, 0, 0,
 	                      CN_ATTACH_AT | CN_ATTACH_WRITE, &at), 0);
 	/* an address space cannot be attached anywhere; a map not into itself */
@@ -188,9 +188,9 @@ int ct_rm_nested_fault(void)
 	CHECK_EQ(r, 42);
 	CHECK_EQ(((volatile uint32_t *)mine)[0], 77);
 	/* detaching from the nested map unmaps it in the child */
-	CHECK_EQ(cn_rm_detach(nested.name, 0x2000, 0), 0);
-	CHECK_EQ(cn_rm_detach(ct.si->rm, mine, 0), 0);
-	CHECK_EQ(cn_pd_free(ct.si->pd, ds, 0), 0);
+	CHECK_EQ(cn_rm_detach(nested.name, 0x2000), 0);
+	CHECK_EQ(cn_rm_detach(ct.si->rm, mine), 0);
+	CHECK_EQ(cn_pd_free(ct.si->pd, ds), 0);
 	cn_sys_cap_drop(ds.name);
 	ct_child_destroy(&c);
 	close(rms);
@@ -256,7 +256,7 @@ int ct_io_mem_conflict(void)
 	cn_snprintf(args, sizeof(args), "base=0x%x, size=4096, ram_quota=4K, cap_quota=2",
 	            (unsigned)phys);
 	CHECK_EQ(open("IO_MEM", args, &b), CN_ERR_DENIED);
-	CHECK_EQ(cn_pd_free(ct.si->pd, dma, 0), 0);
+	CHECK_EQ(cn_pd_free(ct.si->pd, dma), 0);
 	cn_sys_cap_drop(dma.name);
 	return 0;
 }
@@ -266,25 +266,25 @@ int ct_hostile_caps(void)
 	cn_cap_t ds, other_pd, theirs, recv, bad = { 999 };
 	uint32_t v, at;
 	/* forged names */
-	CHECK_EQ(cn_pd_free(ct.si->pd, bad, 0), CN_ERR_CAP);
+	CHECK_EQ(cn_pd_free(ct.si->pd, bad), CN_ERR_CAP);
 	CHECK_EQ(cn_ds_size(12345, &v), CN_ERR_CAP);
 	CHECK_EQ(cn_rm_attach(ct.si->rm, bad, 0, 0, 0, 0, &at), CN_ERR_CAP);
-	CHECK_EQ(cn_parent_close(parent(), bad, 0), CN_ERR_CAP);
+	CHECK_EQ(cn_parent_close(parent(), bad), CN_ERR_CAP);
 	/* our own capabilities of the wrong kind */
 	CHECK_EQ(cn_rm_attach(ct.si->rm, (cn_cap_t){ ct.log }, 0, 0, 0, 0, &at), CN_ERR_CAP);
-	CHECK_EQ(cn_pd_transfer_ram(ct.si->pd, (cn_cap_t){ ct.log }, 1, 0), CN_ERR_CAP);
-	CHECK_EQ(cn_parent_close(parent(), (cn_cap_t){ ct.si->pd }, 0), CN_ERR_CAP);
+	CHECK_EQ(cn_pd_transfer_ram(ct.si->pd, (cn_cap_t){ ct.log }, 1), CN_ERR_CAP);
+	CHECK_EQ(cn_parent_close(parent(), (cn_cap_t){ ct.si->pd }), CN_ERR_CAP);
 	/* a stale dataspace */
 	CHECK_EQ(cn_pd_alloc(ct.si->pd, 4096, 0, &ds), 0);
-	CHECK_EQ(cn_pd_free(ct.si->pd, ds, 0), 0);
+	CHECK_EQ(cn_pd_free(ct.si->pd, ds), 0);
 	CHECK_EQ(cn_ds_size(ds.name, &v), CN_RPC_ERR_UNKNOWN);
 	CHECK_EQ(cn_rm_attach(ct.si->rm, ds, 0, 0, 0, 0, &at), CN_ERR_CAP);
-	CHECK_EQ(cn_pd_free(ct.si->pd, ds, 0), CN_ERR_CAP);
+	CHECK_EQ(cn_pd_free(ct.si->pd, ds), CN_ERR_CAP);
 	cn_sys_cap_drop(ds.name);
 	/* another PD's dataspace and signal receiver */
 	CHECK_EQ(open("PD", "label=\"other\", ram_quota=64K, cap_quota=16", &other_pd), 0);
 	CHECK_EQ(cn_pd_alloc(other_pd.name, 4096, CN_DS_UNCACHED, &theirs), 0);
-	CHECK_EQ(cn_pd_free(ct.si->pd, theirs, 0), CN_ERR_OWNER);
+	CHECK_EQ(cn_pd_free(ct.si->pd, theirs), CN_ERR_OWNER);
 	CHECK_EQ(cn_pd_dma_addr(ct.si->pd, theirs, &v), CN_ERR_OWNER);
 	CHECK_EQ(cn_pd_signal_receiver(other_pd.name, &recv), 0);
 	CHECK_EQ(cn_pd_signal_context(ct.si->pd, recv, 1, &ds), CN_ERR_CAP);
@@ -298,7 +298,7 @@ int ct_hostile_caps(void)
 	CHECK_EQ(cn_rm_attach(ct.si->rm, theirs, CN_UTCB_AREA, 0, 0, CN_ATTACH_AT, &at),
 	         CN_ERR_CONFLICT);
 	CHECK_EQ(cn_rm_attach(ct.si->rm, theirs, 0x100000, 0, 0, CN_ATTACH_AT, &at), CN_ERR_CONFLICT);
-	CHECK_EQ(cn_rm_detach(ct.si->rm, 0x6f000000, 0), CN_ERR_NOT_FOUND);
+	CHECK_EQ(cn_rm_detach(ct.si->rm, 0x6f000000), CN_ERR_NOT_FOUND);
 	close(other_pd);
 	/* everything of the closed PD is gone */
 	CHECK_EQ(cn_ds_size(theirs.name, &v), CN_RPC_ERR_UNKNOWN);
@@ -319,23 +319,23 @@ int ct_rpc_cap_free(void)
 	CHECK_EQ(cn_pd_quota(ct.si->pd, CN_PD_CAP_USED, &used), 0);
 	CHECK_EQ(used, used0 + 2);
 	/* names that are no RPC capability of that thread, or no thread */
-	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, ct.log, 0), CN_ERR_CAP);
-	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, 999, 0), CN_ERR_CAP);
-	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, (cn_cap_t){ ct.log }, a.name, 0), CN_ERR_CAP);
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, ct.log), CN_ERR_CAP);
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, 999), CN_ERR_CAP);
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, (cn_cap_t){ ct.log }, a.name), CN_ERR_CAP);
 	/* another PD's session cannot take ours */
 	CHECK_EQ(open("PD", "label=\"other\", ram_quota=64K, cap_quota=16", &other_pd), 0);
-	CHECK_EQ(cn_pd_free_rpc_cap(other_pd.name, th, a.name, 0), CN_ERR_CAP);
+	CHECK_EQ(cn_pd_free_rpc_cap(other_pd.name, th, a.name), CN_ERR_CAP);
 	close(other_pd);
 	CHECK_EQ(cn_sys_cap_identify(a.name, &type, &badge), 0);
 	CHECK_EQ(badge, 5u);
 	/* ours: the name goes, the quota comes back, once */
-	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, a.name, 0), 0);
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, a.name), 0);
 	CHECK_EQ(cn_sys_cap_identify(a.name, &type, &badge), CN_ERR_CAP);
-	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, a.name, 0), CN_ERR_CAP);
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, a.name), CN_ERR_CAP);
 	CHECK_EQ(cn_pd_quota(ct.si->pd, CN_PD_CAP_USED, &used), 0);
 	CHECK_EQ(used, used0 + 1);
-	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, b.name, 0), 0);
-	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, b.name, 0), CN_ERR_INVALID);  /* none left */
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, b.name), 0);
+	CHECK_EQ(cn_pd_free_rpc_cap(ct.si->pd, th, b.name), CN_ERR_INVALID);  /* none left */
 	CHECK_EQ(cn_pd_quota(ct.si->pd, CN_PD_CAP_USED, &used), 0);
 	CHECK_EQ(used, used0);
 	return 0;
@@ -358,9 +358,9 @@ int ct_dma_dataspace(void)
 	CHECK_EQ(cn_rm_attach(ct.si->rm, dma, 0, 0, 0, CN_ATTACH_WRITE, &at), 0);
 	*(volatile uint32_t *)at = 5;
 	CHECK_EQ(*(volatile uint32_t *)at, 5);
-	CHECK_EQ(cn_rm_detach(ct.si->rm, at, 0), 0);
-	CHECK_EQ(cn_pd_free(ct.si->pd, dma, 0), 0);
-	CHECK_EQ(cn_pd_free(ct.si->pd, cached, 0), 0);
+	CHECK_EQ(cn_rm_detach(ct.si->rm, at), 0);
+	CHECK_EQ(cn_pd_free(ct.si->pd, dma), 0);
+	CHECK_EQ(cn_pd_free(ct.si->pd, cached), 0);
 	cn_sys_cap_drop(dma.name);
 	cn_sys_cap_drop(cached.name);
 	return 0;
@@ -388,7 +388,7 @@ int ct_thread_control(void)
 	for (int i = 0; i < 100 && p[1] == 0; i++)
 		ct_wait(5);
 	CHECK(p[1] != 0);
-	CHECK_EQ(cn_thread_pause(c.thread.name, 0), 0);
+	CHECK_EQ(cn_thread_pause(c.thread.name), 0);
 	CHECK_EQ(cn_thread_info(c.thread.name, CN_THREAD_INFO_STATE, &v), 0);
 	CHECK_EQ(v, CN_THREAD_PAUSED);
 	CHECK_EQ(cn_thread_reg(c.thread.name, 0, &v), 0);
@@ -398,16 +398,16 @@ int ct_thread_control(void)
 	ct_wait(20);
 	CHECK_EQ(p[1], count);                                 /* really paused */
 	p[0] = 1;
-	CHECK_EQ(cn_thread_resume(c.thread.name, 0), 0);
+	CHECK_EQ(cn_thread_resume(c.thread.name), 0);
 	CHECK_EQ(ct_child_wait(&c, &r), 1);
 	CHECK(r >= count);
 	CHECK_EQ(cn_thread_info(c.thread.name, CN_THREAD_INFO_UTCB, &v), 0);
 	CHECK(v >= CN_UTCB_AREA && v < CN_UTCB_AREA + CN_UTCB_AREA_SIZE);
-	CHECK_EQ(cn_cpu_kill_thread(c.cpu.name, c.thread, 0), 0);
+	CHECK_EQ(cn_cpu_kill_thread(c.cpu.name, c.thread), 0);
 	CHECK_EQ(cn_thread_info(c.thread.name, CN_THREAD_INFO_STATE, &v), CN_RPC_ERR_UNKNOWN);
 	ct_child_destroy(&c);
-	CHECK_EQ(cn_rm_detach(ct.si->rm, mine, 0), 0);
-	CHECK_EQ(cn_pd_free(ct.si->pd, ds, 0), 0);
+	CHECK_EQ(cn_rm_detach(ct.si->rm, mine), 0);
+	CHECK_EQ(cn_pd_free(ct.si->pd, ds), 0);
 	cn_sys_cap_drop(ds.name);
 	return 0;
 }
@@ -459,14 +459,14 @@ int ct_cpu_quota(void)
 	CHECK_EQ(cn_cpu_create_thread(c.cpu.name, c.pd, "second", 0, &t2), 0);
 	CHECK_EQ(thread_quota(t1), 50000);
 	CHECK_EQ(thread_quota(t2), 50000);
-	CHECK_EQ(cn_thread_weight(t2.name, 30, 0), 0);
-	CHECK_EQ(cn_thread_weight(t2.name, 0, 0), CN_ERR_INVALID);
+	CHECK_EQ(cn_thread_weight(t2.name, 30), 0);
+	CHECK_EQ(cn_thread_weight(t2.name, 0), CN_ERR_INVALID);
 	CHECK_EQ(thread_quota(t1), 25000);
 	CHECK_EQ(thread_quota(t2), 75000);
-	CHECK_EQ(cn_cpu_kill_thread(c.cpu.name, t2, 0), 0);
+	CHECK_EQ(cn_cpu_kill_thread(c.cpu.name, t2), 0);
 	cn_sys_cap_drop(t2.name);
 	CHECK_EQ(thread_quota(t1), 100000);
-	CHECK_EQ(cn_cpu_kill_thread(c.cpu.name, t1, 0), 0);
+	CHECK_EQ(cn_cpu_kill_thread(c.cpu.name, t1), 0);
 	cn_sys_cap_drop(t1.name);
 	ct_child_destroy(&c);
 	CHECK_EQ(cpu_info(own, CN_CPU_INFO_QUOTA), 500000);   /* back on close */
@@ -503,7 +503,7 @@ int ct_cpu_affinity(void)
 	CHECK_EQ(v, cpus - 1);
 	CHECK_EQ(cn_thread_affinity(t.name, cpus, 0, &v), CN_ERR_INVALID);
 	CHECK_EQ(cn_thread_affinity(t.name, 0, 1, &v), CN_ERR_INVALID);
-	CHECK_EQ(cn_cpu_kill_thread(c.cpu.name, t, 0), 0);
+	CHECK_EQ(cn_cpu_kill_thread(c.cpu.name, t), 0);
 	cn_sys_cap_drop(t.name);
 	ct_child_destroy(&c);
 	CHECK_EQ(open("CPU", "affinity_space=\"4x1\", affinity=\"3,0,1x1\", ram_quota=8K, "

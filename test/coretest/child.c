@@ -43,10 +43,10 @@ int ct_child_create(struct ct_child *c, const char *label, uint32_t ram, uint32_
 				err = cn_rm_attach(c->as.name, ds, va, info.segs[i].offset & ~0xfffu, size,
 				                   CN_ATTACH_AT | CN_ATTACH_EXEC, &at);
 			}
-		cn_rm_detach(ct.si->rm, addr, 0);
+		cn_rm_detach(ct.si->rm, addr);
 	}
 	cn_sys_cap_drop(ds.name);
-	cn_parent_close(ct.si->parent, rom, 0);
+	cn_parent_close(ct.si->parent, rom);
 	cn_sys_cap_drop(rom.name);
 	if (err)
 		return err;
@@ -62,11 +62,11 @@ int ct_child_run(struct ct_child *c, uint32_t (*fn)(uint32_t), uint32_t arg)
 {
 	int err;
 	if ((err = cn_cpu_create_thread(c->cpu.name, c->pd, "t", 8, &c->thread)) ||
-	    (err = cn_thread_exception_sigh(c->thread.name, (cn_cap_t){ ct.exc }, 0)) ||
-	    (err = cn_thread_set_reg(c->thread.name, 1, (uint32_t)(uintptr_t)fn, 0)))
+	    (err = cn_thread_exception_sigh(c->thread.name, (cn_cap_t){ ct.exc })) ||
+	    (err = cn_thread_set_reg(c->thread.name, 1, (uint32_t)(uintptr_t)fn)))
 		return err;
 	return cn_thread_start(c->thread.name, (uint32_t)(uintptr_t)ct_child_entry,
-	                       STACK_VA + STACK_SIZE, arg, 0);
+	                       STACK_VA + STACK_SIZE, arg);
 }
 
 /* Core reports a child's stop to ct.exc as well, asynchronously: the state
@@ -96,9 +96,9 @@ int ct_child_wait(struct ct_child *c, uint32_t *result)
 void ct_child_destroy(struct ct_child *c)
 {
 	if (c->cpu.name)
-		cn_parent_close(ct.si->parent, c->cpu, 0);
+		cn_parent_close(ct.si->parent, c->cpu);
 	if (c->pd.name)
-		cn_parent_close(ct.si->parent, c->pd, 0);
+		cn_parent_close(ct.si->parent, c->pd);
 	cn_cap_t all[] = { c->pd, c->cpu, c->as, c->thread };
 	for (unsigned i = 0; i < 4; i++)
 		if (all[i].name)

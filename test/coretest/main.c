@@ -101,6 +101,6 @@ int main(const struct cn_start_info *si)
 			passed++;
 	}
 	ct_log("done, %u passed, %u failed", passed, failed);
-	cn_parent_exit(si->parent, (int32_t)failed, 0);
+	cn_parent_exit(si->parent, (int32_t)failed);
 	return 0;
 }

@@ -81,15 +81,13 @@ static int move(struct acc *from, struct acc *to, uint32_t ram, uint32_t caps)
 	return 0;
 }
 
-static int pd_transfer_ram(void *ctx, cn_cap_t to, uint32_t amount, uint32_t *r)
+static int pd_transfer_ram(void *ctx, cn_cap_t to, uint32_t amount)
 {
-	(void)r;
 	return move(ctx, pd_acc(to.name), amount, 0);
 }
 
-static int pd_transfer_caps(void *ctx, cn_cap_t to, uint32_t amount, uint32_t *r)
+static int pd_transfer_caps(void *ctx, cn_cap_t to, uint32_t amount)
 {
-	(void)r;
 	return move(ctx, pd_acc(to.name), 0, amount);
 }
 
@@ -131,10 +129,10 @@ static struct acc *psession(uint32_t name)
 	       ? &psess[name - 1000] : NULL;
 }
 
-static int par_upgrade(void *ctx, cn_cap_t s, const char *args, uint32_t *r)
+static int par_upgrade(void *ctx, cn_cap_t s, const char *args)
 {
 	uint32_t ram, caps;
-	(void)ctx; (void)r;
+	(void)ctx;
 	struct acc *a = psession(s.name);
 	if (!a)
 		return CN_ERR_CAP;
@@ -143,9 +141,9 @@ static int par_upgrade(void *ctx, cn_cap_t s, const char *args, uint32_t *r)
 	return move(&pds[0], a, ram, caps);
 }
 
-static int par_close(void *ctx, cn_cap_t s, uint32_t *r)
+static int par_close(void *ctx, cn_cap_t s)
 {
-	(void)ctx; (void)r;
+	(void)ctx;
 	struct acc *a = psession(s.name);
 	if (!a)
 		return CN_ERR_CAP;
@@ -154,7 +152,7 @@ static int par_close(void *ctx, cn_cap_t s, uint32_t *r)
 	return 0;
 }
 
-static int par_sigh(void *ctx, cn_cap_t c, uint32_t *r) { (void)ctx; (void)c; (void)r; return 0; }
+static int par_sigh(void *ctx, cn_cap_t c) { (void)ctx; (void)c; return 0; }
 
 static const struct cn_parent_ops parent_ops = {
 	.session = par_session, .upgrade = par_upgrade, .close = par_close,

@@ -101,7 +101,7 @@ static void list_devices(void)
 		n++;
 	}
 	cn_log("my devices (%u): %s", (unsigned)n, line);
-	cn_rm_detach(cn_env()->rm, at, NULL);
+	cn_rm_detach(cn_env()->rm, at);
 }
 
 static void intruder(void)
@@ -124,7 +124,7 @@ static void intruder(void)
 	primecell_id(regs, name);
 	expect_refused("rtc", CN_ERR_DENIED);
 	expect_refused("nosuch", CN_ERR_DENIED);
-	cn_platform_release(session, dev, NULL);
+	cn_platform_release(session, dev);
 	cn_log("done");
 	cn_exit(0);
 }
@@ -178,12 +178,12 @@ static void rtc_irq(void *arg, uint32_t count)
 	int err = cn_irq_ack(irq.name);
 	if (err)
 		fail("ack: %s", cn_strerror(err));
-	cn_platform_release(session, rtc_dev, NULL);
+	cn_platform_release(session, rtc_dev);
 	/* the device can be acquired again, and works */
 	volatile void *again;
 	uint32_t dev = acquire_map("rtc", &again);
 	primecell_id(again, "rtc again");
-	cn_platform_release(session, dev, NULL);
+	cn_platform_release(session, dev);
 	/* a DMA buffer back and forth */
 	struct cn_platform_dma buf;
 	if ((err = cn_platform_dma(session, DMA_SIZE, &buf)) ||

@@ -26,7 +26,7 @@
 
 #define PSB_RPC(F0, F1, F2, F3, F4, F5) \
 	F0(psb, dataspace, cn_cap_t) \
-	F1(psb, sigh,      uint32_t, cn_cap_t, ctx) \
+	F1(psb, sigh,      void,     cn_cap_t, ctx) \
 	F0(psb, wakeup,    cn_cap_t) \
 	F0(psb, checksum,  uint64_t)
 CN_RPC_INTERFACE(psb, PSB_RPC)
@@ -103,10 +103,9 @@ static int rpc_dataspace(void *ctx, cn_cap_t *r) { r->name = ((struct sink *)ctx
 static int rpc_wakeup(void *ctx, cn_cap_t *r) { r->name = ((struct sink *)ctx)->wake_ctx; return 0; }
 static int rpc_checksum(void *ctx, uint64_t *r) { *r = ((struct sink *)ctx)->sum; return 0; }
 
-static int rpc_sigh(void *ctx, cn_cap_t c, uint32_t *r)
+static int rpc_sigh(void *ctx, cn_cap_t c)
 {
 	struct sink *s = ctx;
-	(void)r;
 	cn_ep_keep(cn_env()->ep, c);
 	cn_ps_sink_init(&s->ps, s->shared, &s->g, cn_ps_notify_signal, (void *)(uintptr_t)c.name);
 	return 0;
@@ -190,7 +189,7 @@ static void source(void)
 	    (err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, CN_ATTACH_WRITE, &addr)) ||
 	    (err = cn_pd_signal_receiver(cn_env()->pd, &r)) ||
 	    (err = cn_pd_signal_context(cn_env()->pd, r, 1, &ctx)) ||
-	    (err = psb_sigh(session, ctx, NULL)) || (err = cn_ps_layout(QUEUE, BUF, &g))) {
+	    (err = psb_sigh(session, ctx)) || (err = cn_ps_layout(QUEUE, BUF, &g))) {
 		cn_log("psbench: no session: %s", cn_strerror(err));
 		cn_exit(1);
 	}

@@ -24,7 +24,7 @@ static void connect(struct cn_timer *t, struct cn_signal_handler *h,
 	if (!err)
 		err = cn_signal_handler(h, fn, arg, &ctx);
 	if (!err)
-		err = cn_timer_sigh(t->session, (cn_cap_t){ ctx }, NULL);
+		err = cn_timer_sigh(t->session, (cn_cap_t){ ctx });
 	if (err)
 		fail("timer session: %s", cn_strerror(err));
 }
@@ -144,8 +144,8 @@ static void periodic_fired(void *arg, uint32_t count)
 		p->max_late = late;
 	if (!p->main || p->count < PERIODS)
 		return;
-	cn_timer_cancel(p->t.session, NULL);
-	cn_timer_cancel(per[1].t.session, NULL);
+	cn_timer_cancel(p->t.session);
+	cn_timer_cancel(per[1].t.session);
 	cn_log("%u periods of %llu us: the last %llu us after its deadline, max late %llu us "
 	       "(%llu periods of %llu us meanwhile, max late %llu us)", PERIODS,
 	       (unsigned long long)p->period, (unsigned long long)late,

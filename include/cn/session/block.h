@@ -53,7 +53,7 @@
 	F0(cn_block, block_count, uint64_t) \
 	F0(cn_block, writeable,   uint32_t) \
 	F0(cn_block, dataspace,   cn_cap_t) \
-	F1(cn_block, sigh,        uint32_t, cn_cap_t, ctx) \
+	F1(cn_block, sigh,        void,     cn_cap_t, ctx) \
 	F0(cn_block, wakeup,      cn_cap_t)
 CN_RPC_INTERFACE(cn_block, CN_BLOCK_RPC)
 

@@ -84,22 +84,22 @@
 
 #define CN_CPU_RPC(F0, F1, F2, F3, F4, F5) \
 	F3(cn_cpu, create_thread,  cn_cap_t, cn_cap_t, pd, const char *, name, uint32_t, prio) \
-	F1(cn_cpu, kill_thread,    uint32_t, cn_cap_t, thread) \
-	F1(cn_cpu, exception_sigh, uint32_t, cn_cap_t, ctx) \
+	F1(cn_cpu, kill_thread,    void,     cn_cap_t, thread) \
+	F1(cn_cpu, exception_sigh, void,     cn_cap_t, ctx) \
 	F2(cn_cpu, transfer_quota, uint32_t, cn_cap_t, to, uint32_t, ppm) \
 	F1(cn_cpu, info,           uint32_t, uint32_t, what)
 CN_RPC_INTERFACE(cn_cpu, CN_CPU_RPC)
 
 #define CN_THREAD_RPC(F0, F1, F2, F3, F4, F5) \
-	F3(cn_thread, start,   uint32_t, uint32_t, ip, uint32_t, sp, uint32_t, arg) \
-	F0(cn_thread, pause,   uint32_t) \
-	F0(cn_thread, resume,  uint32_t) \
+	F3(cn_thread, start,   void,     uint32_t, ip, uint32_t, sp, uint32_t, arg) \
+	F0(cn_thread, pause,   void) \
+	F0(cn_thread, resume,  void) \
 	F1(cn_thread, reg,     uint32_t, uint32_t, idx) \
-	F2(cn_thread, set_reg, uint32_t, uint32_t, idx, uint32_t, value) \
+	F2(cn_thread, set_reg, void,     uint32_t, idx, uint32_t, value) \
 	F1(cn_thread, info,    uint32_t, uint32_t, what) \
-	F1(cn_thread, exception_sigh, uint32_t, cn_cap_t, ctx) \
+	F1(cn_thread, exception_sigh, void,     cn_cap_t, ctx) \
 	F2(cn_thread, affinity, uint32_t, uint32_t, x, uint32_t, y) \
-	F1(cn_thread, weight,  uint32_t, uint32_t, w)
+	F1(cn_thread, weight,  void,     uint32_t, w)
 CN_RPC_INTERFACE(cn_thread, CN_THREAD_RPC)
 
 #define CN_CPU_SERVICE "CPU"

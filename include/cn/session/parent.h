@@ -22,20 +22,20 @@
 
 #define CN_PARENT_RPC(F0, F1, F2, F3, F4, F5) \
 	F2(cn_parent, session,  cn_cap_t, const char *, service, const char *, args) \
-	F2(cn_parent, upgrade,  uint32_t, cn_cap_t, session, const char *, args) \
-	F1(cn_parent, close,    uint32_t, cn_cap_t, session) \
-	F2(cn_parent, announce, uint32_t, const char *, service, cn_cap_t, root) \
-	F1(cn_parent, exit,     uint32_t, int32_t, value) \
-	F1(cn_parent, session_sigh, uint32_t, cn_cap_t, ctx) \
-	F1(cn_parent, resource_request, uint32_t, const char *, args)
+	F2(cn_parent, upgrade,  void,     cn_cap_t, session, const char *, args) \
+	F1(cn_parent, close,    void,     cn_cap_t, session) \
+	F2(cn_parent, announce, void,     const char *, service, cn_cap_t, root) \
+	F1(cn_parent, exit,     void,     int32_t, value) \
+	F1(cn_parent, session_sigh, void,     cn_cap_t, ctx) \
+	F1(cn_parent, resource_request, void,     const char *, args)
 CN_RPC_INTERFACE(cn_parent, CN_PARENT_RPC)
 
 /* The root interface a server announces: the parent forwards session
  * requests (args already carry the full label and the donated quota). */
 #define CN_ROOT_RPC(F0, F1, F2, F3, F4, F5) \
 	F1(cn_root, session, cn_cap_t, const char *, args) \
-	F2(cn_root, upgrade, uint32_t, cn_cap_t, session, const char *, args) \
-	F1(cn_root, close,   uint32_t, cn_cap_t, session)
+	F2(cn_root, upgrade, void,     cn_cap_t, session, const char *, args) \
+	F1(cn_root, close,   void,     cn_cap_t, session)
 CN_RPC_INTERFACE(cn_root, CN_ROOT_RPC)
 
 #endif

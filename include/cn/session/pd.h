@@ -44,18 +44,18 @@
 
 #define CN_PD_RPC(F0, F1, F2, F3, F4, F5) \
 	F2(cn_pd, alloc,           cn_cap_t, uint32_t, size, uint32_t, flags) \
-	F1(cn_pd, free,            uint32_t, cn_cap_t, ds) \
+	F1(cn_pd, free,            void,     cn_cap_t, ds) \
 	F1(cn_pd, dma_addr,        uint32_t, cn_cap_t, ds) \
-	F2(cn_pd, transfer_ram,    uint32_t, cn_cap_t, to, uint32_t, amount) \
-	F2(cn_pd, transfer_caps,   uint32_t, cn_cap_t, to, uint32_t, amount) \
+	F2(cn_pd, transfer_ram,    void,     cn_cap_t, to, uint32_t, amount) \
+	F2(cn_pd, transfer_caps,   void,     cn_cap_t, to, uint32_t, amount) \
 	F1(cn_pd, quota,           uint32_t, uint32_t, which) \
 	F0(cn_pd, signal_receiver, cn_cap_t) \
 	F2(cn_pd, signal_context,  cn_cap_t, cn_cap_t, receiver, uint32_t, imprint) \
-	F1(cn_pd, free_signal,     uint32_t, cn_cap_t, cap) \
+	F1(cn_pd, free_signal,     void,     cn_cap_t, cap) \
 	F2(cn_pd, rpc_cap,         cn_cap_t, cn_cap_t, thread, uint32_t, badge) \
 	F0(cn_pd, address_space,   cn_cap_t) \
 	F1(cn_pd, give,            uint32_t, cn_cap_t, cap) \
-	F2(cn_pd, free_rpc_cap,    uint32_t, cn_cap_t, thread, uint32_t, name)
+	F2(cn_pd, free_rpc_cap,    void,     cn_cap_t, thread, uint32_t, name)
 CN_RPC_INTERFACE(cn_pd, CN_PD_RPC)
 
 /* A dataspace capability answers these (anyone holding it may ask) */

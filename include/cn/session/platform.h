@@ -48,14 +48,14 @@
 #define CN_PLATFORM_RPC(F0, F1, F2, F3, F4, F5) \
 	F0(cn_platform, devices,       cn_cap_t) \
 	F1(cn_platform, acquire,       uint32_t, const char *, name) \
-	F1(cn_platform, release,       uint32_t, uint32_t, dev) \
+	F1(cn_platform, release,       void,     uint32_t, dev) \
 	F2(cn_platform, io_mem,        cn_cap_t, uint32_t, dev, uint32_t, index) \
 	F2(cn_platform, io_mem_offset, uint32_t, uint32_t, dev, uint32_t, index) \
 	F2(cn_platform, io_mem_size,   uint32_t, uint32_t, dev, uint32_t, index) \
 	F2(cn_platform, irq,           cn_cap_t, uint32_t, dev, uint32_t, index) \
 	F1(cn_platform, alloc_dma,     cn_cap_t, uint32_t, size) \
 	F1(cn_platform, dma_addr,      uint32_t, cn_cap_t, ds) \
-	F1(cn_platform, free_dma,      uint32_t, cn_cap_t, ds)
+	F1(cn_platform, free_dma,      void,     cn_cap_t, ds)
 CN_RPC_INTERFACE(cn_platform, CN_PLATFORM_RPC)
 
 struct cn_platform_dma {

@@ -36,14 +36,14 @@
 
 #define CN_RM_SESSION_RPC(F0, F1, F2, F3, F4, F5) \
 	F1(cn_rm_session, create,  cn_cap_t, uint32_t, size) \
-	F1(cn_rm_session, destroy, uint32_t, cn_cap_t, rm)
+	F1(cn_rm_session, destroy, void,     cn_cap_t, rm)
 CN_RPC_INTERFACE(cn_rm_session, CN_RM_SESSION_RPC)
 
 #define CN_RM_RPC(F0, F1, F2, F3, F4, F5) \
 	F5(cn_rm, attach, uint32_t, cn_cap_t, ds, uint32_t, at, uint32_t, offset, uint32_t, size, \
 	   uint32_t, flags) \
-	F1(cn_rm, detach,        uint32_t, uint32_t, addr) \
-	F1(cn_rm, fault_handler, uint32_t, cn_cap_t, ctx) \
+	F1(cn_rm, detach,        void,     uint32_t, addr) \
+	F1(cn_rm, fault_handler, void,     cn_cap_t, ctx) \
 	F1(cn_rm, fault,         uint32_t, uint32_t, what) \
 	F0(cn_rm, dataspace,     cn_cap_t)
 CN_RPC_INTERFACE(cn_rm, CN_RM_RPC)

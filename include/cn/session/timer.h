@@ -49,11 +49,11 @@
 
 #define CN_TIMER_RPC(F0, F1, F2, F3, F4, F5) \
 	F0(cn_timer, elapsed_us,       uint64_t) \
-	F1(cn_timer, sigh,             uint32_t, cn_cap_t, ctx) \
+	F1(cn_timer, sigh,             void,     cn_cap_t, ctx) \
 	F1(cn_timer, trigger_once,     uint64_t, uint64_t, us) \
 	F1(cn_timer, trigger_periodic, uint64_t, uint64_t, us) \
 	F1(cn_timer, trigger_at,       uint64_t, uint64_t, us) \
-	F0(cn_timer, cancel,           uint32_t)
+	F0(cn_timer, cancel,           void)
 CN_RPC_INTERFACE(cn_timer, CN_TIMER_RPC)
 
 struct cn_timer {
