@@ -48,7 +48,7 @@ all: kernel programs
 # cross compiler (LIBGCC) see it. Goals that need no tools skip this.
 SETUP_STAMP := build/.setup-done
 SETUP_DEPS  := tool/setup $(wildcard test/host/host.mk)
-NO_SETUP_GOALS := help boards board-info clean print-% depcheck
+NO_SETUP_GOALS := help boards board-info clean print-% depcheck new/%
 $(SETUP_STAMP): $(SETUP_DEPS)
 	$(Q)tool/setup
 	$(Q)mkdir -p build && touch $@
@@ -297,6 +297,12 @@ depcheck:
 	echo "$$out" | grep -q '^depcheck: FAIL test/host/depcheck_circle/: .*: a.c b.c c.c$$' || \
 	{ echo "depcheck: FAIL the check misses the circle of test/host/depcheck_circle:"; echo "$$out"; exit 1; }
 
+# make new/server NAME=foo, make new/app NAME=foo: the skeleton of a new
+# component and its run script (tool/new; doc/building.md).
+.PHONY: new/server new/app
+new/server new/app:
+	$(Q)tool/new $(notdir $@) "$(NAME)"
+
 # make print-VAR: the value of a make variable (tool/test asks for HOST_TESTS).
 print-%:
 	@echo '$(strip $($*))'
@@ -316,6 +322,8 @@ help:
 	@echo "  run/<name>                  boot a scenario: $(patsubst run/%.run,%,$(wildcard run/*.run))"
 	@echo "  test                        host tests + run-script tests on all QEMU boards"
 	@echo "  bench                       benchmark run scripts (icount)"
+	@echo "  new/server NAME=foo         skeleton of a server, its client and run/foo.run (tool/new)"
+	@echo "  new/app NAME=foo            skeleton of a program and run/foo.run"
 	@echo "  setup                       install the Debian packages the build needs"
 	@echo "  image RUN=<scenario>        SD card image build/<board>/<scenario>.img [FIRMWARE=dir] [NONFREE=omit]"
 	@echo "  boot-image MODULES=... IMAGE=... pack a boot image (kernel + modules)"
