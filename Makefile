@@ -297,6 +297,25 @@ depcheck:
 	echo "$$out" | grep -q '^depcheck: FAIL test/host/depcheck_circle/: .*: a.c b.c c.c$$' || \
 	{ echo "depcheck: FAIL the check misses the circle of test/host/depcheck_circle:"; echo "$$out"; exit 1; }
 
+# The code blocks of doc/ marked complete ('<!-- complete: FILE -->': the
+# tree's FILE byte for byte, compiled as the build compiles it; '<!--
+# complete: c -->': a whole C file) are checked (tool/doccheck); make test
+# runs this. The fixture test/host/doccheck/broken.md proves the check
+# fails on a block that does not compile, differs or is missing.
+DOCCHECK := tool/doccheck --cc "$(CC)" --cflags "$(filter-out -MMD -MP,$(USER_CFLAGS))"
+.PHONY: doccheck
+doccheck: $(SETUP_STAMP)
+	$(Q)$(DOCCHECK) doc
+	$(Q)out=$$($(DOCCHECK) test/host/doccheck/broken.md); \
+	for re in '^doccheck: FAIL test/host/doccheck/broken.md:22: the C block does not compile:$$' \
+	          "error: implicit declaration of function 'cn_logg'" \
+	          '^doccheck: FAIL test/host/doccheck/broken.md:36: the block differs from app/example_client/main.c from its line 1 on' \
+	          '^doccheck: FAIL test/host/doccheck/broken.md:45: marker "complete: c" is not followed by a fenced code block$$' \
+	          '^doccheck: 3 of 4 blocks failed$$'; do \
+		echo "$$out" | grep -q -- "$$re" || \
+		{ echo "doccheck: FAIL the check misses a broken block of test/host/doccheck/broken.md ($$re):"; echo "$$out"; exit 1; }; \
+	done
+
 # make new/server NAME=foo, make new/app NAME=foo: the skeleton of a new
 # component and its run script (tool/new; doc/building.md).
 .PHONY: new/server new/app
