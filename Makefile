@@ -341,6 +341,7 @@ help:
 	@echo "  run/<name>                  boot a scenario: $(patsubst run/%.run,%,$(wildcard run/*.run))"
 	@echo "  test                        host tests + run-script tests on all QEMU boards"
 	@echo "  bench                       benchmark run scripts (icount)"
+	@echo "  doccheck                    check doc/'s code blocks marked complete (tool/doccheck)"
 	@echo "  new/server NAME=foo         skeleton of a server, its client and run/foo.run (tool/new)"
 	@echo "  new/app NAME=foo            skeleton of a program and run/foo.run"
 	@echo "  setup                       install the Debian packages the build needs"
