@@ -48,7 +48,7 @@ all: kernel programs
 # cross compiler (LIBGCC) see it. Goals that need no tools skip this.
 SETUP_STAMP := build/.setup-done
 SETUP_DEPS  := tool/setup $(wildcard test/host/host.mk)
-NO_SETUP_GOALS := help boards board-info clean print-% depcheck
+NO_SETUP_GOALS := help boards board-info clean print-% depcheck new/%
 $(SETUP_STAMP): $(SETUP_DEPS)
 	$(Q)tool/setup
 	$(Q)mkdir -p build && touch $@
@@ -176,7 +176,7 @@ $(1)_TARGET := $$(TARGET)
 $(1)_OWN := $$(if $$(SRC),$$(addprefix $(1)/,$$(SRC)),$$(wildcard $(1)/*.c $(1)/*.S))
 $(1)_SRC := $$($(1)_OWN) $$(EXTRA_SRC)
 $$(foreach f,$$($(1)_SRC),$$(if $$(wildcard $$(f)),,$$(call mk_error,$(1)/target.mk,source $$(f) does not exist)))
-$$(if $$($(1)_SRC),,$$(call mk_error,$(1)/target.mk,no sources (no SRC and no *.c or *.S in $(1))))
+$$(if $$(strip $$($(1)_SRC)),,$$(call mk_error,$(1)/target.mk,no sources (no SRC and no *.c or *.S in $(1))))
 $(1)_OBJ := $$(patsubst %,$(B)/obj/%.o,$$(basename $$($(1)_SRC)))
 $(1)_LIBS := $$(foreach l,$$(LIBS),$(B)/lib/lib$$(l).a)
 $(1)_EXTRA_CFLAGS := $$(EXTRA_CFLAGS)
@@ -297,6 +297,31 @@ depcheck:
 	echo "$$out" | grep -q '^depcheck: FAIL test/host/depcheck_circle/: .*: a.c b.c c.c$$' || \
 	{ echo "depcheck: FAIL the check misses the circle of test/host/depcheck_circle:"; echo "$$out"; exit 1; }
 
+# The code blocks of doc/ marked complete ('<!-- complete: FILE -->': the
+# tree's FILE byte for byte, compiled as the build compiles it; '<!--
+# complete: c -->': a whole C file) are checked (tool/doccheck); make test
+# runs this. The fixture test/host/doccheck/broken.md proves the check
+# fails on a block that does not compile, differs or is missing.
+DOCCHECK := tool/doccheck --cc "$(CC)" --cflags "$(filter-out -MMD -MP,$(USER_CFLAGS))"
+.PHONY: doccheck
+doccheck: $(SETUP_STAMP)
+	$(Q)$(DOCCHECK) doc
+	$(Q)out=$$($(DOCCHECK) test/host/doccheck/broken.md); \
+	for re in '^doccheck: FAIL test/host/doccheck/broken.md:22: the C block does not compile:$$' \
+	          "error: implicit declaration of function 'cn_logg'" \
+	          '^doccheck: FAIL test/host/doccheck/broken.md:36: the block differs from app/example_client/main.c from its line 1 on' \
+	          '^doccheck: FAIL test/host/doccheck/broken.md:45: marker "complete: c" is not followed by a fenced code block$$' \
+	          '^doccheck: 3 of 4 blocks failed$$'; do \
+		echo "$$out" | grep -q -- "$$re" || \
+		{ echo "doccheck: FAIL the check misses a broken block of test/host/doccheck/broken.md ($$re):"; echo "$$out"; exit 1; }; \
+	done
+
+# make new/server NAME=foo, make new/app NAME=foo: the skeleton of a new
+# component and its run script (tool/new; doc/building.md).
+.PHONY: new/server new/app
+new/server new/app:
+	$(Q)tool/new $(notdir $@) "$(NAME)"
+
 # make print-VAR: the value of a make variable (tool/test asks for HOST_TESTS).
 print-%:
 	@echo '$(strip $($*))'
@@ -316,6 +341,9 @@ help:
 	@echo "  run/<name>                  boot a scenario: $(patsubst run/%.run,%,$(wildcard run/*.run))"
 	@echo "  test                        host tests + run-script tests on all QEMU boards"
 	@echo "  bench                       benchmark run scripts (icount)"
+	@echo "  doccheck                    check doc/'s code blocks marked complete (tool/doccheck)"
+	@echo "  new/server NAME=foo         skeleton of a server, its client and run/foo.run (tool/new)"
+	@echo "  new/app NAME=foo            skeleton of a program and run/foo.run"
 	@echo "  setup                       install the Debian packages the build needs"
 	@echo "  image RUN=<scenario>        SD card image build/<board>/<scenario>.img [FIRMWARE=dir] [NONFREE=omit]"
 	@echo "  boot-image MODULES=... IMAGE=... pack a boot image (kernel + modules)"

@@ -1,10 +1,12 @@
 /*
- * Writing a component: provide cn_component_construct(). The runtime
- * (lib/base/component.c) starts it with an environment: the capabilities of
- * the parent, the component's PD, CPU and LOG sessions and its address
- * space, an entrypoint, and a heap. construct() registers RPC objects and
- * signal handlers and returns; the entrypoint then serves them until
- * cn_exit(). See doc/c-api.md for a worked example.
+ * Writing a component: provide cn_main() (or cn_component_construct(), the
+ * older form with the environment as its parameter). The runtime
+ * (lib/base/component.c) starts it with an environment (cn_env()): the
+ * capabilities of the parent, the component's PD, CPU and LOG sessions and
+ * its address space, an entrypoint, and a heap. cn_main() returns the
+ * component's exit value, or CN_SERVE after registering RPC objects and
+ * signal handlers: the entrypoint then serves them until cn_exit(). See
+ * doc/c-api.md for the tutorial.
  */
 #ifndef CN_COMPONENT_H
 #define CN_COMPONENT_H
@@ -29,7 +31,14 @@ struct cn_env {
 	struct cn_heap       *heap;
 };
 
-/* provided by the component */
+/* provided by the component: either cn_main() ... */
+int cn_main(void);
+/* ... which returns the exit value (the runtime calls cn_exit() with it) or
+ * this, to keep serving the entrypoint (a server, a component waiting for
+ * signals); never a value a component exits with */
+#define CN_SERVE (-0x7fffffff - 1)
+/* ... or cn_component_construct(), which returns to serve the entrypoint
+ * (lib/base/component_main.c defines it for components with cn_main()) */
 void cn_component_construct(struct cn_env *env);
 
 /* the environment (also valid in other threads) */

@@ -21,7 +21,7 @@
  *       .name = "Calc", .session_size = sizeof(struct my_session),
  *       .dispatch = calc_dispatch_any, .ops = &ops, .create = my_create,
  *   };
- *   void cn_component_construct(struct cn_env *env) { (void)env; cn_server_announce(&calc); }
+ *   int cn_main(void) { cn_server_announce(&calc); return CN_SERVE; }
  *
  * Everything runs on the component's entrypoint; not for other threads.
  */

@@ -1,0 +1,2 @@
+# depth_three: a component three folders below app/ (run/depth.run)
+TARGET := depth_three

@@ -1,0 +1,3 @@
+# example_client: the tutorial's client (doc/c-api.md)
+TARGET := example_client
+EXTRA_CFLAGS := -Iserver/example_counter

@@ -1,0 +1,2 @@
+# example_counter: the tutorial's server (doc/c-api.md)
+TARGET := example_counter
