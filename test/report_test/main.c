@@ -6,6 +6,7 @@
  *   reader    reads the ROM "state" and reports "ack" (<ack count="N"/>)
  *             for each version it sees; first it asks for a ROM no policy
  *             names, which must be refused
+ * Both first submit a report longer than their buffer (must be refused).
  * Each ROM version is logged as it arrives ('ROM "state" version: ...').
  * Every check that fails prints a line starting "FAIL".
  */
@@ -101,6 +102,11 @@ void cn_component_construct(struct cn_env *env)
 	}
 	if ((err = cn_reporter_open(&report, env, reporter ? "state" : "ack", 0)))
 		fail("Report session: %s", cn_strerror(err));
+	/* the server checks the length itself (the helper would refuse it first) */
+	err = cn_report_submit(report.session, report.size + 1, NULL);
+	if (err != CN_ERR_INVALID)
+		fail("a report longer than the buffer: %s", err ? cn_strerror(err) : "accepted");
+	cn_log("a report longer than the buffer: %s, as it must be", cn_strerror(err));
 	if ((err = cn_attached_rom_open(&rom, env, reporter ? "ack" : "state", changed, NULL)))
 		fail("ROM session: %s", cn_strerror(err));
 	if (reporter) {
