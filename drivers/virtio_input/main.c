@@ -178,4 +178,9 @@ void cn_component_construct(struct cn_env *env)
 		cn_exit(1);
 	}
 	cn_log("%u input device%s, events go to the Event session", ndrvs, ndrvs == 1 ? "" : "s");
+	uint32_t quota = 0, used = 0;
+	cn_pd_quota(env->pd, CN_PD_RAM_QUOTA, &quota);
+	cn_pd_quota(env->pd, CN_PD_RAM_USED, &used);
+	cn_log("RAM: %u bytes used of the %u left after the sessions' donations", (unsigned)used,
+	       (unsigned)quota);
 }
