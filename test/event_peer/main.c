@@ -9,6 +9,10 @@
  *
  * A ring index out of range from a client is logged ("session "L" broke
  * the ring") and that session is ignored from then on.
+ *
+ * It also serves Input, as a stand-in for the event filter: every event
+ * it receives goes to each Input session's ring, and that session's
+ * signal fires once per batch (test/input_client reads them).
  */
 #include <cn/component.h>
 #include <cn/server.h>
@@ -25,6 +29,87 @@ struct session {
 	uint32_t                 events;
 };
 
+/* ------------------------------------------------------------ Input */
+struct input_session {
+	uint32_t            ds;
+	void               *ring;
+	struct cn_input_end end;           /* we produce */
+	uint32_t            sigh;          /* the client's context, 0: none yet */
+};
+
+static struct cn_service input_service;
+
+static void forward(const struct cn_input_event *e)
+{
+	for (struct cn_server_session *x = input_service.sessions; x; x = x->next) {
+		struct input_session *s = (struct input_session *)x->state;
+		if (cn_input_put(&s->end, e) == CN_ERR_AGAIN && s->end.dropped == 1)
+			cn_log("Input session \"%s\": ring full, dropping", x->label);
+	}
+}
+
+static void commit_all(void)
+{
+	for (struct cn_server_session *x = input_service.sessions; x; x = x->next) {
+		struct input_session *s = (struct input_session *)x->state;
+		if (cn_input_commit(&s->end) == 1 && s->sigh)
+			cn_sys_signal_submit(s->sigh, 1);
+	}
+}
+
+static int input_dataspace(void *ctx, cn_cap_t *r)
+{
+	struct input_session *s = ctx;
+	r->name = s->ds;
+	return 0;
+}
+
+static int input_sigh(void *ctx, cn_cap_t c)
+{
+	struct input_session *s = ctx;
+	cn_ep_keep_replace(cn_env()->ep, &s->sigh, c);
+	return 0;
+}
+
+static const struct cn_input_ops input_ops = { .dataspace = input_dataspace, .sigh = input_sigh };
+
+#define RING_COST (CN_INPUT_RING_BYTES + CN_DS_RAM_META)
+
+static int input_create(void *ctx, const char *args, void *state)
+{
+	struct input_session *s = state;
+	(void)ctx; (void)args;
+	int err = cn_server_charge(s, RING_COST, 1);
+	if (err)
+		return err;
+	s->ring = cn_ram_alloc_attach(CN_INPUT_RING_BYTES, 0, &s->ds);
+	if (!s->ring) {
+		cn_server_release(s, RING_COST, 1);
+		return CN_ERR_EXHAUSTED;
+	}
+	cn_input_end_init(&s->end, s->ring, 1);
+	cn_log("Input session \"%s\" opened", cn_server_session_of(s)->label);
+	return 0;
+}
+
+static void input_close(void *ctx, void *state)
+{
+	struct input_session *s = state;
+	(void)ctx;
+	if (s->sigh)
+		cn_sys_cap_drop(s->sigh);
+	cn_ram_detach_free(s->ring, s->ds);
+	cn_server_release(s, RING_COST, 1);
+}
+
+static struct cn_service input_service = {
+	.name = CN_INPUT_SERVICE, .session_size = sizeof(struct input_session),
+	.ram_cost = CN_INPUT_SESSION_STATE, .cap_cost = 0,
+	.dispatch = cn_input_dispatch_any, .ops = &input_ops,
+	.create = input_create, .close = input_close,
+};
+
+/* ------------------------------------------------------------ Event */
 static void print(const struct cn_input_event *e)
 {
 	const char *n;
@@ -58,7 +143,9 @@ static void on_wakeup(void *arg, uint32_t count)
 	while ((r = cn_input_get(&s->end, &e)) == 0) {
 		s->events++;
 		print(&e);
+		forward(&e);
 	}
+	commit_all();
 	if (r == CN_ERR_STATE)
 		cn_log("session \"%s\" broke the ring: ignoring it",
 		       cn_server_session_of(s)->label);
@@ -79,8 +166,6 @@ static int rpc_wakeup(void *ctx, cn_cap_t *r)
 }
 
 static const struct cn_event_ops event_ops = { .dataspace = rpc_dataspace, .wakeup = rpc_wakeup };
-
-#define RING_COST (CN_INPUT_RING_BYTES + CN_DS_RAM_META)
 
 static int create(void *ctx, const char *args, void *state)
 {
@@ -127,8 +212,10 @@ void cn_component_construct(struct cn_env *env)
 {
 	(void)env;
 	int err = cn_server_announce(&event_service);
+	if (!err)
+		err = cn_server_announce(&input_service);
 	if (err) {
-		cn_log("cannot announce Event: %s", cn_strerror(err));
+		cn_log("cannot announce Event and Input: %s", cn_strerror(err));
 		cn_exit(1);
 	}
 }
