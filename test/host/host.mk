@@ -43,6 +43,9 @@ $(HOST_B)/ledger_test $(HOST_SAN_B)/ledger_test: $(HOST_EXTRA_ledger) include/cn
 HOST_EXTRA_platform_desc := server/platform/devices.c
 $(HOST_B)/platform_desc_test $(HOST_SAN_B)/platform_desc_test: $(HOST_EXTRA_platform_desc) \
 	server/platform/devices.h board/virt/devices.xml
+HOST_EXTRA_input := drivers/virtio_input/translate.c
+$(HOST_B)/input_test $(HOST_SAN_B)/input_test: $(HOST_EXTRA_input) drivers/virtio_input/translate.h \
+	include/cn/session/input.h
 
 .PHONY: host-tests host-tests-san host-fuzz host-fuzz-build
 host-tests: $(HOST_TESTS)

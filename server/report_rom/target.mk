@@ -1,0 +1,2 @@
+# report_rom: serves Report sessions' reports as ROM modules (doc/session-report.md)
+TARGET := report_rom

@@ -1,0 +1,2 @@
+# event_hostile: an Event client that breaks the ring, then a good one (run/input.run)
+TARGET := event_hostile

@@ -1,0 +1,2 @@
+# event_peer: serves Event and prints every event (run/input.run)
+TARGET := event_peer

@@ -1,0 +1,3 @@
+# input_client: an application of the Input session (run/input.run)
+TARGET    := input_client
+EXTRA_SRC := test/event_peer/keys.c

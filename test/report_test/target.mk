@@ -1,0 +1,2 @@
+# report_test: reporter and reader of run/report_rom.run
+TARGET := report_test
