@@ -67,7 +67,7 @@ static void on_irq(void *arg, uint32_t count)
 /* ------------------------------------------------------------ devices */
 static void unmap(volatile void *regs)
 {
-	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)regs & ~0xfffu, NULL);
+	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)regs & ~0xfffu);
 }
 
 /* acquire a virtio-mmio transport; keep it if it has an input device */
@@ -82,12 +82,12 @@ static void try_device(const char *name)
 	}
 	if ((err = cn_platform_map(platform, x->handle, 0, &regs))) {
 		cn_log("%s: cannot map: %s", name, cn_strerror(err));
-		cn_platform_release(platform, x->handle, NULL);
+		cn_platform_release(platform, x->handle);
 		return;
 	}
 	if (cn_virtio_probe(&x->d.v, regs) || x->d.v.device_id != CN_VIRTIO_ID_INPUT) {
 		unmap(regs);
-		cn_platform_release(platform, x->handle, NULL);
+		cn_platform_release(platform, x->handle);
 		return;
 	}
 	cn_strlcpy(x->pname, name, sizeof(x->pname));
@@ -157,7 +157,7 @@ static void scan(void)
 		if (is_virtio(d) && cn_xml_attr_str(d, "name", name, sizeof(name)))
 			try_device(name);
 	}
-	cn_rm_detach(cn_env()->rm, at, NULL);
+	cn_rm_detach(cn_env()->rm, at);
 }
 
 void cn_component_construct(struct cn_env *env)

@@ -88,7 +88,7 @@ static inline int cn_event_flush(struct cn_event_client *c)
 
 static inline void cn_event_close(struct cn_event_client *c)
 {
-	cn_rm_detach(cn_env()->rm, c->at, NULL);
+	cn_rm_detach(cn_env()->rm, c->at);
 	cn_close(c->session);
 }
 

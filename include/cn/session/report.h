@@ -101,7 +101,7 @@ static inline int cn_reporter_submit(struct cn_reporter *r, const void *text, ui
 
 static inline void cn_reporter_close(struct cn_reporter *r)
 {
-	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)r->buf, NULL);
+	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)r->buf);
 	cn_close(r->session);
 }
 
