@@ -6,9 +6,11 @@
  * Linux (tool/linux-baseline), one request at a time: submit, wait for the
  * acknowledgement, next. <config mib="32" runs="3"/> reads the first N MiB
  * in 4 KiB and then in 64 KiB requests, RUNS times each, and prints
- *   blkbench: <size> run <i>: <instructions> instructions, <bytes> bytes
- * (the run script computes the figures per MiB, the spread and the ratio
- * to Linux). Every request's acknowledgement is checked (status, tag,
+ *   blkbench: <size> run <i>: <instructions> instructions, <bytes> bytes (kernel K, user U)
+ * (kernel and user: two more event counters with the PMU's mode filters;
+ * split="1" also splits the user part into ours and the driver's, at a
+ * cost of a few instructions per kernel call). The run script computes
+ * the figures per MiB, the spread and the ratio to Linux. Every request's acknowledgement is checked (status, tag,
  * offset, block); the first word of each block read is summed, and the sum
  * must be the same in every run.
  */
@@ -25,20 +27,45 @@
 static struct cn_block_client blk;
 static uint32_t recv;
 
+/* counter 0: event 0x08 everywhere; counter 1: in the kernel only (the
+ * U filter bit: not at PL0); counter 2: in user mode only (the P bit: not
+ * at PL1). 1 + 2 must add up to 0 (the run checks it). */
 static void pmu_setup(void)
 {
-	__asm__ volatile("mcr p15, 0, %0, c9, c12, 5" :: "r"(0));      /* PMSELR: counter 0 */
-	__asm__ volatile("mcr p15, 0, %0, c9, c13, 1" :: "r"(0x08));   /* PMXEVTYPER: instructions */
-	__asm__ volatile("mcr p15, 0, %0, c9, c12, 1" :: "r"(1));      /* PMCNTENSET: counter 0 */
+	static const uint32_t type[3] = { 0x08, 0x08u | 1u << 30, 0x08u | 1u << 31 };
+	for (uint32_t i = 0; i < 3; i++) {
+		__asm__ volatile("mcr p15, 0, %0, c9, c12, 5" :: "r"(i));       /* PMSELR */
+		__asm__ volatile("isb");
+		__asm__ volatile("mcr p15, 0, %0, c9, c13, 1" :: "r"(type[i])); /* PMXEVTYPER */
+	}
+	__asm__ volatile("mcr p15, 0, %0, c9, c12, 1" :: "r"(7));       /* PMCNTENSET: 0-2 */
 	__asm__ volatile("isb");
 }
 
-static inline uint32_t instructions(void)
+static inline uint32_t counter(uint32_t i)
 {
 	uint32_t v;
 	__asm__ volatile("mcr p15, 0, %1, c9, c12, 5\n\tisb\n\tmrc p15, 0, %0, c9, c13, 2"
-	                 : "=r"(v) : "r"(0));
+	                 : "=r"(v) : "r"(i));
 	return v;
+}
+
+static inline uint32_t instructions(void) { return counter(0); }
+
+/* user-mode instructions that ran elsewhere (the driver: nothing else
+ * runs) while we were in a kernel call that may switch to it */
+static uint32_t away_user;
+static int split;      /* <config split="1"/>: measure away_user (costs a few
+                        * instructions per kernel call: not for the figures) */
+
+static int commit(void)
+{
+	if (!split)
+		return cn_ps_commit(&blk.ps);
+	uint32_t u = counter(2);
+	int r = cn_ps_commit(&blk.ps);
+	away_user += counter(2) - u;
+	return r;
 }
 
 /* the next acknowledgement, waiting for the server's signal if needed */
@@ -50,10 +77,12 @@ static int next_ack(struct cn_packet *a)
 			return r;
 		if (r == CN_ERR_INVALID)
 			continue;
-		if (cn_ps_commit(&blk.ps) == 1)
+		if (commit() == 1)
 			continue;
-		uint32_t imprint, count;
+		uint32_t imprint, count, u = split ? counter(2) : 0;
 		cn_sys_signal_wait(recv, &imprint, &count);
+		if (split)
+			away_user += counter(2) - u;
 	}
 }
 
@@ -67,7 +96,7 @@ static int pass(uint32_t size, uint64_t bytes, uint32_t *sum)
 		int r = cn_ps_submit(&blk.ps, &p);
 		if (r)
 			return r;
-		cn_ps_commit(&blk.ps);
+		commit();
 		if ((r = next_ack(&a)))
 			return r;
 		if (a.status)
@@ -87,9 +116,12 @@ static void bench(uint32_t size, const char *name, uint64_t bytes, uint32_t runs
 	uint32_t first = 0;
 	for (uint32_t run = 1; run <= runs; run++) {
 		uint32_t sum = 0;
+		uint32_t k0 = counter(1), u0 = counter(2);
+		away_user = 0;
 		uint32_t t0 = instructions();
 		int err = pass(size, bytes, &sum);
 		uint32_t t = instructions() - t0;
+		uint32_t k = counter(1) - k0, u = counter(2) - u0;
 		if (err) {
 			cn_log("FAILED: %s run %u: %s", name, (unsigned)run, cn_strerror(err));
 			cn_exit(2);
@@ -101,8 +133,15 @@ static void bench(uint32_t size, const char *name, uint64_t bytes, uint32_t runs
 			       (unsigned)run, (unsigned)sum, (unsigned)first);
 			cn_exit(2);
 		}
-		cn_log("%s run %u: %u instructions, %llu bytes", name, (unsigned)run, (unsigned)t,
-		       (unsigned long long)bytes);
+		if (split)
+			cn_log("%s run %u: %u instructions, %llu bytes (kernel %u, user %u: "
+			       "blkbench %u, virtio_blk %u)", name, (unsigned)run, (unsigned)t,
+			       (unsigned long long)bytes, (unsigned)k, (unsigned)u,
+			       (unsigned)(u - away_user), (unsigned)away_user);
+		else
+			cn_log("%s run %u: %u instructions, %llu bytes (kernel %u, user %u)", name,
+			       (unsigned)run, (unsigned)t, (unsigned long long)bytes, (unsigned)k,
+			       (unsigned)u);
 	}
 	cn_log("%s: data sum %08x", name, (unsigned)first);
 }
@@ -120,6 +159,9 @@ void cn_component_construct(struct cn_env *env)
 	unsigned long mib = 32, runs = 3;
 	cn_config_ulong("mib", &mib);
 	cn_config_ulong("runs", &runs);
+	unsigned long sp = 0;
+	cn_config_ulong("split", &sp);
+	split = sp != 0;
 	if ((err = cn_block_client_open(&blk, "", BUF, QUEUE, ctx.name))) {
 		cn_log("FAILED: no Block session: %s", cn_strerror(err));
 		cn_exit(1);
