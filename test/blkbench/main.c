@@ -53,20 +53,13 @@ static inline uint32_t counter(uint32_t i)
 static inline uint32_t instructions(void) { return counter(0); }
 
 /* user-mode instructions that ran elsewhere (the driver: nothing else
- * runs) while we were in a kernel call that may switch to it */
+ * runs) while we waited for the driver's signal (the driver runs then: our
+ * commit's signal makes it ready, and it runs when we block) */
 static uint32_t away_user;
 static int split;      /* <config split="1"/>: measure away_user (costs a few
-                        * instructions per kernel call: not for the figures) */
+                        * instructions per wait: not for the figures) */
 
-static int commit(void)
-{
-	if (!split)
-		return cn_ps_commit(&blk.ps);
-	uint32_t u = counter(2);
-	int r = cn_ps_commit(&blk.ps);
-	away_user += counter(2) - u;
-	return r;
-}
+static int commit(void) { return cn_ps_commit(&blk.ps); }
 
 /* the next acknowledgement, waiting for the server's signal if needed */
 static int next_ack(struct cn_packet *a)
