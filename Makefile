@@ -283,6 +283,12 @@ test: $(SETUP_STAMP)
 bench: $(SETUP_STAMP)
 	$(Q)tool/bench
 
+# The Linux baseline of the I/O benchmarks on its own (doc/linux-baseline.md):
+# downloads Debian's armmp kernel once (cached), boots it under icount.
+.PHONY: linux-baseline
+linux-baseline: $(SETUP_STAMP)
+	$(Q)tool/linux-baseline run
+
 # No two files of these directories may call each other in a circle
 # (tool/depcheck; make test runs 'make depcheck'). init/ joins the list once
 # its circle (children.c, main.c, route.c) is broken; the excluded files are

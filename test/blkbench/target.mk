@@ -1,0 +1,2 @@
+# blkbench: sequential Block-session reads counted with the PMU (run/bench_block.run)
+TARGET := blkbench
