@@ -137,6 +137,12 @@ struct pd {
 	uint32_t            rpc_caps;      /* minted by rpc_cap, not freed yet */
 };
 
+/* pd.c: the PD's cap space grown to its cap quota (caps donated to it),
+ * paid from its RAM account; pd_session_upgraded: the same after an
+ * upgrade of its PD session, which is undone if the PD cannot pay */
+int pd_caps_grow(struct pd *pd);
+int pd_session_upgraded(struct session *s, uint32_t ram, uint32_t caps);
+
 /* map.c: pages into a PD's kernel page tables (paid from its account) */
 int  pd_map(struct pd *pd, uint32_t va, uint32_t pa, uint32_t pages, uint32_t attr);
 void pd_unmap(struct pd *pd, uint32_t va, uint32_t pages);

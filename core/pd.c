@@ -72,12 +72,58 @@ static int op_transfer_ram(void *ctx, cn_cap_t to, uint32_t amount)
 	return acc_transfer(&((struct pd *)ctx)->s.acc, &dst->s.acc, amount, 0);
 }
 
+/* RAM a cap table of 'slots' slots is charged (the table itself takes whole
+ * pages: a grown table is a multiple of a page, see pd_caps_grow) */
+static uint32_t ct_bytes(uint32_t slots)
+{
+	return (slots * CN_CAP_SLOT_SIZE + 1023) & ~1023u;
+}
+
+#define PD_SLOTS_MAX  16384u                            /* 256 KiB of table */
+#define PD_SLOTS_STEP (CN_PAGE_SIZE / CN_CAP_SLOT_SIZE)  /* a page of slots */
+
+int pd_caps_grow(struct pd *pd)
+{
+	uint32_t want = pd->s.acc.cap_donated;
+	if (want <= pd->slots || pd->slots >= PD_SLOTS_MAX)
+		return CN_OK;
+	uint32_t slots = want > PD_SLOTS_MAX - PD_SLOTS_STEP ? PD_SLOTS_MAX
+	               : (want + PD_SLOTS_STEP - 1) / PD_SLOTS_STEP * PD_SLOTS_STEP;
+	uint32_t more = ct_bytes(slots) - ct_bytes(pd->slots);
+	int err = cn_quota_charge(&pd->s.acc, more, 0);
+	if (err)
+		return err;
+	uint32_t mem = phys_alloc(CN_PAGES(ct_bytes(slots)), 1);
+	if (!mem || cn_sys_pd_grow(pd->kpd, mem, slots)) {
+		if (mem)
+			phys_free(mem, CN_PAGES(ct_bytes(slots)));
+		cn_quota_release(&pd->s.acc, more, 0);
+		return CN_ERR_EXHAUSTED;
+	}
+	phys_free(pd->ct_mem, CN_PAGES(ct_bytes(pd->slots)));   /* the kernel let go of it */
+	pd->ct_mem = mem;
+	pd->slots = slots;
+	return CN_OK;
+}
+
+int pd_session_upgraded(struct session *s, uint32_t ram, uint32_t caps)
+{
+	int err = pd_caps_grow(cn_container_of(s, struct pd, s));
+	if (err)
+		acc_transfer(&s->acc, s->payer, ram, caps);   /* undone: what came is there */
+	return err;
+}
+
+/* caps donated to a PD come with room for them in its cap space */
 static int op_transfer_caps(void *ctx, cn_cap_t to, uint32_t amount)
 {
 	struct pd *dst = pd_from_cap(to.name);
 	if (!dst)
 		return CN_ERR_CAP;
-	return acc_transfer(&((struct pd *)ctx)->s.acc, &dst->s.acc, 0, amount);
+	int err = acc_transfer(&((struct pd *)ctx)->s.acc, &dst->s.acc, 0, amount);
+	if (!err && (err = pd_caps_grow(dst)))
+		acc_transfer(&dst->s.acc, &((struct pd *)ctx)->s.acc, 0, amount);
+	return err;
 }
 
 static int op_quota(void *ctx, uint32_t which, uint32_t *r)
@@ -241,9 +287,9 @@ static int pd_create(struct session *s, const char *args)
 	cn_list_init(&pd->threads);
 	/* the cap space holds as many names as the PD's cap quota, at least 16 */
 	uint32_t slots = s->acc.cap_donated < 16 ? 16 : s->acc.cap_donated;
-	if (slots > 16384)
-		slots = 16384;
-	uint32_t ct_size = (slots * CN_CAP_SLOT_SIZE + 1023) & ~1023u;
+	if (slots > PD_SLOTS_MAX)
+		slots = PD_SLOTS_MAX;
+	uint32_t ct_size = ct_bytes(slots);
 	int err = cn_quota_charge(&s->acc, CN_PD_RAM_OBJECT + ct_size, 0);
 	if (err)
 		return err;
@@ -283,8 +329,7 @@ static void pd_destroy(struct session *s)
 		free_signal(cn_container_of(pd->signals.head.next, struct signal_obj, elem));
 	cn_sys_destroy(pd->kpd);
 	pd_free_page_tables(pd);
-	uint32_t ct_size = (pd->slots * CN_CAP_SLOT_SIZE + 1023) & ~1023u;
-	phys_free(pd->ct_mem, CN_PAGES(ct_size));
+	phys_free(pd->ct_mem, CN_PAGES(ct_bytes(pd->slots)));
 	kmem_free(pd->pd_mem, CN_OBJ_MEM_PD);
 }
 

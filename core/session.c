@@ -82,5 +82,8 @@ int session_upgrade(struct session *s, const char *args)
 	uint32_t ram, caps;
 	if (cn_args_check(args) || cn_quota_parse(args, &ram, &caps))
 		return CN_ERR_ARGS;
-	return acc_transfer(s->payer, &s->acc, ram, caps);
+	int err = acc_transfer(s->payer, &s->acc, ram, caps);
+	if (!err && caps && s->svc == &svc_pd)
+		err = pd_session_upgraded(s, ram, caps);
+	return err;
 }

@@ -118,6 +118,52 @@ void capspace_clear(struct capspace *cs)
 	cs->nslots = 0;
 }
 
+/* a pointer into the old slot array, as the same slot of the new one */
+static struct cap *moved(struct cap *p, struct cap *old, uint32_t n, struct cap *slots)
+{
+	return p >= old && p < old + n ? slots + (p - old) : p;
+}
+
+void capspace_grow(struct capspace *cs, struct cap *slots, uint32_t n)
+{
+	struct cap *old = cs->slots;
+	uint32_t on = cs->nslots;
+	for (uint32_t i = 0; i < n; i++) {
+		struct cap *c = &slots[i], *o = i < on ? &old[i] : NULL;
+		c->obj = o ? o->obj : NULL;
+		c->badge = o ? o->badge : 0;
+		c->prev = NULL;
+		c->next = NULL;
+		if (!o || i == 0)
+			continue;
+		if (c->obj) {
+			/* neighbours in this space are moved with their own slot;
+			 * the object's head and slots of other spaces point here now */
+			c->prev = moved(o->prev, old, on, slots);
+			c->next = moved(o->next, old, on, slots);
+			if (!c->prev)
+				c->obj->caps = c;
+			else if (c->prev == o->prev)
+				c->prev->next = c;
+			if (c->next && c->next == o->next)
+				c->next->prev = c;
+		} else if (o->next == o) {
+			c->next = c;          /* detached (revoked): stays off the free list */
+		}
+	}
+	/* the free list: the old free slots and the new ones, lowest first */
+	cs->free = NULL;
+	for (uint32_t i = n; i-- > 1;) {
+		struct cap *c = &slots[i];
+		if (!c->obj && c->next != c) {
+			c->next = cs->free;
+			cs->free = c;
+		}
+	}
+	cs->slots = slots;
+	cs->nslots = n;
+}
+
 /* ------------------------------------------------------------ calls */
 
 int sys_cap_drop(struct thread *cur)

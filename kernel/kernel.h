@@ -222,6 +222,10 @@ void cap_drop(struct pd *pd, uint32_t name);
 void kobj_revoke(struct kobj *obj);  /* clear every capability to obj */
 void capspace_init(struct capspace *cs, struct cap *slots, uint32_t n);
 void capspace_clear(struct capspace *cs);
+/* move cs into 'slots' (n > cs->nslots of them): every name keeps its slot
+ * index, every object's list of slots is relinked; the old slots are no
+ * longer referred to afterwards */
+void capspace_grow(struct capspace *cs, struct cap *slots, uint32_t n);
 
 /* smp.c: the CPUs, the kernel lock and inter-processor interrupts */
 extern uint32_t nr_cpus;                /* CPUs online */

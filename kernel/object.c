@@ -48,7 +48,7 @@ static struct kobj *create_thread(struct thread *cur, uint32_t phys, int *err)
 static struct kobj *create_pd(struct thread *cur, uint32_t phys, int *err)
 {
 	uint32_t ct = sys_arg(cur, 2), slots = sys_arg(cur, 3);
-	if (slots < 2 || slots > 65536) {
+	if (slots < 2 || slots > CN_CAP_SLOTS_MAX) {
 		*err = REFUSE(cur, CN_ERR_INVALID, "range", "%u cap slots", (unsigned)slots);
 		return NULL;
 	}

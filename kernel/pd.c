@@ -61,3 +61,28 @@ int sys_unmap(struct thread *cur)
 	struct pd *pd = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_PD, NULL, &err);
 	return pd ? mmu_unmap(pd, sys_arg(cur, 1), sys_arg(cur, 2)) : err;
 }
+
+/* a larger cap space for a PD: core gives the memory of the new table and
+ * takes the old one back once the call returned */
+int sys_pd_grow(struct thread *cur)
+{
+	int err;
+	struct pd *pd = cap_arg(cur, sys_arg(cur, 0), CN_OBJ_PD, NULL, &err);
+	if (!pd)
+		return err;
+	uint32_t ct = sys_arg(cur, 1), slots = sys_arg(cur, 2);
+	if (slots <= pd->caps.nslots || slots > CN_CAP_SLOTS_MAX)
+		return REFUSE(cur, CN_ERR_INVALID, "range", "%u cap slots (now %u, at most %u)",
+		              (unsigned)slots, (unsigned)pd->caps.nslots, (unsigned)CN_CAP_SLOTS_MAX);
+	uint32_t size = slots * CN_CAP_SLOT_SIZE;
+	if (!kmem_usable(ct, size, 16))
+		return REFUSE(cur, CN_ERR_NOMEM, "range", "memory 0x%08x size %u unusable",
+		              (unsigned)ct, (unsigned)size);
+	uint32_t pd_mem = virt_to_phys(pd->l1);
+	uint32_t old = virt_to_phys(pd->caps.slots), old_size = pd->caps.nslots * CN_CAP_SLOT_SIZE;
+	if ((ct < pd_mem + CN_OBJ_MEM_PD && pd_mem < ct + size) ||
+	    (ct < old + old_size && old < ct + size))
+		return REFUSE(cur, CN_ERR_NOMEM, "range", "cap table overlaps the PD or its table");
+	capspace_grow(&pd->caps, phys_to_virt(ct), slots);
+	return CN_OK;
+}

@@ -231,6 +231,9 @@ void cn_child_session_close(struct cn_child_session *s);
 void cn_child_sessions_close_all(struct cn_child *c);
 void cn_child_served_revoke(struct cn_child *c);
 void cn_child_wake_pending(void);
+/* no child left: the signal we watch our parent's pending answers with goes
+ * (made on the first request pending at our parent; cn_child_destroy) */
+void cn_child_parent_unwatch(void);
 /* quota between PD accounts ('from' pays; we hold the PD session caps of
  * ourselves and our children); give_back logs a move that failed */
 int  cn_child_quota_move(uint32_t from, uint32_t to, uint32_t ram, uint32_t caps);

@@ -297,4 +297,11 @@ static inline int cn_sys_cap_give(uint32_t pd, uint32_t cap, uint32_t *out)
 	return r.err;
 }
 
+/* move the cap space of 'pd' into a larger table of 'slots' slots at
+ * 'table' (phys, 16 bytes a slot): names stay, the old table is free after */
+static inline int cn_sys_pd_grow(uint32_t pd, uint32_t table, uint32_t slots)
+{
+	return CN_SYSCALL3(PD_GROW, pd, table, slots).err;
+}
+
 #endif

@@ -72,6 +72,7 @@ struct cn_utcb {
 #define CN_OBJ_MEM_SIG_CTX   64
 #define CN_OBJ_MEM_IRQ       64
 #define CN_CAP_SLOT_SIZE     16
+#define CN_CAP_SLOTS_MAX     65536   /* slots of a cap space (CREATE, PD_GROW) */
 
 /* -------------------------------------------------------- map attributes */
 #define CN_MAP_WRITE      (1u << 0)

@@ -54,7 +54,8 @@
 	X(46, THREAD_SCHED,   thread_sched,  3, 0, PRIV)   /* r0 thread, r1 priority, r2 quota us */ \
 	X(47, THREAD_INFO,    thread_info,   1, 6, PRIV)   /* r0 thread -> r1:r2 used, r3 Hz, r4 claim left, r5 prio, r6 quota */ \
 	X(48, THREAD_CPU,     thread_cpu,    2, 2, PRIV)   /* r0 thread, r1 cpu or QUERY -> r1 its cpu, r2 running on */ \
-	X(49, CAP_TAKE,       cap_take,      3, 1, PRIV)   /* r0 pd, r1 name there, r2 our cap -> r1 badge */
+	X(49, CAP_TAKE,       cap_take,      3, 1, PRIV)   /* r0 pd, r1 name there, r2 our cap -> r1 badge */ \
+	X(50, PD_GROW,        pd_grow,       3, 0, PRIV)   /* r0 pd, r1 new cap table phys, r2 slots (more than now) */
 
 #ifndef __ASSEMBLY__
 /* CN_SYS_<NAME>: the call numbers */
@@ -79,7 +80,7 @@ enum cn_syscall_regs {
 
 #define CN_SYS_LAST_UNPRIVILEGED 15   /* unprivileged calls: 0 .. 15 */
 #define CN_SYS_FIRST_PRIVILEGED  32   /* privileged calls: 32 .. CN_SYS_LAST */
-#define CN_SYS_LAST              49
+#define CN_SYS_LAST              50
 
 #define CN_THREAD_CPU_QUERY 0xffffffffu  /* CN_SYS_THREAD_CPU: change nothing */
 #define CN_THREAD_CPU_NONE  0xffffffffu  /* ... runs on no CPU right now */

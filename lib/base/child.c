@@ -149,6 +149,13 @@ void cn_child_destroy(struct cn_child *c)
 
 	free_signal(&c->fault_sigh, &c->fault_ctx);
 	free_signal(&c->cleanup_sigh, &c->cleanup_ctx);
+
+	/* the last child gone: nothing of ours can be pending at our parent */
+	struct cn_child *o = cn_child_first();
+	while (o && o->state == CN_CHILD_GONE)
+		o = cn_child_next(o);
+	if (!o)
+		cn_child_parent_unwatch();
 }
 
 void cn_child_forget(struct cn_child *c)

@@ -15,8 +15,10 @@
 /* A request we forwarded to our own parent may be pending there (a nested
  * init whose parent waits for a sibling's announcement): we ask our parent
  * for its session signal once, and on each wake up our pending children,
- * who ask again. (cn_connect, waiting for a pending service of our own,
- * installs its own session signal while it waits.) */
+ * who ask again. When our last child is gone the signal goes too (its
+ * signal object is paid from our RAM: cn_child_destroy). (cn_connect,
+ * waiting for a pending service of our own, installs its own session
+ * signal while it waits.) */
 static struct cn_signal_handler parent_sigh;
 static uint32_t parent_sigh_ctx;
 
@@ -36,6 +38,15 @@ static void watch_parent(void)
 		cn_signal_handler_dissolve(&parent_sigh, parent_sigh_ctx);
 		parent_sigh_ctx = 0;
 	}
+}
+
+void cn_child_parent_unwatch(void)
+{
+	if (!parent_sigh_ctx)
+		return;
+	cn_parent_session_sigh(cn_env()->parent, (cn_cap_t){ 0 }, NULL);
+	cn_signal_handler_dissolve(&parent_sigh, parent_sigh_ctx);   /* its RAM back */
+	parent_sigh_ctx = 0;
 }
 
 static int quota_of(const char *args, uint32_t *ram, uint32_t *caps)

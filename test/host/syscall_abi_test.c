@@ -177,7 +177,7 @@ static void list_consistent(void)
 		CN_CHECK(calls[i].args <= 7 && calls[i].results <= 6);
 	}
 	CN_CHECK_EQ(CN_SYS_NULL, 14);
-	CN_CHECK_EQ(CN_SYS_CAP_TAKE, CN_SYS_LAST);
+	CN_CHECK_EQ(CN_SYS_PD_GROW, CN_SYS_LAST);
 }
 
 int main(int argc, char **argv)

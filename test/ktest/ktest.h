@@ -58,7 +58,7 @@ uint32_t wait_stop(uint32_t thread, unsigned idx, struct cn_fault *f);
 	X(thread_regs_mode) \
 	X(thread_lifecycle) X(thread_pause_resume) X(pd_lifecycle) \
 	X(privileged_refused) X(user_pointers) X(timeout) X(time_monotonic) \
-	X(cap_errors) X(cap_take) X(unknown_syscall) X(cache_ops) X(map_attrs) X(sched_round_robin) X(sched_priority) \
+	X(cap_errors) X(cap_take) X(pd_grow) X(unknown_syscall) X(cache_ops) X(map_attrs) X(sched_round_robin) X(sched_priority) \
 	X(sched_quota) \
 	X(rpc_generated) X(rpc_entrypoint)
 /* multi-processor cases: only with 2 or more CPUs (t_smp.c) */

@@ -342,3 +342,89 @@ int test_sched_quota(void)
 	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
 	return 0;
 }
+
+/* PD_GROW: a full cap space moves into a larger table; the child's own
+ * names keep working while it runs */
+static uint32_t child_identify(uint32_t name)
+{
+	volatile uint32_t *page = (volatile uint32_t *)0x30000000u;
+	while (!page[0])
+		cn_sys_yield();
+	uint32_t type = 0, badge = 0;
+	page[2] = (uint32_t)cn_sys_cap_identify(name, &type, &badge);
+	page[3] = type;
+	page[4] = badge;
+	page[1] = 1;
+	return 0;
+}
+
+int test_pd_grow(void)
+{
+	struct kt_pd a;
+	CHECK_EQ(kt_pd_create(&a), CN_OK);     /* 256 slots */
+	uint32_t pa = kt_map(&a, 0x30000000u, 1, CN_MAP_WRITE, 0);
+	CHECK(pa);
+	volatile uint32_t *page = kt_va(pa);
+	uint32_t r = kt_sig_recv();
+	uint32_t ctx = kt_sig_ctx(r, 1), badged = 0, type, badge;
+	CHECK_EQ(cn_sys_cap_mint(ctx, 55, &badged), CN_OK);
+	uint32_t first = kt_give(&a, badged);
+	CHECK(first);
+	uint32_t t = kt_thread(&a, "grow", child_identify, first, 5, env.pager[0]);
+	CHECK(t);
+	/* fill the rest of the cap space: ctx under every free name */
+	uint32_t n = 0, last = 0, name;
+	while (cn_sys_cap_give(a.pd, ctx, &name) == CN_OK) {
+		last = name;
+		n++;
+	}
+	CHECK_EQ(cn_sys_cap_give(a.pd, ctx, &name), CN_ERR_NOSLOT);
+	CHECK(n > 200);
+	uint32_t table = kt_alloc(1024 * CN_CAP_SLOT_SIZE, 64);
+
+	/* bad arguments: nothing changes */
+	CHECK_EQ(cn_sys_pd_grow(0, table, 1024), CN_ERR_CAP);
+	CHECK_EQ(cn_sys_pd_grow(ctx, table, 1024), CN_ERR_TYPE);
+	CHECK_EQ(cn_sys_pd_grow(a.pd, table, 256), CN_ERR_INVALID);       /* not larger */
+	CHECK_EQ(cn_sys_pd_grow(a.pd, table, 100), CN_ERR_INVALID);       /* smaller */
+	CHECK_EQ(cn_sys_pd_grow(a.pd, table, CN_CAP_SLOTS_MAX + 1), CN_ERR_INVALID);
+	CHECK_EQ(cn_sys_pd_grow(a.pd, 0, 1024), CN_ERR_NOMEM);            /* not RAM */
+	CHECK_EQ(cn_sys_pd_grow(a.pd, table + 4, 1024), CN_ERR_NOMEM);    /* misaligned */
+	CHECK_EQ(cn_sys_pd_grow(a.pd, 0xfffff000u, 1024), CN_ERR_NOMEM);  /* wraps */
+	CHECK_EQ(cn_sys_cap_give(a.pd, ctx, &name), CN_ERR_NOSLOT);       /* still full */
+
+	/* growing: every name stays, the new slots are free */
+	CHECK_EQ(cn_sys_pd_grow(a.pd, table, 1024), CN_OK);
+	CHECK_EQ(cn_sys_cap_give(a.pd, ctx, &name), CN_OK);
+	CHECK_EQ(name, last + 1);
+	CHECK_EQ(cn_sys_pd_grow(a.pd, table, 1024), CN_ERR_INVALID);      /* same size again */
+	page[0] = 1;                              /* the child looks its name up */
+	WAIT_UNTIL(page[1] == 1, 2000);
+	CHECK_EQ(page[2], (uint32_t)CN_OK);
+	CHECK_EQ(page[3], (uint32_t)CN_OBJ_SIG_CTX);
+	CHECK_EQ(page[4], 55u);
+	WAIT_STATE(t, CN_THREAD_STOPPED);         /* (its pager signal went to WAIT_UNTIL) */
+	/* the objects' lists of slots were relinked: take and revoke work */
+	CHECK_EQ(cn_sys_cap_take(a.pd, first, ctx, &badge), CN_OK);
+	CHECK_EQ(badge, 55u);
+	CHECK_EQ(cn_sys_cap_take(a.pd, last, ctx, &badge), CN_OK);
+	CHECK_EQ(cn_sys_cap_give(a.pd, ctx, &name), CN_OK);              /* a freed slot */
+	CHECK(name == first || name == last);
+	CHECK_EQ(cn_sys_cap_identify(badged, &type, &badge), CN_OK);     /* ours untouched */
+	CHECK_EQ(badge, 55u);
+	cn_sys_cap_drop(badged);
+	CHECK_EQ(cn_sys_destroy(ctx), CN_OK);     /* revokes every name of it in a */
+	CHECK_EQ(cn_sys_cap_take(a.pd, last + 1, ctx, &badge), CN_ERR_CAP);
+	/* revoked names stay taken; a new one comes from the free slots */
+	uint32_t other = kt_sig_ctx(r, 2);
+	CHECK_EQ(cn_sys_cap_give(a.pd, other, &name), CN_OK);
+	CHECK(name < 1024);
+	/* a second growth, from the grown table */
+	uint32_t table2 = kt_alloc(4096 * CN_CAP_SLOT_SIZE, 64);
+	CHECK_EQ(cn_sys_pd_grow(a.pd, table2, 4096), CN_OK);
+	CHECK_EQ(cn_sys_cap_take(a.pd, name, other, &badge), CN_OK);
+	CHECK_EQ(kt_pd_destroy(&a), CN_OK);
+	cn_sys_destroy(other);
+	cn_sys_destroy(r);
+	return 0;
+}
