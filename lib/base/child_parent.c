@@ -39,6 +39,13 @@ static int p_close(void *ctx, cn_cap_t session, uint32_t *result)
 	return 0;
 }
 
+static void (*announce_hook)(struct cn_child *c, const char *service);
+
+void cn_child_on_announce(void (*fn)(struct cn_child *c, const char *service))
+{
+	announce_hook = fn;
+}
+
 static int p_announce(void *ctx, const char *service, cn_cap_t root, uint32_t *result)
 {
 	struct cn_child *c = ctx;
@@ -58,6 +65,8 @@ static int p_announce(void *ctx, const char *service, cn_cap_t root, uint32_t *r
 	}
 	cn_ep_keep(cn_env()->ep, root);
 	s->root = root.name;
+	if (announce_hook)
+		announce_hook(c, s->name);
 	cn_child_wake_pending();
 	return 0;
 }
