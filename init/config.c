@@ -476,7 +476,6 @@ static void check_providers(struct init_config *cfg, const struct init_rule *r)
 	if (!some_child && !parent_provides(cfg, r->service)) {
 		init_warning(cfg, r->line, "route to service \"%s\", which no child provides "
 		             "and the parent does not (not in <parent-provides>)", r->service);
-		return;
 	}
 	for (unsigned t = 0; t < r->ntargets; t++) {
 		const struct init_target *tg = &r->targets[t];
