@@ -14,8 +14,8 @@ static int no_call(void *ctx, const void *ops, struct cn_msg *k, struct cn_rpc_m
 {
 	(void)ops; (void)ctx; (void)k;
 	if (!m)
-		return CN_RPC_ERR_UNKNOWN;
-	cn_rpc_reply_error(m, CN_RPC_ERR_UNKNOWN);
+		return CN_RPC_ERR_UNKNOWN_FUNCTION;
+	cn_rpc_reply_error(m, CN_RPC_ERR_UNKNOWN_FUNCTION);
 	return 0;
 }
 

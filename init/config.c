@@ -3,7 +3,6 @@
  * init_config. Every problem is logged with its line; a <start> node with a
  * problem is left out, the other children still start.
  */
-#include <stdarg.h>
 #include <cn/component.h>
 #include <cn/util/format.h>
 #include <cn/util/number.h>
@@ -37,17 +36,6 @@ void init_config_free(struct init_config *cfg)
 		cn_free(a);
 	}
 	cn_memset(cfg, 0, sizeof(*cfg));
-}
-
-void init_error(struct init_config *cfg, unsigned line, const char *fmt, ...)
-{
-	char buf[200];
-	va_list ap;
-	va_start(ap, fmt);
-	cn_vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	cn_log("config:%u: error: %s", line, buf);
-	cfg->errors++;
 }
 
 static void node_name(const struct cn_xml_node *n, char *buf, size_t size)
@@ -438,7 +426,7 @@ static void parse_start(struct init_config *cfg, struct init_start *st,
 	for (struct init_start *o = cfg->starts; ok && o < st; o++) {
 		if (o->name && !cn_strcmp(o->name, st->name)) {
 			init_error(cfg, n->line, "duplicate child name \"%s\" (first at line %u)",
-			           st->name, o->line);
+			           st->name, init_line(cfg, o->line));
 			ok = false;
 		}
 	}
@@ -455,11 +443,58 @@ static struct init_start *find_start(struct init_config *cfg, const char *name)
 	return NULL;
 }
 
+static bool start_provides(const struct init_start *st, const char *service)
+{
+	for (unsigned i = 0; i < st->nprovides; i++)
+		if (!cn_strcmp(st->provides[i], service))
+			return true;
+	return false;
+}
+
+/* the parent provides what <parent-provides> lists (all without one) */
+static bool parent_provides(const struct init_config *cfg, const char *service)
+{
+	if (!cfg->parent_provides)
+		return true;
+	for (unsigned i = 0; i < cfg->nparent_services; i++)
+		if (!cn_strcmp(cfg->parent_services[i], service))
+			return true;
+	return false;
+}
+
+/* A rule for a named service whose targets cannot provide it is a
+ * warning (the config stays usable: a request takes the next rule, or is
+ * denied): a <child/> that does not list the service in its <provides>,
+ * and a service that no child provides and the parent does not provide. */
+static void check_providers(struct init_config *cfg, const struct init_rule *r)
+{
+	if (!r->service)
+		return;
+	bool some_child = false;
+	for (unsigned i = 0; i < cfg->nstarts && !some_child; i++)
+		some_child = cfg->starts[i].valid && start_provides(&cfg->starts[i], r->service);
+	if (!some_child && !parent_provides(cfg, r->service)) {
+		init_warning(cfg, r->line, "route to service \"%s\", which no child provides "
+		             "and the parent does not (not in <parent-provides>)", r->service);
+	}
+	for (unsigned t = 0; t < r->ntargets; t++) {
+		const struct init_target *tg = &r->targets[t];
+		if (tg->kind != INIT_TARGET_CHILD)
+			continue;
+		struct init_start *st = find_start(cfg, tg->child);
+		if (st && !start_provides(st, r->service))
+			init_warning(cfg, tg->line, "route of service \"%s\" to child \"%s\", which "
+			             "does not provide it (not in its <provides>)", r->service,
+			             tg->child);
+	}
+}
+
 /* a route to a child that is not there is an error; the target is dropped */
 static void check_routes(struct init_config *cfg, struct init_routes *routes)
 {
 	for (unsigned i = 0; i < routes->n; i++) {
 		struct init_rule *r = &routes->rules[i];
+		check_providers(cfg, r);
 		for (unsigned t = 0; t < r->ntargets; t++) {
 			struct init_target *tg = &r->targets[t];
 			if (tg->kind != INIT_TARGET_CHILD || find_start(cfg, tg->child))
@@ -502,7 +537,8 @@ static int parse_document(struct init_config *cfg, void *arena, size_t arena_siz
 	struct cn_xml_doc doc;
 	struct cn_xml_error xerr;
 	if (cn_xml_parse(&doc, cfg->text, cfg->len, arena, arena_size, &xerr)) {
-		cn_log("config:%u:%u: error: malformed XML: %s", xerr.line, xerr.column, xerr.msg);
+		cn_log("%s:%u:%u: error: malformed XML: %s", init_origin(cfg),
+		       init_line(cfg, xerr.line), xerr.column, xerr.msg);
 		cfg->errors++;
 		return CN_ERR_ARGS;
 	}
@@ -511,7 +547,7 @@ static int parse_document(struct init_config *cfg, void *arena, size_t arena_siz
 		init_error(cfg, root->line, "the root node must be <config>");
 		return CN_ERR_ARGS;
 	}
-	check_attrs(cfg, root, (const char *const[]){ "prio_levels", "verbose", NULL });
+	check_attrs(cfg, root, (const char *const[]){ "prio_levels", "verbose", "origin", NULL });
 	bool ok = true;
 	number_attr(cfg, root, "prio_levels", &cfg->prio_levels, &ok);
 	cfg->verbose = cn_xml_attr_eq(root, "verbose", "yes");
@@ -581,6 +617,7 @@ int init_config_parse(struct init_config *cfg, const char *text, size_t len)
 	}
 	cn_memcpy(cfg->text, text, len);
 	cfg->len = len;
+	init_origin_find(cfg);
 	/* the tree is needed only while parsing: the strings are copies */
 	size_t arena_size = 64 + len * 24;
 	void *arena = cn_malloc(arena_size);

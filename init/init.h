@@ -74,6 +74,8 @@ struct init_config {
 	unsigned   errors;
 	char      *text;               /* a copy of the document (config sub-trees
 	                                  point into it) */
+	const char *origin;            /* <config origin="FILE:LINE">: FILE, or NULL */
+	unsigned   origin_line;        /* the line of FILE the text starts on */
 	size_t     len;
 	struct init_alloc *allocs;     /* everything above lives here */
 };
@@ -93,6 +95,9 @@ int init_cpu_args(const struct init_config *cfg, const struct init_start *st, ch
 
 /* the routing policy for cn_child */
 extern const struct cn_child_policy init_policy;
+/* a child announced a service (cn_child_on_announce): a warning if its
+ * <provides> does not list it */
+void init_announced(struct cn_child *c, const char *service);
 void init_policy_set_config(struct init_config *cfg);
 
 /* the "config" ROM init serves to children with a <config> node; after a
@@ -117,8 +122,15 @@ void init_quota_avail(uint32_t *ram, uint32_t *caps);
  * gone" line and the state report */
 void init_state_changed(void);
 
-/* "config:LINE: error: ..." */
+/* origin.c: where the config's lines are (<config origin="FILE:LINE">, put
+ * there by the run tool; else the ROM "config"), and init's messages
+ * naming them: "run/x.run:20: error: ..." or "config:9: error: ..." */
+void init_origin_find(struct init_config *cfg);
+const char *init_origin(const struct init_config *cfg);   /* FILE or "config" */
+unsigned init_line(const struct init_config *cfg, unsigned line);   /* in FILE */
 void init_error(struct init_config *cfg, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void init_warning(struct init_config *cfg, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 #endif

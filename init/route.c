@@ -136,4 +136,15 @@ static void gone(void *ctx, struct cn_child *c)
 	init_state_changed();
 }
 
+/* a service the child's <provides> does not list is never routed to it:
+ * say so where the mistake is (its clients only see "no route") */
+void init_announced(struct cn_child *c, const char *service)
+{
+	struct init_child *ic = c->user;
+	if (!config || !ic || !ic->st || provides(ic->st, service))
+		return;
+	init_warning(config, ic->st->line, "child \"%s\" announces service \"%s\", which is "
+	             "not in its <provides>: no client is routed to it", c->name, service);
+}
+
 const struct cn_child_policy init_policy = { route, gone, NULL };

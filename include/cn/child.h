@@ -209,6 +209,10 @@ void cn_child_destroy(struct cn_child *c);
  * (a struct cn_child to start must be zeroed, or destroyed before) */
 void cn_child_forget(struct cn_child *c);
 
+/* fn is called after each service a child announces (NULL: nothing), e.g.
+ * for a warning when the policy would never route to it */
+void cn_child_on_announce(void (*fn)(struct cn_child *c, const char *service));
+
 /* the child's announced service of that name, or NULL */
 struct cn_child_service *cn_child_service(struct cn_child *c, const char *name);
 

@@ -97,7 +97,7 @@ int cn_rpc_object(struct cn_rpc_object *obj, cn_ep_dispatch_fn dispatch, const v
  * the PD (ctx 0: keep it) */
 void cn_signal_handler_dissolve(struct cn_signal_handler *h, uint32_t ctx);
 /* the object leaves the entrypoint (later calls through copies of its
- * capability get CN_RPC_ERR_UNKNOWN); core takes our name 'cap' back
+ * capability get CN_RPC_ERR_UNKNOWN_OBJECT); core takes our name 'cap' back
  * (pd.free_rpc_cap: its cap quota returns) unless 0 */
 void cn_rpc_object_dissolve(struct cn_rpc_object *obj, uint32_t cap);
 

@@ -45,9 +45,12 @@
 #define CN_ERR_CORRUPT    -42   /* bad pointer, double free, corrupted allocator header */
 
 /* RPC layer (<cn/rpc.h>) */
-#define CN_RPC_ERR_UNKNOWN       -100  /* no such function (opcode) or object */
-#define CN_RPC_ERR_MALFORMED     -101  /* arguments or result missing */
-#define CN_RPC_ERR_UNIMPLEMENTED -102  /* the server has no handler for it */
+#define CN_RPC_ERR_UNKNOWN_OBJECT   -100  /* no object behind the capability (badge) */
+#define CN_RPC_ERR_MALFORMED        -101  /* arguments or result missing */
+#define CN_RPC_ERR_UNIMPLEMENTED    -102  /* the interface has the function, the server no handler */
+#define CN_RPC_ERR_UNKNOWN_FUNCTION -103  /* the object's interface has no such function (opcode) */
+/* the former name of CN_RPC_ERR_UNKNOWN_OBJECT (not a value of its own) */
+#define CN_RPC_ERR_UNKNOWN          CN_RPC_ERR_UNKNOWN_OBJECT
 
 #ifndef __ASSEMBLY__
 /* X(value, name) for every error value */
@@ -79,9 +82,10 @@
 	X(CN_ERR_RANGE, "out of range") \
 	X(CN_ERR_NOSPACE, "buffer too small") \
 	X(CN_ERR_CORRUPT, "corrupted or bad pointer") \
-	X(CN_RPC_ERR_UNKNOWN, "unknown RPC function or object") \
+	X(CN_RPC_ERR_UNKNOWN_OBJECT, "unknown RPC object") \
 	X(CN_RPC_ERR_MALFORMED, "malformed RPC message") \
-	X(CN_RPC_ERR_UNIMPLEMENTED, "RPC function not implemented")
+	X(CN_RPC_ERR_UNIMPLEMENTED, "RPC function not implemented") \
+	X(CN_RPC_ERR_UNKNOWN_FUNCTION, "unknown RPC function")
 
 /* a short name of any error value ("unknown error" for others) */
 const char *cn_strerror(int err);

@@ -537,7 +537,7 @@ __attribute__((unused, noinline, cold)) static int cn_rpc_reply_regs_check(uint3
 		default: break; \
 		} \
 		(void)r_; \
-		cn_rpc_reply_error(m_, CN_RPC_ERR_UNKNOWN); \
+		cn_rpc_reply_error(m_, CN_RPC_ERR_UNKNOWN_FUNCTION); \
 	} \
 	__attribute__((unused, noinline)) static int I##_dispatch_full_(const struct I##_ops *ops_, \
 	                                                                void *ctx_, struct cn_rpc_msg *m_) \

@@ -37,6 +37,13 @@ static int p_close(void *ctx, cn_cap_t session)
 	return 0;
 }
 
+static void (*announce_hook)(struct cn_child *c, const char *service);
+
+void cn_child_on_announce(void (*fn)(struct cn_child *c, const char *service))
+{
+	announce_hook = fn;
+}
+
 static int p_announce(void *ctx, const char *service, cn_cap_t root)
 {
 	struct cn_child *c = ctx;
@@ -55,6 +62,8 @@ static int p_announce(void *ctx, const char *service, cn_cap_t root)
 	}
 	cn_ep_keep(cn_env()->ep, root);
 	s->root = root.name;
+	if (announce_hook)
+		announce_hook(c, s->name);
 	cn_child_wake_pending();
 	return 0;
 }

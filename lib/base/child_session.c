@@ -44,7 +44,7 @@ void cn_child_parent_unwatch(void)
 {
 	if (!parent_sigh_ctx)
 		return;
-	cn_parent_session_sigh(cn_env()->parent, (cn_cap_t){ 0 }, NULL);
+	cn_parent_session_sigh(cn_env()->parent, (cn_cap_t){ 0 });
 	cn_signal_handler_dissolve(&parent_sigh, parent_sigh_ctx);   /* its RAM back */
 	parent_sigh_ctx = 0;
 }

@@ -6,6 +6,7 @@
  * dispatched there; the rest are unpacked into a struct cn_rpc_msg.
  */
 #include <cn/entrypoint.h>
+#include <cn/component.h>
 #include <cn/sys.h>
 #include <cn/util/list.h>
 
@@ -158,6 +159,23 @@ static void signal(struct cn_entrypoint *ep, uint32_t imprint, uint32_t count)
 	h->fn(h->ctx, count);
 }
 
+/* a client called a function number the object's interface does not have
+ * (a client built against another version of the interface, a wrong
+ * capability): the first one per object (session) is logged */
+static __attribute__((noinline, cold)) void unknown_function(struct cn_rpc_object *o, uint32_t op)
+{
+	/* badges are never reused: the last few objects that were logged */
+	static uint32_t logged[8];
+	static unsigned next;
+	for (unsigned i = 0; i < 8; i++)
+		if (logged[i] == o->badge)
+			return;
+	logged[next++ % 8] = o->badge;
+	cn_log("RPC: call of unknown function %u on object %u answered with "
+	       "CN_RPC_ERR_UNKNOWN_FUNCTION (logged once per object)", (unsigned)op,
+	       (unsigned)o->badge);
+}
+
 /* a call that needs the full path: unpack it, remember the capabilities it
  * brought, dispatch, and pack the reply (words 4.. and caps into the UTCB) */
 static __attribute__((noinline)) void call_full(struct cn_entrypoint *ep,
@@ -170,10 +188,13 @@ static __attribute__((noinline)) void call_full(struct cn_entrypoint *ep,
 		if ((ep->rx_caps[i] = m.caps[i]))
 			ep->held = true;
 	if (o) {
+		uint32_t op = m.words ? m.w[0] : 0;
 		o->dispatch(o->ctx, o->ops, k, &m);
+		if (m.words && (int)m.w[0] == CN_RPC_ERR_UNKNOWN_FUNCTION)
+			unknown_function(o, op);
 	} else {
 		ep->unknown++;
-		cn_rpc_reply_error(&m, CN_RPC_ERR_UNKNOWN);
+		cn_rpc_reply_error(&m, CN_RPC_ERR_UNKNOWN_OBJECT);
 	}
 	cn_rpc_to_kernel(&m, k);
 }

@@ -246,7 +246,7 @@ int ct_io_mem_conflict(void)
 	CHECK_EQ(cn_rm_attach(ct.si->rm, ds, 0, 0, 0, CN_ATTACH_EXEC, &at), CN_ERR_DENIED);
 	close(b);
 	close(a);
-	CHECK_EQ(cn_ds_size(ds.name, &size), CN_RPC_ERR_UNKNOWN);   /* gone with the session */
+	CHECK_EQ(cn_ds_size(ds.name, &size), CN_RPC_ERR_UNKNOWN_OBJECT);   /* gone with the session */
 	cn_sys_cap_drop(ds.name);
 	/* RAM is never I/O memory */
 	uint32_t phys;
@@ -277,7 +277,7 @@ int ct_hostile_caps(void)
 	/* a stale dataspace */
 	CHECK_EQ(cn_pd_alloc(ct.si->pd, 4096, 0, &ds), 0);
 	CHECK_EQ(cn_pd_free(ct.si->pd, ds), 0);
-	CHECK_EQ(cn_ds_size(ds.name, &v), CN_RPC_ERR_UNKNOWN);
+	CHECK_EQ(cn_ds_size(ds.name, &v), CN_RPC_ERR_UNKNOWN_OBJECT);
 	CHECK_EQ(cn_rm_attach(ct.si->rm, ds, 0, 0, 0, 0, &at), CN_ERR_CAP);
 	CHECK_EQ(cn_pd_free(ct.si->pd, ds), CN_ERR_CAP);
 	cn_sys_cap_drop(ds.name);
@@ -301,7 +301,7 @@ int ct_hostile_caps(void)
 	CHECK_EQ(cn_rm_detach(ct.si->rm, 0x6f000000), CN_ERR_NOT_FOUND);
 	close(other_pd);
 	/* everything of the closed PD is gone */
-	CHECK_EQ(cn_ds_size(theirs.name, &v), CN_RPC_ERR_UNKNOWN);
+	CHECK_EQ(cn_ds_size(theirs.name, &v), CN_RPC_ERR_UNKNOWN_OBJECT);
 	cn_sys_cap_drop(theirs.name);
 	cn_sys_cap_drop(recv.name);
 	return 0;
@@ -404,7 +404,7 @@ int ct_thread_control(void)
 	CHECK_EQ(cn_thread_info(c.thread.name, CN_THREAD_INFO_UTCB, &v), 0);
 	CHECK(v >= CN_UTCB_AREA && v < CN_UTCB_AREA + CN_UTCB_AREA_SIZE);
 	CHECK_EQ(cn_cpu_kill_thread(c.cpu.name, c.thread), 0);
-	CHECK_EQ(cn_thread_info(c.thread.name, CN_THREAD_INFO_STATE, &v), CN_RPC_ERR_UNKNOWN);
+	CHECK_EQ(cn_thread_info(c.thread.name, CN_THREAD_INFO_STATE, &v), CN_RPC_ERR_UNKNOWN_OBJECT);
 	ct_child_destroy(&c);
 	CHECK_EQ(cn_rm_detach(ct.si->rm, mine), 0);
 	CHECK_EQ(cn_pd_free(ct.si->pd, ds), 0);

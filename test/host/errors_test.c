@@ -41,7 +41,13 @@ static void former_overlaps(void)
 	CN_CHECK(CN_ERR_EXHAUSTED != CN_ERR_NOMEM);     /* allocator full vs. object memory */
 	CN_CHECK(CN_ERR_NOT_FOUND != CN_ERR_DENIED);
 	CN_CHECK_STR(cn_strerror(CN_ERR_NOMEM), "object memory unusable");
-	CN_CHECK_STR(cn_strerror(CN_RPC_ERR_UNKNOWN), "unknown RPC function or object");
+	/* issue 18: unknown object, unknown function, unimplemented are three */
+	CN_CHECK(CN_RPC_ERR_UNKNOWN_OBJECT != CN_RPC_ERR_UNKNOWN_FUNCTION);
+	CN_CHECK(CN_RPC_ERR_UNKNOWN_FUNCTION != CN_RPC_ERR_UNIMPLEMENTED);
+	CN_CHECK(CN_RPC_ERR_UNKNOWN_OBJECT != CN_RPC_ERR_UNIMPLEMENTED);
+	CN_CHECK_STR(cn_strerror(CN_RPC_ERR_UNKNOWN_OBJECT), "unknown RPC object");
+	CN_CHECK_STR(cn_strerror(CN_RPC_ERR_UNKNOWN_FUNCTION), "unknown RPC function");
+	CN_CHECK_STR(cn_strerror(CN_RPC_ERR_UNIMPLEMENTED), "RPC function not implemented");
 }
 
 int main(void)

@@ -297,11 +297,11 @@ static void malformed_calls(void)
 	cn_rpc_msg_init(&m);
 	calc_dispatch(&ops, &state, &m);                   /* empty */
 	CN_CHECK_EQ(m.words, 1u);
-	CN_CHECK_EQ((int)m.w[0], CN_RPC_ERR_UNKNOWN);
+	CN_CHECK_EQ((int)m.w[0], CN_RPC_ERR_UNKNOWN_FUNCTION);
 	cn_rpc_msg_init(&m);
 	cn_rpc_put_word(&m, 999);                          /* unknown opcode */
 	calc_dispatch(&ops, &state, &m);
-	CN_CHECK_EQ((int)m.w[0], CN_RPC_ERR_UNKNOWN);
+	CN_CHECK_EQ((int)m.w[0], CN_RPC_ERR_UNKNOWN_FUNCTION);
 	cn_rpc_msg_init(&m);
 	cn_rpc_put_word(&m, calc_op_add);
 	cn_rpc_put_word(&m, 1);                            /* one argument short */

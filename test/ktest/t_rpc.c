@@ -162,7 +162,7 @@ static uint32_t ep_client(uint32_t arg)
 		return __LINE__;
 	if (ktrpc_add(2, 1, 2, &r) || r != 103)
 		return __LINE__;
-	if (ktrpc_add(3, 1, 2, &r) != CN_RPC_ERR_UNKNOWN)
+	if (ktrpc_add(3, 1, 2, &r) != CN_RPC_ERR_UNKNOWN_OBJECT)
 		return __LINE__;
 	/* 11 and 27 take turns in one cache slot */
 	if (ktrpc_add(4, 1, 2, &r) || r != 1003)
@@ -171,7 +171,7 @@ static uint32_t ep_client(uint32_t arg)
 		return __LINE__;
 	if (ktrpc_add(4, 99, 0, &r) || r != 1099)        /* dissolves 27 */
 		return __LINE__;
-	if (ktrpc_add(4, 1, 1, &r) != CN_RPC_ERR_UNKNOWN)
+	if (ktrpc_add(4, 1, 1, &r) != CN_RPC_ERR_UNKNOWN_OBJECT)
 		return __LINE__;
 	if (ktrpc_add(1, 1, 1, &r) || r != 2)
 		return __LINE__;

@@ -1,0 +1,2 @@
+TARGET := rpc_mistake
+EXTRA_CFLAGS := -Iserver/hello_server
