@@ -98,6 +98,7 @@ int cn_nic_link_reclaim(struct cn_nic_link *l)
 			continue;                      /* not one of ours: ignored */
 		if (p.status)
 			l->acked_refused++;
+		l->acked++;
 		n++;
 	}
 	return n;

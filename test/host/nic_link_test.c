@@ -159,6 +159,7 @@ static void limits(void)
 	cn_nic_link_commit(&t.s);
 	CN_CHECK_EQ(cn_nic_link_reclaim(&t.c), 4);
 	CN_CHECK_EQ(t.c.acked_refused, 3u);
+	CN_CHECK_EQ(t.c.acked, 4u + 5u);
 	CN_CHECK_EQ(cn_ps_slots_avail(&t.c.slots), 4u);
 	free(t.mem);
 }

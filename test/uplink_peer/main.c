@@ -24,24 +24,7 @@
 #include <cn/session/uplink.h>
 #include <cn/session/pd.h>
 #include "frames.h"
-
-#define GUEST_IP   IP(10, 0, 2, 15)
-#define GATEWAY    IP(10, 0, 2, 2)
-#define SLIRP_MAC  0x52550a000202ull
-
-struct session {
-	struct cn_nic_geometry   g;
-	struct cn_nic_link       link;        /* we are the server side */
-	uint64_t                 mac;         /* the driver's */
-	void                    *shared;
-	uint32_t                 ds, charged;
-	uint32_t                 client_sigh, wake_ctx;
-	struct cn_signal_handler wake;
-	int                      ready;       /* sigh() given */
-	int                      step;
-	int                      got_arp, got_offer;
-	uint32_t                 other;       /* frames of no interest */
-};
+#include "peer.h"
 
 static uint32_t failures;
 #define check(cond, ...) do { if (!(cond)) { failures++; cn_log("FAIL: " __VA_ARGS__); } } while (0)
@@ -106,11 +89,14 @@ static void handle(struct session *s, const uint8_t *f, uint32_t len)
 	case RX_ARP_REPLY:
 		ip_str(i.ip, a);
 		cn_nic_mac_format(i.mac, m);
-		cn_log("received an ARP reply (%u bytes): %s is at %s", (unsigned)len, a, m);
+		if (s->step != 6)
+			cn_log("received an ARP reply (%u bytes): %s is at %s", (unsigned)len, a, m);
 		check(i.ip == GATEWAY && i.mac == SLIRP_MAC && i.target_ip == GUEST_IP,
 		      "unexpected ARP reply");
 		if (s->step == 1 && !s->got_arp)
 			s->got_arp = 1;
+		else if (s->step == 6)
+			bench_arp_reply(s);
 		else if (s->step == 4) {
 			s->step = 5;
 			cn_log("the driver still forwards after the refused frames");
@@ -152,6 +138,8 @@ static void progress(struct session *s)
 		check(s->link.acked_refused == 2, "%u frames refused by the driver, expected 2",
 		      (unsigned)s->link.acked_refused);
 		cn_log("done: %u failures", (unsigned)failures);
+		if (!failures && bench_wanted())
+			bench_start(s);
 	}
 }
 
@@ -176,6 +164,7 @@ static void on_wakeup(void *arg, uint32_t count)
 			cn_nic_link_recv_done(&s->link, &p);
 		}
 		progress(s);
+		bench_progress(s);
 		more = cn_nic_link_commit(&s->link);
 	} while (more == 1);
 	check(more != CN_ERR_STATE, "the driver broke the packet stream");

@@ -106,6 +106,7 @@ struct cn_nic_link {
 	uint32_t           slot_storage[CN_PS_SLOTS_WORDS(CN_NIC_SLOTS_MAX)];
 	/* counters */
 	uint32_t sent, received;
+	uint32_t acked;                /* acknowledgements of our frames taken */
 	uint32_t send_refused;         /* frames cn_nic_link_send refused (size) */
 	uint32_t recv_refused;         /* frames of a wrong size the peer submitted */
 	uint32_t acked_refused;        /* our frames the peer acknowledged with an error */
