@@ -1,0 +1,2 @@
+# capture_peer: serves Capture with a known picture (run/framebuffer.run)
+TARGET := capture_peer
