@@ -34,7 +34,7 @@ static inline struct cn_rect cn_rect_unpack(uint64_t v)
 
 static inline int cn_rect_empty(struct cn_rect r) { return r.w == 0 || r.h == 0; }
 
-/* the smallest rectangle holding a and b */
+/* the smallest rectangle holding a and b (clipped ones: x + w must not overflow) */
 static inline struct cn_rect cn_rect_union(struct cn_rect a, struct cn_rect b)
 {
 	if (cn_rect_empty(a))
