@@ -161,12 +161,19 @@ static void config_size(void)
 static void open_capture(void)
 {
 	cn_cap_t ds, ctx;
-	uint32_t at;
+	uint32_t at, size;
 	int err = cn_capture_connect("", width, height, &capture);
 	if (!err)
 		err = cn_capture_buffer(capture, width, height);
 	if (!err)
 		err = cn_capture_dataspace(capture, &ds);
+	if (!err)
+		err = cn_ds_size(ds.name, &size);
+	if (!err && size < width * height * CN_PIXEL_BYTES) {
+		cn_log("Capture session: the buffer has %u bytes, %ux%u needs %u", (unsigned)size,
+		       (unsigned)width, (unsigned)height, (unsigned)(width * height * CN_PIXEL_BYTES));
+		cn_exit(1);
+	}
 	if (!err)
 		err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, 0, &at);
 	if (err)
