@@ -1,0 +1,2 @@
+# capture_peer: serves Framebuffer to an application and Capture to a display driver (run/framebuffer.run)
+TARGET := capture_peer
