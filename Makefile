@@ -237,6 +237,19 @@ image: $(SETUP_STAMP)
 	@test -n "$(BOARD_UBOOT_LOAD)" || { echo "image: board $(BOARD) has no SD card image (no BOARD_UBOOT_LOAD in board/$(BOARD)/board.mk)" >&2; exit 1; }
 	$(Q)tool/run --board $(BOARD) --card $(B)/$(notdir $(RUN)).img run/$(notdir $(RUN)).run
 
+# make image-check BOARD=panda|arndale RUN=scenario [CARD=img]: the structural
+# check of a card made by 'make image' (tool/imgcheck; the board's RAM and
+# kernel address from board.mk, the boot image ELF from the run's folder).
+# 'make test' checks the cards of IMGCHECK_BOARDS and breaks them on purpose
+# (test/image/imgcheck_test.sh).
+IMGCHECK_BOARDS := panda arndale
+.PHONY: image-check
+image-check:
+	@test -n "$(RUN)$(CARD)" || { echo "image-check: RUN=<scenario> or CARD=<img> is required" >&2; exit 1; }
+	$(Q)tool/imgcheck --board $(BOARD) --ram $(BOARD_RAM_BASE):$(BOARD_RAM_SIZE) --kernel-phys $(BOARD_KERNEL_PHYS) \
+	    $(if $(ELF),--elf $(ELF),$(if $(wildcard $(B)/run/$(RUN)/image.elf),--elf $(B)/run/$(RUN)/image.elf)) \
+	    $(or $(CARD),$(B)/$(RUN).img)
+
 # make sd-image ELF=image.elf CARD=out.img NAME=scenario: one card from a
 # boot image (the run tool calls this).
 CARD_ARGS = --load $(BOARD_UBOOT_LOAD) --fdt $(BOARD_UBOOT_FDT) \

@@ -1,6 +1,7 @@
 # Arndale: Samsung Exynos5250, Cortex-A15 x2, 2 GiB. Not emulated by QEMU
 # (its Exynos UART, MCT and combiner code runs on exynos4): built in CI; make
-# image BOARD=arndale RUN=... writes its SD card image (no structural checker yet).
+# image BOARD=arndale RUN=... writes its SD card image (make image-check
+# checks it: doc/boards.md).
 BOARD_DESC      := Arndale, Samsung Exynos5250, Cortex-A15 x2, combiner, MCT
 BOARD_CPU       := cortex-a15
 BOARD_MAX_CPUS  := 2

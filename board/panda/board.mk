@@ -1,6 +1,6 @@
 # PandaBoard / PandaBoard ES: TI OMAP4430 / OMAP4460, Cortex-A9 MPCore x2,
 # 1 GiB. Not emulated by QEMU: built in CI; make image BOARD=panda RUN=... writes
-# its SD card image (no structural image checker yet).
+# its SD card image (make image-check checks it: doc/boards.md).
 BOARD_DESC      := PandaBoard (ES), TI OMAP4430/4460, Cortex-A9 MPCore x2
 BOARD_CPU       := cortex-a9
 BOARD_MAX_CPUS  := 2
