@@ -76,7 +76,7 @@ static int find_gpu(void)
 	err = CN_ERR_NOT_FOUND;
 	if (cn_xml_parse(&doc, text, cn_strnlen(text, size), arena, sizeof(arena), NULL)) {
 		cn_log("the Platform session's device list is not XML");
-		cn_rm_detach(cn_env()->rm, at, NULL);
+		cn_rm_detach(cn_env()->rm, at);
 		return CN_ERR_INVALID;
 	}
 	for (const struct cn_xml_node *d = cn_xml_first_child(doc.root, "device"); d && err;
@@ -96,11 +96,11 @@ static int find_gpu(void)
 			break;
 		}
 		if (regs)
-			cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)regs & ~0xfffu, NULL);
-		cn_platform_release(platform, h, NULL);
+			cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)regs & ~0xfffu);
+		cn_platform_release(platform, h);
 		regs = 0;
 	}
-	cn_rm_detach(cn_env()->rm, at, NULL);
+	cn_rm_detach(cn_env()->rm, at);
 	return err;
 }
 

@@ -32,12 +32,12 @@ static int take(struct device *d, const char *name, uint32_t *dev, uint32_t *ds,
 		return err;
 	if ((err = cn_platform_io_mem_offset(d->platform, *dev, 0, &off)) ||
 	    (err = cn_platform_io_mem(d->platform, *dev, 0, &c))) {
-		cn_platform_release(d->platform, *dev, NULL);
+		cn_platform_release(d->platform, *dev);
 		return err;
 	}
 	if ((err = cn_rm_attach(cn_env()->rm, c, 0, 0, 0, CN_ATTACH_WRITE, &at))) {
 		cn_sys_cap_drop(c.name);
-		cn_platform_release(d->platform, *dev, NULL);
+		cn_platform_release(d->platform, *dev);
 		return err;
 	}
 	*ds = c.name;
@@ -47,9 +47,9 @@ static int take(struct device *d, const char *name, uint32_t *dev, uint32_t *ds,
 
 static void give_back(struct device *d, uint32_t dev, uint32_t ds, volatile void *regs)
 {
-	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)regs & ~0xfffu, NULL);
+	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)regs & ~0xfffu);
 	cn_sys_cap_drop(ds);
-	cn_platform_release(d->platform, dev, NULL);
+	cn_platform_release(d->platform, dev);
 }
 
 int device_find(struct device *d, uint32_t id, uint32_t index, struct cn_virtio *v,
@@ -96,7 +96,7 @@ int device_find(struct device *d, uint32_t id, uint32_t index, struct cn_virtio 
 		give_back(d, dev, ds, regs);
 	}
 out:
-	cn_rm_detach(cn_env()->rm, at, NULL);
+	cn_rm_detach(cn_env()->rm, at);
 	cn_sys_cap_drop(lds.name);
 	return err;
 }

@@ -67,7 +67,7 @@ int cn_uplink_client_open(struct cn_uplink_client *c, const char *label, uint64_
 		goto detach;
 	return 0;
 detach:
-	cn_rm_detach(cn_env()->rm, addr, NULL);
+	cn_rm_detach(cn_env()->rm, addr);
 	c->shared = 0;
 close:
 	cn_close(c->session);
@@ -77,7 +77,7 @@ close:
 void cn_uplink_client_close(struct cn_uplink_client *c)
 {
 	if (c->shared)
-		cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)c->shared, NULL);
+		cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)c->shared);
 	cn_sys_cap_drop(c->wakeup);
 	cn_close(c->session);
 	c->shared = 0;
