@@ -11,33 +11,6 @@
 
 #define ATTR_MAX 128
 
-struct init_alloc {
-	struct init_alloc *next;
-	uint64_t data[];
-};
-
-void *init_alloc(struct init_config *cfg, size_t size)
-{
-	if (size > 0x7fffffff)
-		return NULL;
-	struct init_alloc *a = cn_calloc(1, sizeof(*a) + size);
-	if (!a)
-		return NULL;
-	a->next = cfg->allocs;
-	cfg->allocs = a;
-	return a->data;
-}
-
-void init_config_free(struct init_config *cfg)
-{
-	while (cfg->allocs) {
-		struct init_alloc *a = cfg->allocs;
-		cfg->allocs = a->next;
-		cn_free(a);
-	}
-	cn_memset(cfg, 0, sizeof(*cfg));
-}
-
 static void node_name(const struct cn_xml_node *n, char *buf, size_t size)
 {
 	size_t len = n->name.len < size - 1 ? n->name.len : size - 1;

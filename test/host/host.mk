@@ -41,7 +41,7 @@ HOST_MOCK_ledger  := -Itest/host/mock
 $(HOST_B)/ledger_test $(HOST_SAN_B)/ledger_test: $(HOST_EXTRA_ledger) include/cn/child.h \
                                                  test/host/mock/cn/sys.h
 # init's config parser and its messages (origin, warnings)
-HOST_EXTRA_init_config := init/config.c init/origin.c
+HOST_EXTRA_init_config := init/config.c init/config_mem.c init/origin.c
 $(HOST_B)/init_config_test $(HOST_SAN_B)/init_config_test: $(HOST_EXTRA_init_config) init/init.h
 HOST_EXTRA_platform_desc := server/platform/devices.c
 $(HOST_B)/platform_desc_test $(HOST_SAN_B)/platform_desc_test: $(HOST_EXTRA_platform_desc) \
