@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Cairn top-level build.
 #
 #   make [BOARD=virt]            build the kernel and every program for BOARD
@@ -320,6 +321,15 @@ depcheck:
 # runs this. The fixture test/host/doccheck/broken.md proves the check
 # fails on a block that does not compile, differs or is missing.
 DOCCHECK := tool/doccheck --cc "$(CC)" --cflags "$(filter-out -MMD -MP,$(USER_CFLAGS))"
+# Every source file carries an SPDX line (tool/spdxcheck); the fixture
+# test/host/spdx_missing proves the check finds a file without one.
+.PHONY: spdxcheck
+spdxcheck:
+	$(Q)tool/spdxcheck
+	$(Q)out=$$(tool/spdxcheck test/host/spdx_missing); \
+	echo "$$out" | grep -q '^  test/host/spdx_missing/nolicense.c$$' || \
+	{ echo "spdxcheck: FAIL the check misses test/host/spdx_missing/nolicense.c:"; echo "$$out"; exit 1; }
+
 .PHONY: doccheck
 doccheck: $(SETUP_STAMP)
 	$(Q)$(DOCCHECK) doc

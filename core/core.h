@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Core's internal interfaces, one section per file, lower layers first:
  * memory (mem.c), RPC objects (obj.c), sessions (session.c), a PD's page

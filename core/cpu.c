@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * CPU service: a session creates and kills threads (thread.c) in PDs, in
  * its band of priorities ('priority=', 'prio_levels='), on its CPUs (the

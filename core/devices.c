@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Core's ROM, IRQ, IO_MEM and LOG services. ROM modules are the boot
  * modules (read-only dataspaces); each interrupt and each MMIO range

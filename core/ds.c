@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Dataspaces: RAM (allocated by a PD session, paid from its account, cached
  * or uncached for DMA), ROM modules and MMIO ranges. A dataspace capability

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Core as every thread's pager: a thread's faults and stops arrive as a
  * signal on core's entrypoint (one signal context per thread, its pager).

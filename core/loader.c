@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Starting init: a PD and a CPU session paid from all remaining RAM, its
  * static ELF loaded from the ROM module "init" (read-only segments shown

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Core's start: take over the memory the kernel left free, make the boot
  * modules ROM dataspaces, start init from the ROM module "init" with all

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A PD's mappings in its kernel page tables: core maps pages with
  * CN_SYS_MAP and gives the kernel a second-level table (paid from the PD's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Core's memory: the physical page allocator over the RAM the kernel left
  * free, a pool for small kernel objects (64 B .. 1 KiB, size aligned), and

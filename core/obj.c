@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Core's RPC objects: each gets a fresh badge (with CORE_BADGE_BIT, which
  * components cannot mint, so a component's own capability can never pass

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Core as init's parent: init's session requests reach core's services
  * (labels get the prefix "init"), paid from init's PD account; init's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * PD service: a kernel protection domain with its address space (a region
  * map, rm.c), capability space and quota account; its RAM dataspaces

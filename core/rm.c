@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Region maps: sorted lists of regions, each showing a dataspace or
  * another region map (a managed dataspace) at an address. Attaching into

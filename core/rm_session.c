@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * RM service: a session creates region maps that are not an address space
  * (managed dataspaces, rm.c), each paid from the session's quota, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Sessions of core's services: created from an argument string with the
  * quota the requester donates (moved from the payer's account into the

@@ -1,2 +1,3 @@
+# SPDX-License-Identifier: MIT
 # core: the privileged roottask (see doc/architecture.md, "Core")
 TARGET := core

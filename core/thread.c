@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Thread objects of CPU sessions: a kernel thread in a PD with its UTCB
  * page and its pager (fault.c), at a priority in its session's band, on a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Where init's children run: a child's <affinity> location in the config's
  * <affinity-space> stands for a part of init's own CPUs (the location of

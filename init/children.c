@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * init's children: starting those of a config, and applying a new config
  * to the running ones — a child whose <start> node is gone is killed, one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * init's config parser: turns the XML of the "config" ROM into struct
  * init_config. Every problem is logged with its line; a <start> node with a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The memory of a parsed config: every string and array of a struct
  * init_config is allocated here and freed in one go (used by the parser,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The "config" ROM init serves to a child whose <start> node has a
  * <config> sub-tree: a session is a RAM dataspace holding the sub-tree's

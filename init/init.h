@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * init: starts the children its config ROM describes and routes their
  * session requests (see doc/init.md). The parsed config, shared by the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * init's start-up and its config ROM: read the "config" ROM from the
  * parent, parse it and start the children (children.c); the ROM stays

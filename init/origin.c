@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Where a line of init's config comes from, and init's messages about it.
  * The run tool writes the config's origin into its root node:

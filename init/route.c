@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * init's routing policy: the <route> of the requesting child's <start>
  * node, then <default-route>; the first rule matching service and label

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * init's rule matching (see doc/init.md, "Routing"): does a <service> or
  * <any-service> rule of a <route> apply to a session request? Pure

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The rules of init's <route> and <default-route> and their matching
  * (route_match.c): plain data, no component runtime, so that the host test

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * init's quota figures and its state: what children may still get (the
  * available quota less the preserved), the "all children gone" line that

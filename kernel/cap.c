@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Capability spaces: per-PD arrays of slots whose index is the capability's
  * name. Every slot referring to an object is linked into that object's list,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * IPC fast paths, entered straight from the SVC vector for CN_SYS_CALL and
  * CN_SYS_REPLY_WAIT. They handle the common case — at most four message

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Synchronous IPC: call and reply-and-wait, no timeouts. A call goes to a
  * thread (the server's entrypoint) through a capability whose badge tells the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Interrupts: the kernel timer and the inter-processor interrupt are handled
  * here, every other interrupt line can be bound to one signal context by an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * KDEBUG=1 builds only (make KDEBUG=1; off by default, and then nothing of
  * this is compiled): the kernel prints every system call it refuses, with

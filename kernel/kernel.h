@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The kernel's internal types and the interfaces between its parts:
  * objects and capabilities, threads and scheduling, IPC, signals, IRQs,

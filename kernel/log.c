@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel console output: formatted printing to the board's UART and panic.
  */

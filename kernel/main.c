@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel start-up: banner, MMU and vectors, interrupt controller and timer,
  * then the roottask (the first boot module, normally core) is created from

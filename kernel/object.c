@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel objects made and unmade: CN_SYS_CREATE places a thread, PD, signal
  * receiver, signal context or IRQ object in memory core gives, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Protection domains: their destruction (threads, capability space, address
  * space) and the calls core maps and unmaps memory with. The page tables

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The scheduler: per CPU, the claims-and-fills policy of sched_policy.c
  * (priorities with CPU quota per super period, round robin fills) applied

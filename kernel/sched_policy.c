@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Claims and fills: the per-CPU scheduling policy (see sched_policy.h).
  * Plain C without kernel dependencies, so that the host tests can run it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The scheduling policy of one CPU, as a plain data structure without any
  * kernel dependency (host-tested by test/host/sched_policy_test.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Signals: asynchronous, counting notifications. A context belongs to one
  * receiver; submitting to it adds to its count and, if a thread waits on the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Multi-processor support: the per-CPU data (kernel stack and struct cpu),
  * the kernel lock every kernel entry takes, inter-processor interrupts that

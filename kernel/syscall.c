@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * System-call entry and dispatch (the slow path; the IPC fast path is in
  * fastpath.c): the table generated from <cn/syscalls.h>, the lock-free

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The system-call layer inside the kernel: what a handler returns, the
  * handler of every call (declared from the one list, <cn/syscalls.h>), and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The registers of a system call and of a message by name: the only place
  * in the kernel that knows which of r0-r7 holds what (the ABI of

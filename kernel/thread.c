@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Thread life cycle: initialisation, blocking and waking, faults and
  * exceptions (handed to the pager as a signal), and destruction that leaves

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The privileged calls core controls threads with: start, pause, resume,
  * pager, registers, fault state, priority and CPU quota, time used, CPU

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Time: the free-running counter, per-thread one-shot timeouts that fire a
  * signal (the basis of the timer service), and each CPU's kernel timer that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mkdisk: writes a disk image of seeded pseudo-random bytes for run
  * scripts (tool/run: disk_image, check_disk_image). The same size and seed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * block_hostile: a hostile Block client for run/block_hostile.run. It
  * opens a session like any client and then writes the packet stream's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * block_test: a client of the Block session for run/block.run. It reads
  * every block (pipelined, several requests in flight) and prints the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * config_client: prints its "config" ROM (the <config> sub-tree its parent
  * init handed it) twice, from two sessions one after the other, tries a service nobody routes ("Hello", which init

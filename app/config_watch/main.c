@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * config_watch: prints its "config" ROM, and again after each signal that
  * the ROM has a new version; runs until it is killed. The test of init's

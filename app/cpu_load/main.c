@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cpu_load: a test component for CPU quota and affinity. Its "config" ROM
  * says what to do (doc/scheduling.md, run scripts sched_*):

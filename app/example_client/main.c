@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * example_client: the tutorial's client (doc/c-api.md). It opens a
  * session of the "Counter" service, adds to its counter twice, reads it

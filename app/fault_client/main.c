@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fault_client: prints a line and then touches unmapped memory, so that its
  * parent sees the fault, reports it and cleans up.

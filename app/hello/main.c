@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The first user-mode program: prints a line through the kernel's debug
  * output and stops (run/hello.run).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * hello_client: connects to the "Hello" service (hello_session.h), which
  * init routes to its sibling hello_server, calls it, closes the session and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * hello_pair: two "Hello" sessions at once (labels "a" and "b", which
  * init routes to two different servers), then closes "b" and must still be

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * log_client: the smallest component on top of init. It prints a few lines
  * through its LOG session (core shows them as "[init -> NAME] ...") and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * peer_test: the hostile and the well-behaved peers of the session and
  * quota tests (run/init_trap, init_hog, init_teardown, init_threads,

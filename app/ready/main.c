@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ready: the trivial child of run/init_many and run/bench_init. Logs the
  * kernel time at which it runs ('ready at tick T', the first thing its

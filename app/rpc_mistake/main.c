@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rpc_mistake: a Hello client built against a newer version of the
  * interface than its server (hello_session.h plus a third function,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Arndale (Exynos5250, Cortex-A15 x2): Exynos UART console, GIC with the
  * interrupt combiner in front of it, MCT time base and per-CPU local

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Arndale (Samsung Exynos5250, Cortex-A15 x2): physical memory map and
  * interrupts of the devices Cairn uses. The GIC is the Cortex-A15's own;
  * the 32-group interrupt combiner raises GIC interrupt 32 + group.

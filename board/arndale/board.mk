@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Arndale: Samsung Exynos5250, Cortex-A15 x2, 2 GiB. Not emulated by QEMU
 # (its Exynos UART, MCT and combiner code runs on exynos4): built in CI; make
 # image BOARD=arndale RUN=... writes its SD card image (make image-check

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * QEMU smdkc210 (Exynos4210, Cortex-A9 x2): Exynos UART console, the
  * MPCore GIC with the interrupt combiner in front of it, MCT time base and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* QEMU smdkc210 (Samsung Exynos4210): physical memory map and interrupts of
  * the devices Cairn uses. QEMU models the Cortex-A9 MPCore's own GIC (at
  * PERIPHBASE) fed by a 64-group "internal" interrupt combiner: group g

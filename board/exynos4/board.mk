@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # QEMU smdkc210: Samsung Exynos4210, Cortex-A9 x2. Runs the Exynos UART, MCT
 # and interrupt-combiner code that the Arndale (Exynos5250) shares.
 BOARD_DESC      := Samsung SMDKC210 (QEMU smdkc210), Exynos4210, Cortex-A9 x2, combiner, MCT

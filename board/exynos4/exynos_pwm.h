@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Samsung Exynos PWM timer 0 as a one-shot interrupt source, driven from
  * user space by the kernel tests (test/ktest, BOARD_USER_TIMER_OPS): armed
  * for about 1 ms at 24 MHz, then quieted. 'base' is its mapped MMIO. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * PandaBoard (OMAP4430/4460): OMAP UART3 console; the Cortex-A9 MPCore GIC
  * and global timer, as on vexpress-a9 (kernel/drivers/gicv2*.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* PandaBoard / PandaBoard ES (TI OMAP4430 / OMAP4460, Cortex-A9 MPCore x2):
  * physical memory map and interrupts of the devices Cairn uses. */
 #ifndef BOARD_H

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # PandaBoard / PandaBoard ES: TI OMAP4430 / OMAP4460, Cortex-A9 MPCore x2,
 # 1 GiB. Not emulated by QEMU: built in CI; make image BOARD=panda RUN=... writes
 # its SD card image (make image-check checks it: doc/boards.md).

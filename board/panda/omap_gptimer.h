@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* OMAP4 general-purpose timer (GPTIMER3) as a one-shot interrupt source,
  * driven from user space by the kernel tests (BOARD_USER_TIMER_OPS):
  * overflows about 1 ms after it is armed (32 kHz clock). 'base' is its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Raspberry Pi 2: PL011 console, BCM2836/BCM2835 interrupt controllers,
  * generic timer; four cores, started and interrupted through the BCM2836

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Raspberry Pi 2 (QEMU raspi2b): BCM2836, Cortex-A7 x4, BCM2835 + BCM2836 local
 # interrupt controllers, PL011 UART0, generic timer.
 BOARD_DESC      := Raspberry Pi 2 B (QEMU raspi2b), BCM2836, Cortex-A7 x4

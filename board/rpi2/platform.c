@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Board hooks of the platform component (server/platform/board.h) for the
  * Raspberry Pi 2. DMA masters of the BCM2836 see RAM through the VideoCore

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Stand-in for the Raspberry Pi boot firmware when QEMU boots U-Boot from
  * an SD card image (make run/NAME BOARD=rpi2 BOOT=uboot). On a real board

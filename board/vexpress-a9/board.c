@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Versatile Express A9: PL011 console, the MPCore GIC and global timer.
  * Secondary CPUs wait in the boot loader's holding pen (WFI) until the

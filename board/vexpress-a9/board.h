@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ARM Versatile Express, CoreTile A9x4: physical memory map of the devices
  * Cairn uses (Cortex-A9 MPCore private region at PERIPHBASE 0x1e000000). */
 #ifndef BOARD_H

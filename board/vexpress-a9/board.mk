@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # ARM Versatile Express with a Cortex-A9 MPCore tile (the Pandaboard's CPU).
 BOARD_DESC      := ARM Versatile Express A9 (QEMU vexpress-a9), Cortex-A9 MPCore, GIC, PL011
 BOARD_CPU       := cortex-a9

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * QEMU virt board: PL011 console, GICv2, generic timer; secondary CPUs are
  * started with PSCI (QEMU emulates it through HVC).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* QEMU virt: physical memory map of the devices Cairn uses. */
 #ifndef BOARD_H
 #define BOARD_H

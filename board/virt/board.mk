@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # QEMU 'virt' board: Cortex-A15, GICv2, PL011, ARM generic timer. The default board.
 BOARD_DESC      := QEMU virt, Cortex-A15, GICv2, PL011 UART, generic timer
 BOARD_CPU       := cortex-a15

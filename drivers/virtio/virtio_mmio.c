@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The virtio-mmio transport (cn/virtio.h), legacy (version 1) and modern
  * (version 2) register interface: probing, reset and feature negotiation,

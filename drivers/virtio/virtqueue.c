@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Split virtqueues (cn/virtio.h): descriptor chains from a private free
  * list, the available ring the driver fills, the used ring the device

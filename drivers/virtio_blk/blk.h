@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The virtio-blk device side of the driver (requests.c): find the device,
  * set it up, issue read/write/flush requests whose data lies in DMA memory

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * virtio_blk: serves the Block session (cn/session/block.h) from a
  * virtio-blk device on QEMU virt's virtio-mmio transports. Single-threaded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * virtio-blk: device discovery, set-up and the request queue (blk.h).
  * A request is a chain of three descriptors: the header (type, sector),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Device resources from core (see resources.h): IO_MEM and IRQ sessions,
  * uncached RAM dataspaces and their bus addresses from the PD.

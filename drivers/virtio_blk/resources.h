@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * How the driver gets its device: MMIO, an interrupt and DMA memory.
  * Until the Platform session exists these come straight from core's IO_MEM

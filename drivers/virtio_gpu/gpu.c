@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * virtio-gpu 2D commands (gpu.h). Layouts from the virtio specification,
  * 5.7.6 "Device Operation": every request starts with the 24-byte control

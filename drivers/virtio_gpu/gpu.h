@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The virtio-gpu device side of the driver (gpu.c): set-up of the control
  * queue and the 2D commands (virtio spec 1.2, 5.7 "GPU Device"), each sent

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * virtio_gpu: display driver for a virtio-gpu device (2D) on QEMU virt's
  * virtio-mmio transports, a CLIENT of the Capture session

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * virtio-input: identification through the configuration space (select /
  * subsel / size, then the union), the event queue (queue 0) kept full of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * virtio_input: drives every virtio-input device (QEMU's
  * virtio-keyboard-device, virtio-mouse-device, virtio-tablet-device) among

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # virtio_input: virtio-input keyboard/mouse/tablet driver, an Event client (doc/driver-virtio-input.md)
 TARGET    := virtio_input
 SRC       := main.c device.c translate.c

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * evdev frames -> Cairn input events (translate.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Translation of virtio-input (evdev) events into Cairn input events
  * (<cn/session/input.h>), one device frame at a time: everything up to an

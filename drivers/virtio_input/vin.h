@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The virtio-input device side of the driver (device.c): what a device
  * is (its name, event types, absolute axes from the configuration space),

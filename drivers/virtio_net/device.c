@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The driver's device through the Platform session (device.h): the
  * granted devices from devices(), each virtio-mmio transport acquired,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * How the driver gets its device: through its Platform session
  * (doc/platform.md). It looks through the virtio-mmio transports its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * virtio_net: a virtio-net driver for QEMU virt's virtio-mmio transports,
  * and a CLIENT of an Uplink session (cn/session/uplink.h, doc/drivers.md):

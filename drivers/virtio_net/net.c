@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * virtio-net: features, configuration space, the receive queue kept full
  * and the transmit queue (net.h). A buffer is one descriptor holding the

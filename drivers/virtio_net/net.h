@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The virtio-net device side of the driver (net.c): feature negotiation,
  * the MAC address and link state from the configuration space, the receive

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A ROM module kept attached across its versions (lib/base/attached_rom.c):
  * connect, attach read-only, and on the ROM's change signal detach the old

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the kernel tells the roottask (core) at boot: a read-only page mapped
  * at CN_BOOTINFO_ADDR in the roottask's address space.

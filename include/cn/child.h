@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The parent side of the parent protocol (lib/base/child*.c): starting a
  * child from an ELF binary, serving its parent interface, and keeping the

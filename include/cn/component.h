@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Writing a component: provide cn_main() (or cn_component_construct(), the
  * older form with the environment as its parameter). The runtime

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Reading an attribute of the component's own <config> node (the "config"
  * ROM) in one call, for components whose configuration is a few

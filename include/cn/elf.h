@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The parts of the 32-bit ELF format Cairn's loaders need (static
  * executables only).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * An entrypoint: one thread that serves RPC objects and signal handlers.
  * RPC objects are told apart by the badge of the capability a client called

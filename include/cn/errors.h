@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Every error value of Cairn, in one space: the kernel's system calls
  * (-1..-19), the session interfaces of core, parents and servers (-20..-39),

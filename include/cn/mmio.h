@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Register descriptions for native drivers: a register layout (offset,
  * width, bit fields) is written down once, as constants, apart from the

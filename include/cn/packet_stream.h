@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Packet stream: bulk data between two components through one shared
  * dataspace (doc/packet-stream.md). One stream carries one direction: the

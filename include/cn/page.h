@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The page size of user space (components, core, the kernel tests): the
  * one constant user code rounds dataspaces, stacks and mappings to.

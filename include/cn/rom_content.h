@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The content of one ROM session a component serves (lib/base/rom_content.c):
  * a RAM dataspace holding the bytes (NUL-padded), its size, and the client's

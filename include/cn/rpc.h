@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * RPC interfaces declared once. An interface is an X-macro list of its
  * functions; CN_RPC_INTERFACE() turns it into opcodes, typed client stubs,

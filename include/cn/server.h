@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A server library: offer a session interface through the parent with
  * quota accounting done for you (lib/base/server.c).

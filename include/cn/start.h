@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * How a component starts: its parent maps one read-only page, the start
  * info, at CN_START_INFO_ADDR and starts the main thread there with r0 =

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * User-space stubs for every kernel call (see cn/syscalls.h and
  * doc/kernel-abi.md). Each stub is an inline 'svc #0' with the arguments in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The Cairn kernel ABI: system-call numbers, error codes, message layout,
  * object types and mapping attributes. Shared by the kernel and user space.

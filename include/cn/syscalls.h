@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The kernel's system calls, declared once. Everything else is generated
  * from CN_SYSCALLS: the CN_SYS_* numbers, the register counts the user stubs

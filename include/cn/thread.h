@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Threads of a component, and the mutex and counting semaphore to
  * coordinate them (lib/base/thread.c).

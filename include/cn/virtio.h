@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * virtio for native drivers (doc/virtio.md): split virtqueues and the
  * virtio-mmio transport in both its legacy (version 1) and modern

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Cortex-A9 MPCore global timer: a 64-bit up-counter (the kernel's time
  * base) with a comparator used as the kernel's one-shot timer.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Raspberry Pi 2 interrupts: the BCM2836 per-core controller (core timers,
  * mailboxes, and "GPU interrupt pending") in front of the BCM2835 ARM

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel device drivers: UART, interrupt controllers and timers. Each takes
  * its MMIO base from the board (board/<name>/board.c) and knows nothing of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The board's interrupt and timer functions for Exynos boards (list this
  * file in BOARD_KERNEL_SRC next to gicv2.c, exynos_combiner.c and

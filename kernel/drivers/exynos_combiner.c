@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Samsung Exynos interrupt combiner: groups of eight interrupt sources, each
  * group ORed into one GIC interrupt. Four groups share a 16-byte register

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Samsung Exynos multi-core timer (MCT): the 64-bit global free-running
  * counter is the kernel's time base; each CPU's local timer (L0, L1) is its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Samsung Exynos UART (the S3C/S5P UART of every Exynos SoC), transmit
  * only: the kernel's debug console.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ARMv7 generic timer: the virtual counter is the kernel's time base and the
  * virtual timer its one-shot event. User space may read the counter and use

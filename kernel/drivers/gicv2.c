@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ARM Generic Interrupt Controller v2 (distributor + CPU interface). Every
  * shared interrupt is routed to CPU 0 unless a board routes one elsewhere

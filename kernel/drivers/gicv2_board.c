@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The board's interrupt functions for boards whose interrupt controller is
  * a GICv2 (list this file in BOARD_KERNEL_SRC next to gicv2.c); SGI 0 is

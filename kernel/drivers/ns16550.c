@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * NS16550-compatible UART with 32-bit register spacing (the OMAP UART,
  * TI's 16C750 derivative), transmit only: the kernel's debug console. The

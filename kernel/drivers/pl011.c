@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ARM PL011 UART, transmit only (the kernel's debug console).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * PSCI CPU_ON through HVC: how a secondary CPU of QEMU's virt board (and of
  * boards whose firmware implements PSCI with the HVC conduit) is started.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Attached ROM (<cn/attached_rom.h>): a ROM session whose current version
  * stays attached, re-attached on each change signal.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The client side of a Block session (cn/session/block.h): connect, ask
  * the device's geometry, attach the packet stream's dataspace as its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Blocking a component's threads (for <cn/thread.h>'s mutex and semaphore,
  * lib/base/mutex.c): every thread that has to wait owns a slot in 'selves'

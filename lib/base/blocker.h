@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private interface of lib/base/blocker.c: the per-thread state a thread
  * of the component blocks on (a signal receiver with a WAKE and a NAP

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A child's life (see <cn/child.h>): the core sessions it is made of (PD,
  * CPU, ROM of the binary), its start, its exit or fault, and giving every

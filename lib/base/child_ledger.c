@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The quota ledger of a parent (see <cn/child.h>): where every byte and
  * cap it was given is right now. Our own PD account, what the runtime

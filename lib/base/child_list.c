@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * All children of this parent (see <cn/child.h>): the one list of them, by
  * which the parent finds a child by name, wakes children with pending

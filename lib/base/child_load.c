@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Loading a child's ELF binary into its address space (cn_child_load): the
  * ROM dataspace is looked at through our own address space; read-only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The parent interface (<cn/session/parent.h>) as a child sees it: one RPC
  * object per child, served by our entrypoint, its context the struct

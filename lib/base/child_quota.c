@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Moving quota between the PD accounts of a parent and its children (see
  * <cn/child.h>): every session donation goes client -> parent -> server

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Sessions of children (see <cn/child.h>): opening one along the route the
  * policy chose, paying it with quota withdrawn from the client's PD

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Sessions of children at sibling servers (see <cn/child.h>), never waited
  * for: a request moves the client's donation to the server's account,

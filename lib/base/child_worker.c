@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The worker thread that talks to a child server for us (see
  * <cn/child.h>): a parent must never wait on a child, so the entrypoint

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * main() of every component: check the start info its parent mapped, set up
  * the environment (signal receiver of the entrypoint, heap, LOG session),

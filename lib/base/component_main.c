@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The light entry: a component that defines cn_main() instead of
  * cn_component_construct() gets this construct(), which calls cn_main()

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * One attribute of the component's <config> node (cn/config.h): open the
  * config ROM, parse it, read the attribute, close it again.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Sessions through the parent: cn_connect() completes the argument string
  * with the service's default quota (<cn/util/session_args.h>), asks the

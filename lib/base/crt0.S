@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Start-up code of a user program: clear .bss, call main(r0 = start
  * argument, e.g. the boot-info address for the roottask), then stop the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The entrypoint loop: wait for a call or a signal (CN_SYS_REPLY_WAIT with a
  * bound signal receiver), find the object by badge (a direct-mapped cache in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The component's environment (struct cn_env) and leaving: cn_env(),
  * cn_exit(); giving a signal object back to the PD. Kept apart from main() (component.c) so that programs with

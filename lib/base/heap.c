@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The component heap and RAM helpers: cn_malloc/cn_calloc/cn_free over a
  * struct cn_heap (lib/util/heap.c) that grows by allocating RAM dataspaces

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cn_log(): one formatted line per call to the component's LOG session, or
  * to the kernel console while there is none (early start-up, or the LOG

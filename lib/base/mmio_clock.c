@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The time source for cn_mmio_wait() in components: the kernel's
  * free-running counter (CN_SYS_TIME) in microseconds; between polls the

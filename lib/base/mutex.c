@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Mutex and counting semaphore of <cn/thread.h>: an uncontended path with
  * atomic instructions only; a thread that must block queues itself (FIFO)

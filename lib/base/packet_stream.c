@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Packet stream in a component: the shared dataspace (allocated, attached
  * and formatted by the side that owns it, normally the server) and the

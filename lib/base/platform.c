@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Client helpers of the Platform session (<cn/session/platform.h>):
  * connecting with the session's cost plus a DMA budget, showing a device's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ROM modules as memory: open a ROM session, attach its dataspace
  * read-only into the address space, and undo both.

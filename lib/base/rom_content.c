@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Serving a ROM session's content (<cn/rom_content.h>): the dataspace,
  * version updates in place or in a larger dataspace, and the client's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * RPC messages over kernel IPC: words 0-3 travel in the message registers,
  * words 4.. in the UTCB, capabilities in the UTCB's capability slots (the

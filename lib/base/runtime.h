@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private glue between the files of the component runtime (lib/base): the
  * environment's storage and the start-up steps main() runs. Not a public

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The server library (<cn/server.h>): a root object per service that opens,
  * upgrades and closes sessions with per-session quota accounting

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Signal handlers and RPC objects on the component's entrypoint: each gets
  * a fresh imprint or badge (counters, never reused) and a capability from

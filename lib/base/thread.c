@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Threads of a component (<cn/thread.h>): a CPU-session thread in the
  * component's own PD with a stack from a RAM dataspace, started at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * First instructions of a thread made by cn_thread_create(): r0 = its
  * struct cn_thread, sp = top of its stack. cn_thread_run_() runs the

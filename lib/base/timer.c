@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Client helpers of the Timer session (<cn/session/timer.h>): connecting
  * with the session's exact cost, and a sleep that blocks the calling thread

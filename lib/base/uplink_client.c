@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The client side of an Uplink session (cn/session/uplink.h): the typed
  * connect helper, and opening a session: attach its dataspace, exchange

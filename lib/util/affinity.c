@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Affinity spaces and locations: parsing, printing, scaling between spaces
  * and composing a child's location into its parent's (see affinity.h).

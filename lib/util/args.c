@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Session-argument strings (see cn/util/args.h): a strict tokenizer over the
  * whole string, lookups, decoding, and in-place bounded modification.

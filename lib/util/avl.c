@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Intrusive AVL tree (see cn/util/avl.h): iterative insert and remove with
  * rebalancing along the parent chain, in-order iteration, and a checker.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Bit allocator (see cn/util/bitalloc.h): word-at-a-time scans from a hint
  * below which every bit is used.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Validation of static ELF executables for the loaders in core and in
  * parents (see cn_elf_parse in <cn/elf.h>). Everything in the image is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cn_strerror(): the name of every error value of <cn/errors.h> (kernel,
  * sessions, lib/util, RPC), for messages. Portable: also in the kernel and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * printf-style formatting (no floating point) to a callback or a buffer.
  */

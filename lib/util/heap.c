@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Best-fit heap (see cn/util/heap.h). Every chunk starts with a header of
  * size and magic; free chunks add a link and form an address-ordered list,

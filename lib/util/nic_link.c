@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * One side of a Nic or Uplink session (cn/session/nic.h): the session
  * geometry from its arguments, MAC addresses as text, and sending and

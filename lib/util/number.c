@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unsigned number parsing with 0x prefix, K/M/G suffix and overflow checks.
  */

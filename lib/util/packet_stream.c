@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Packet stream rings, descriptor checks and the fixed-size slot allocator
  * (see cn/packet_stream.h, doc/packet-stream.md). Portable: no system

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Per-session quota accounting for servers (<cn/util/quota.h>): parsing the
  * donated quota from session arguments and charging against it, with every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Default and growing quota arguments of session requests (see
  * <cn/util/session_args.h>): pure string logic shared by cn_connect() and

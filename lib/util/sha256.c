@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * SHA-256 (see cn/util/sha256.h), written from FIPS 180-4: 64-byte blocks,
  * message schedule of 64 words, padding with 0x80, zeros and the bit

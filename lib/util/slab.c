@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Slab allocator (see cn/util/slab.h). A block is a header, a bitmap of used
  * objects, and the objects; the blocks form a list.

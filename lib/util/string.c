@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Memory and string functions (portable C, word-sized copies when aligned).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * XML configuration parser (see cn/util/xml.h). Iterative: the chain of open
  * nodes is the stack, so deep nesting is a reported error, never a stack

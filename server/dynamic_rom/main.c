@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * dynamic_rom: a ROM server whose modules change over time, for testing
  * components that watch a ROM (init's live reconfiguration). Its config

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The "Counter" service of the tutorial (doc/c-api.md): each session holds
  * a number, add(n) adds n to it and returns the sum, get() returns it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * example_counter: the tutorial's server (doc/c-api.md). It offers the
  * "Counter" service of counter_session.h; the server library

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The "Hello" service of the worked example (server/hello_server,
  * app/hello_client): say(text) prints a line in the server's log, add(a, b)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * hello_server: offers the "Hello" service (hello_session.h) through the
  * server library (<cn/server.h>): the library's root object checks each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Board hooks of the platform component: clock, power and reset control
  * and DMA bus addresses. Each board implements them in

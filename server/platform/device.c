@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Acquiring and releasing devices: core's IO_MEM sessions for the pages
  * of the device's MMIO ranges (shared by devices whose ranges lie in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Parsing the board's device description and the platform component's
  * policies (see devices.h): XML in, fixed tables out, every problem

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The board's device description and the platform component's policy:
  * parsed from XML (lib/util/xml) into fixed tables. Portable C, also

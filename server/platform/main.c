@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The platform component (doc/platform.md): reads the board's device
  * description (ROM "devices") and its policies (ROM "config"), and serves

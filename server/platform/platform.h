@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Internals of the platform component shared by its files: the board's
  * devices with their owners, the policies, the sessions.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The Platform service (<cn/session/platform.h>): a session per driver,
  * its devices chosen by the policy for its label, DMA buffers paid from

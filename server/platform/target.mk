@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # platform: the Platform service (doc/platform.md). The board's hooks come
 # from board/<name>/platform.c (server/platform/board_none/ without one); the
 # board's device description becomes the boot module 'devices' (Makefile,

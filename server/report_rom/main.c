@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report_rom: serves the Report session (<cn/session/report.h>) and the ROM
  * session: each ROM session shows the report its config's policy names,

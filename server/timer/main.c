@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The Timer service (<cn/session/timer.h>, doc/session-timer.md): every
  * session's one-shot or periodic timeout on one list sorted by deadline,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * blkbench: sequential reads of a Block session (drivers/virtio_blk),
  * counted with the PMU's instructions-retired event (0x08) on the only CPU

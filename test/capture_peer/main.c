@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A test peer standing in for the GUI server (run/framebuffer.run): it
  * serves one Framebuffer session (cn/session/framebuffer.h) to an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A first client of core, started as "init" without the component runtime:
  * LOG, PD (dataspace + attach), and exit, through the generated stubs.

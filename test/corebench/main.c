@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Benchmarks of core and the component API, in instructions (cycle counter
  * under QEMU -icount shift=0): an RPC round trip through the generated stub

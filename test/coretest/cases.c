@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The cases of core's test suite: session arguments and quota, shared
  * dataspaces, region-map faults, device ownership, hostile capability use,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Test children for core's test suite: a PD and a CPU session from core,
  * this program's read-only segment shown from its ROM module, a stack, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Shared parts of core's test suite: the environment (start info, LOG
  * session, a signal receiver), checks, and test children: fresh PDs that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Start of a test child's thread: r0 = argument, r1 = function; the
  * function's result goes to r1 and the thread stops. */
 	.syntax unified

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Core's test suite: runs each case, checks afterwards that init's quota
  * account is exactly as before (nothing leaked, nothing lost), and prints

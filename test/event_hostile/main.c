@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A hostile Event client (run/input.run, boot 3): session "bad" publishes
  * a head index far outside the ring and wakes the server, which must

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Names of Linux input key codes (linux/input-event-codes.h) for the
  * event peer's output: letters, digits, modifiers, the keys the tests

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Names of Linux input key codes (keys.c) */
 #ifndef EVENT_PEER_KEYS_H
 #define EVENT_PEER_KEYS_H

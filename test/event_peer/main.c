@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * event_peer: a test peer that SERVES the Event session
  * (<cn/session/event.h>) in place of an event filter, and prints every

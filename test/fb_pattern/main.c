@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A Framebuffer client (cn/session/framebuffer.h) that draws a known
  * 1024x768 picture for run/framebuffer.run:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of affinity spaces and locations (<cn/util/affinity.h>):
  * parsing and printing, validity, scaling between spaces, composing a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of session-argument strings: lookup, decoding, numbers,
  * malformed input, bounded modification and label prefixing.

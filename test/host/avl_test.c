@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of the intrusive AVL tree: ordered insertion, duplicates,
  * removal of every shape of node, and a long random run against a reference

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of the bit allocator: exhaustion, alignment, double free,
  * ranges at the end of a bitmap that is not a multiple of 32 bits, and a

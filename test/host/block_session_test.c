@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host test of the Block session header: the RAM quota a client donates
  * (CN_BLOCK_SESSION_RAM) covers the stream's dataspace, its meta data and

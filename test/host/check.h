@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A minimal unit-test harness for host tests of the portable libraries.
  * Each case prints 'test: <program>/<case> ok' or '... FAIL <file>:<line>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host unit test of the error space <cn/errors.h> and cn_strerror()
  * (lib/util/errors.c): every value is distinct and has its own name.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of lib/util/format.c: conversions, flags, widths, precisions
  * and length modifiers compared with the C library's snprintf, plus

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target: differential test of lib/util against the C library.
  * The input drives (1) a format string of up to four conversions drawn from

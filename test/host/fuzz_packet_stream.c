@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for the packet stream's descriptor and index checks.
  * The input plays a hostile peer: it writes arbitrary words into the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for the XML parser: parses each input with a small and a
  * large arena, walks the whole tree and calls every accessor, and checks the

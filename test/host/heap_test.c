@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of the heap: alignment, accounting, best fit, coalescing back to
  * one chunk, bad and double frees, growth through the callback, realloc, and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Host unit tests and fuzz targets for the portable libraries (lib/util).
 # Included by the top-level Makefile; also works on its own from the
 # repository root: make -f test/host/host.mk host-tests

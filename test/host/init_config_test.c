@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host test of init's config parser (init/config.c) and its messages
  * (init/origin.c), compiled unchanged: the origin the run tool writes into

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host test of the Input/Event event ring (<cn/session/input.h>: order,
  * wrap-around, a full ring drops and counts, a peer's index out of range

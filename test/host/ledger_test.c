@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host test of the parent's quota books (lib/base/child_session.c,
  * child_sibling.c, child_quota.c, child_ledger.c), compiled unchanged

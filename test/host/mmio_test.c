@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of the register-description helper (cn/mmio.h) on plain
  * memory: widths and offsets, array registers, field extraction and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of the Nic/Uplink frame link (lib/util/nic_link.c): session
  * geometry from arguments, MAC addresses as text, frames both ways between

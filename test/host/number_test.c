@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of lib/util/number.c: bases, suffixes, overflow, junk.
  */

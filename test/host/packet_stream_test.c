@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of the packet stream (lib/util/packet_stream.c): layout
  * limits, a round trip source -> sink -> source, signals only on the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host test of the pixel helpers shared by the Framebuffer and Capture
  * sessions (<cn/session/pixels.h>): rectangle packing, union and clipping

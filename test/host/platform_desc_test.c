@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of the platform component's device description and policy
  * parser (server/platform/devices.c): the three boards' devices.xml files,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of per-session quota accounting (<cn/util/quota.h>): parsing
  * donations, refusing sessions that do not pay their cost, charges,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of init's route matching (init/route_match.c): service names,
  * label, label_prefix and label_suffix, <if-arg> conditions on the label

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of the RPC interface generator (<cn/rpc.h>): a test interface
  * is declared once; the generated client stubs talk to the generated

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of the kernel's scheduling policy (kernel/sched_policy.c):
  * claims by priority while their quota lasts, fills round robin, refills

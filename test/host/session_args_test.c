@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of the quota arguments cn_connect() sends: per-service
  * defaults, keeping what the caller gave, bounded doubling after

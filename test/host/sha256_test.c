@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of SHA-256 (lib/util/sha256.c): the FIPS 180-4 example
  * vectors, one million 'a' fed in uneven pieces, and agreement between

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of the slab allocator: block accounting, return of empty
  * blocks, bad and double frees, backing allocator failure.

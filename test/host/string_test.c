@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of lib/util/string.c: results compared with the C library over
  * alignments, lengths and overlaps.

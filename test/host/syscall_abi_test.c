@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host test: the system-call tables of doc/kernel-abi.md say what the one
  * list of calls (<cn/syscalls.h>) says: every call once, with its number

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of the split virtqueue (drivers/virtio/virtqueue.c) against a
  * device model written here from the virtio spec: the model walks the

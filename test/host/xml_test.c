@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host tests of the XML parser: the example init config, spans, entities,
  * error messages and positions, arena exhaustion, depth limit, and input

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Tests of the SD-image checker (tool/imgcheck) with cards broken on purpose.
 # Takes the good cards 'make image' wrote for panda and arndale (scenario
 # RUN, default hello), copies them into a temporary directory, breaks each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * input_client: an application reading the Input session
  * (<cn/session/input.h>): attaches the ring, consumes it in its signal

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Measurement loops for the kernel benchmarks. The cycle counter (PMCCNTR)
  * counts executed instructions under QEMU -icount shift=0. Each loop reads

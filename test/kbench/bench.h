@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Shared by the kernel benchmark programs (test/kbench, test/smpbench): the
  * hand-written measurement loops of bench.S, the iteration counts, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel benchmarks (issue: kernel). Prints 'bench: <name> <value>
  * instructions' lines: run under QEMU -icount shift=0,sleep=off the cycle

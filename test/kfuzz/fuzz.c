@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The fuzzer thread (runs in the unprivileged fuzzer PD): random call
  * numbers, arguments biased towards interesting values, random message info

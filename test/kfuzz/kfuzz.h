@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The kernel syscall fuzzer: layout of the page the driver (roottask) shares
  * with the fuzzer PD, capability names in the fuzzer PD, the PRNG.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel syscall fuzzer, driver side (the privileged roottask).
  *

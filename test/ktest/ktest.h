@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Shared parts of the kernel test suite: the per-case environment, checks
  * and the helpers to run child code and wait for it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel test suite driver (sel4test style): every case gets fresh kernel
  * objects and runs its child code in fresh PDs, so a failing case cannot

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel tests: page faults resolved by the pager and unresolved, every
  * exception type, and a kernel address touched from user mode.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel tests: IPC — message sizes up to the UTCB limit, capability
  * transfer (valid and invalid), sender queues, partners destroyed mid-call,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel tests: thread and PD life cycles, privileged calls refused outside
  * core, user pointers, capability errors, unknown calls, cache maintenance.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel-level test of generated RPC code (<cn/rpc.h>): a server PD runs the
  * generated dispatcher, a client PD the generated stubs, over real IPC with

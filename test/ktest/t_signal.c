@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel tests: signals (counting, many contexts, wake-ups, polling,
  * destruction), device interrupts and timeouts.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel tests: multi-processor — every CPU runs threads, placement and
  * migration (of a queued, a running and the calling thread), a new thread

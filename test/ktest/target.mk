@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The kernel test suite: a roottask that runs every case in fresh PDs.
 TARGET := ktest
 LIBS := kt

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The roottask toolkit for kernel tests and benchmarks (see kt.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A minimal roottask toolkit for kernel-level tests and benchmarks: physical
  * memory from the boot info, fresh protection domains that share this

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Start of a test thread in a child PD: r0 = argument, r1 = function.
  * When the function returns, its result goes to r1 and the thread stops.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A test driver of the Platform session (run/platform.run); what it does
  * depends on its name:

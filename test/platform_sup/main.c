@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The parent of run/platform.run's test drivers (test/platform_drv): starts
  * "holder" and waits until it reports (through a "Ready" session this

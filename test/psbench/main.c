@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * psbench: packet-stream throughput between two components, counted with
  * the PMU's instructions-retired event (0x08) on the CPU both run on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * psbench_sum(p, chunks): the 32-bit sum of chunks * 32 bytes at p, read
  * with one load-multiple per 32 bytes: how a receiver that reads every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A test of report_rom (run/report_rom.run), two roles by name that play
  * ping-pong through two reports, so that every version is seen:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rt_test: a component that exercises the component runtime of lib/base —
  * cn_log (LOG session), the heap, threads with a mutex and a semaphore, a

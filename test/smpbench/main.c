@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Multi-processor kernel benchmarks. Prints 'bench: <name> <value>
  * instructions' lines, measured as in test/kbench (the same hand-written

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Multi-processor kernel benchmarks (run/bench_smp.run): instruction counts
 # under icount; the hand-written loops are kbench's.
 TARGET := smpbench

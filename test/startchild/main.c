@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The trivial child of the component-start benchmark (test/corebench): its
  * first output is one line to its LOG session, then it exits.

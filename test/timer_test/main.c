@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Timer session test (run/timer.run). A component whose name starts with
  * "oneshot" runs 1000 one-shot timeouts of mixed lengths (50..5000 us) on 4

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The peer's benchmark (peer.h), run after the functional test when the
  * config says <config bench="yes"/> (run/bench_nic.run). Every component

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ARP and DHCP frames for the test peer (frames.h). Network byte order
  * is written and read byte by byte; nothing is trusted about a received

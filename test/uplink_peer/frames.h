@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The test peer's client stack (frames.c): ARP requests and DHCP
  * DISCOVER messages built byte by byte, and the replies of QEMU's user

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A test peer of the Uplink session (run/nic.run): it SERVES Uplink, so a
  * NIC driver (drivers/virtio_net) connects to it, and acts as a tiny

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The test peer's session state (main.c) and its benchmark (bench.c):
  * instructions per frame sent and per ARP exchange through the driver,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * /init of the Linux baseline's initramfs (tool/linux-baseline): a
  * freestanding static ARM program on raw Linux system calls, no libc.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Block session: a device of block_count blocks of block_size bytes, read,
  * written and synced through a packet stream (doc/session-block.md,

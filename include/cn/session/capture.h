@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Capture session (doc/session-framebuffer.md): a display driver (the
  * client) captures the picture its peer (the GUI server, or a test peer

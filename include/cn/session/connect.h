@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the typed connect helpers of the session headers share
  * (<cn/session/rom.h>: cn_rom_connect(env, "config", &rom), ...): the

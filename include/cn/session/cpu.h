@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * CPU session (core): threads, CPU quota and affinity (doc/scheduling.md).
  * A thread runs in a PD (given by its PD session capability) at a priority

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Event session (doc/session-input.md): how an input driver hands its
  * events on. The driver is the CLIENT (doc/drivers.md: a driver can be

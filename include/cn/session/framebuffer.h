@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Framebuffer session (doc/session-framebuffer.md): an application draws
  * into a pixel buffer and tells the server which rectangle it changed.

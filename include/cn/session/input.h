@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Input session (doc/session-input.md): the events of keyboards and
  * pointing devices for an application, served by an event filter or GUI

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * IO_MEM session (core; args: base=, size=, wc=yes|no): dataspace() -> the
  * MMIO range as a dataspace, mapped as device memory (or write-combined).

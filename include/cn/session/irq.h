@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * IRQ session (core; args: irq=N): sigh(ctx) the signal for each
  * interrupt; ack() after handling it. One session per interrupt at a time

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * LOG session (core; args: label): write(line) prints "[label] line" on
  * core's console. Every component has one (cn_log()).

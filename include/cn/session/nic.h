@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Nic session (doc/session-nic.md): Ethernet frames in two packet streams,
  * a MAC address, the MTU and a link-state signal. Applications (a network

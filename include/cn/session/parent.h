@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The parent interface: every component holds one capability to its parent
  * and asks it for everything it has no capability for. Session requests carry

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * PD session (core): a protection domain — its address space (a region
  * map), its capability space, and its RAM and capability quota account.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Pixels shared by the Framebuffer and Capture sessions
  * (doc/session-framebuffer.md): the pixel format, rectangles (packed into

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Platform session (server/platform, doc/platform.md): a driver's access to
  * exactly the devices its policy names, and DMA memory.

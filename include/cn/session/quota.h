@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What core's sessions cost (bytes of RAM quota, capabilities of cap
  * quota), charged to the quota donated with the session request

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Report session (server/report_rom, doc/session-report.md): a component
  * submits a report, a text (usually XML) that other components read as a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Region maps (core). A region map is an address range into which
  * dataspaces are attached; the PD's address space is one (cn_pd_address_space),

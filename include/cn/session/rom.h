@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ROM session (core, and servers of ROM such as server/dynamic_rom): a
  * named module's content as a dataspace (label = the module name).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Timer session (server/timer, doc/session-timer.md): monotonic time in
  * microseconds and timeouts delivered as signals. The server multiplexes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Uplink session (doc/session-nic.md): the driver-facing twin of the Nic
  * session (<cn/session/nic.h>). A NIC driver (drivers/virtio_net) is its

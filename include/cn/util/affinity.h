@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Affinity spaces and locations (seed 002): CPUs seen as a grid of
  * width x height; a location is a rectangle in such a space. A parent gives

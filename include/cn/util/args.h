@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Session-argument strings: comma-separated key=value pairs such as
  *   label="init -> app", ram_quota=8K, cap_quota=4, priority=2

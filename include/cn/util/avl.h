@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Intrusive AVL tree: nodes are embedded in the containing objects, ordered
  * by a caller-supplied compare callback. No allocation, no recursion.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Bit allocator over a caller-provided array of 32-bit words: single bits,
  * naturally aligned contiguous ranges, free with double-free detection.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * printf-style formatting without a C library: to a callback or a buffer.
  */

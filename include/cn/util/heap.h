@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Best-fit heap over caller-supplied memory regions, with an optional grow
  * callback when nothing fits. Blocks are 8-byte aligned and carry a header

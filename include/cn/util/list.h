@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Intrusive doubly linked list (header only). An element is embedded in the
  * containing object; cn_container_of() gets the object back.

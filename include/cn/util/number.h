@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Parsing unsigned numbers: decimal or 0x-hexadecimal, optionally followed by
  * a K, M or G suffix (binary multiples, e.g. RAM quanta). Overflow is an

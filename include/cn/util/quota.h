@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Quota accounting of one session on the server side (pure arithmetic,
  * host-tested): what the client donated (ram_quota=, cap_quota= of the

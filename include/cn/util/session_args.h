@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Quota arguments of session requests, as pure string logic (no system
  * calls, host-tested): the default ram_quota/cap_quota a client donates per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * SHA-256 (FIPS 180-4), incremental: init, update with any number of
  * bytes, final. For checking data end to end (e.g. a block device's

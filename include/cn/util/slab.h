@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Slab allocator for objects of one size. Blocks come from a caller-supplied
  * backing allocator and go back to it as soon as they are empty. Freeing a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Memory and string functions under the cn_ prefix (portable, freestanding).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Parser for the XML configuration dialect: nested nodes, attributes with
  * double-quoted values, self-closing nodes, text content, comments, CDATA and

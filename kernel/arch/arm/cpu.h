@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ARMv7-A CP15 accessors and barriers used by the kernel.
  */

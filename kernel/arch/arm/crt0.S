@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Kernel entry from the boot loader (QEMU -kernel or U-Boot): MMU off, at the
  * physical load address. Leaves HYP mode if started there, parks secondary

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Exception vectors (mapped at 0xffff0000) and the kernel entry/exit paths.
  * On entry from user mode the user registers are saved into the current

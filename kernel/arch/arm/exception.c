@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The C entry for the exceptions that are not system calls or interrupts:
  * an undefined instruction, a prefetch or a data abort (or an unexpected

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ARMv7-A exceptions the kernel takes from user mode besides SVC and IRQ,
  * and the fault status they report: the numbers entry.S passes to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ARMv7-A short-descriptor page tables: the kernel's own table (TTBR1,
  * upper 2 GiB: RAM window, device windows, vector page), user address

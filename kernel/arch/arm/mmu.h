@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Loading a protection domain's address space on this CPU (TTBR0 and ASID).
  * Inline, because every IPC between two PDs does it: the fast path

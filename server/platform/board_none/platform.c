@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Board hooks of the platform component (server/platform/board.h) for a
  * board without a board/<name>/platform.c: no clock, power or reset

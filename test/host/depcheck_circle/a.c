@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fixture for tool/depcheck (make depcheck): a.c and b.c call each other
  * through c.c, a circle the check must find. Never compiled. */
 int b_twice(int x);

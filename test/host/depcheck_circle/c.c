@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fixture for tool/depcheck: closes the circle a.c -> b.c -> c.c -> a.c;
  * a struct tag and a string naming a_start are no calls. */
 struct a_start { int x; };

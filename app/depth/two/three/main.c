@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * depth_three: a program at app/depth/two/three, to show that components
  * are found at any depth (run/depth.run). It returns 42 from cn_main(),

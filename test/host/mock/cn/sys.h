@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Host stand-in for <cn/sys.h> (the kernel calls are ARM inline assembly):
  * the few calls the child library makes, defined by the host test that
