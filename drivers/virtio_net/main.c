@@ -80,10 +80,15 @@ static void from_device(void)
 	}
 }
 
+/* Move frames both ways until nothing more can be done now. With the
+ * transmit queue full the uplink's frames wait for the device's completion
+ * interrupt (on_irq calls pump again): looping on "more input" then would
+ * spin without ever taking that interrupt. */
 static void pump(void)
 {
 	int more;
 	do {
+		net_tx_complete(&net);
 		from_device();
 		to_device();
 		net_kick(&net);
@@ -93,7 +98,7 @@ static void pump(void)
 			cn_exit(1);
 		}
 		cn_nic_link_reclaim(&up.link);
-	} while (more == 1);
+	} while (more == 1 && net_tx_room(&net));
 }
 
 static void on_irq(void *arg, uint32_t count)

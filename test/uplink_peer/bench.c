@@ -41,11 +41,21 @@ static inline uint32_t instructions(void)
 	return v;
 }
 
-int bench_wanted(void)
+static int wanted;
+
+/* read at the start (construct), not in a signal handler: <config bench="yes"/> */
+void bench_configure(void)
 {
 	char v[8] = "";
-	cn_config_str("bench", v, sizeof(v));
-	return !cn_strcmp(v, "yes");
+	int err = cn_config_str("bench", v, sizeof(v));
+	wanted = !err && !cn_strcmp(v, "yes");
+	if (wanted)
+		cn_log("bench: configured, runs after the functional test");
+}
+
+int bench_wanted(void)
+{
+	return wanted;
 }
 
 static uint8_t frame[CN_NIC_SLOT];

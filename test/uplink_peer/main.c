@@ -266,6 +266,7 @@ static struct cn_service uplink = {
 void cn_component_construct(struct cn_env *env)
 {
 	(void)env;
+	bench_configure();
 	int err = cn_server_announce(&uplink);
 	if (err) {
 		cn_log("FAIL: cannot announce Uplink: %s", cn_strerror(err));

@@ -41,7 +41,9 @@ struct session {
 };
 
 
-/* after the functional test: run the benchmark if the config asks for it */
+/* at the start: read whether the config asks for the benchmark */
+void bench_configure(void);
+/* after the functional test: run the benchmark if the config asked for it */
 int  bench_wanted(void);
 void bench_start(struct session *s);
 /* an ARP reply arrived (phase of the exchanges) */
