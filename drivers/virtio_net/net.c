@@ -22,6 +22,9 @@ int net_init(struct net_dev *d)
 		return err;
 	/* QEMU's device: 12 bytes with VERSION_1 (num_buffers always there), else 10 */
 	d->hdr_len = d->v.version == 2 ? 12 : 10;
+	/* the frame after the header word-aligned: copies between the buffers
+	 * and the packet stream's slots go by words, not bytes */
+	d->hdr_at = (4u - d->hdr_len % 4u) % 4u;
 	d->has_status = !!(d->v.features & (1ull << VIRTIO_NET_F_STATUS));
 	d->mac = 0;
 	if (d->v.features & (1ull << VIRTIO_NET_F_MAC)) {
@@ -74,7 +77,7 @@ int net_start(struct net_dev *d, void *rxq, uint64_t rxq_bus, void *txq, uint64_
 
 void net_rx_repost(struct net_dev *d, uint32_t buf)
 {
-	struct cn_vq_buf b = { d->rx_bus + buf * NET_BUF, NET_BUF };
+	struct cn_vq_buf b = { d->rx_bus + buf * NET_BUF + d->hdr_at, NET_BUF - d->hdr_at };
 	cn_vq_add(&d->rxq, &b, 0, 1, buf);       /* cannot fail: one descriptor per buffer */
 }
 
@@ -86,13 +89,13 @@ int net_rx(struct net_dev *d, const uint8_t **frame, uint32_t *len, uint32_t *bu
 		;                                     /* bogus entry: skipped, counted */
 	if (err)
 		return err;
-	if (l > NET_BUF)
-		l = NET_BUF;
+	if (l > NET_BUF - d->hdr_at)
+		l = NET_BUF - d->hdr_at;
 	if (l < d->hdr_len) {
 		d->rx_bad++;
 		l = d->hdr_len;
 	}
-	*frame = d->rx_buf + t * NET_BUF + d->hdr_len;
+	*frame = d->rx_buf + t * NET_BUF + d->hdr_at + d->hdr_len;
 	*len = l - d->hdr_len;
 	*buf = t;
 	return 0;
@@ -105,10 +108,10 @@ int net_tx(struct net_dev *d, const void *frame, uint32_t len)
 	if (!d->tx_free_top)
 		return CN_ERR_AGAIN;
 	uint32_t i = d->tx_free[--d->tx_free_top];
-	uint8_t *b = d->tx_buf + i * NET_BUF;
+	uint8_t *b = d->tx_buf + i * NET_BUF + d->hdr_at;
 	cn_memset(b, 0, d->hdr_len);
 	cn_memcpy(b + d->hdr_len, frame, len);
-	struct cn_vq_buf vb = { d->tx_bus + i * NET_BUF, d->hdr_len + len };
+	struct cn_vq_buf vb = { d->tx_bus + i * NET_BUF + d->hdr_at, d->hdr_len + len };
 	int err = cn_vq_add(&d->txq, &vb, 1, 0, i);
 	if (err)
 		d->tx_free[d->tx_free_top++] = (uint8_t)i;

@@ -19,6 +19,8 @@ struct net_dev {
 	struct cn_virtio v;
 	struct cn_vq     rxq, txq;
 	uint32_t         hdr_len;      /* virtio_net_hdr: 10 legacy, 12 modern */
+	uint32_t         hdr_at;       /* where in a buffer the header starts: 2 legacy,
+	                                * 0 modern, so that the frame is word-aligned */
 	uint64_t         mac;          /* 0: the device has none */
 	int              has_status;   /* the device reports its link state */
 	uint8_t         *rx_buf, *tx_buf;   /* NET_QUEUE buffers each */
@@ -31,7 +33,10 @@ struct net_dev {
 /* negotiate features, read the MAC address (before the queues) */
 int  net_init(struct net_dev *d);
 /* largest frame the buffers hold */
-static inline uint32_t net_max_frame(const struct net_dev *d) { return NET_BUF - d->hdr_len; }
+static inline uint32_t net_max_frame(const struct net_dev *d)
+{
+	return NET_BUF - d->hdr_at - d->hdr_len;
+}
 /* set up both queues in zeroed DMA memory (cn_vq_bytes(NET_QUEUE) each),
  * post every receive buffer and tell the device the driver is ready */
 int  net_start(struct net_dev *d, void *rxq, uint64_t rxq_bus, void *txq, uint64_t txq_bus,
