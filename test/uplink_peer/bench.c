@@ -50,7 +50,7 @@ void bench_configure(void)
 	int err = cn_config_str("bench", v, sizeof(v));
 	wanted = !err && !cn_strcmp(v, "yes");
 	if (wanted)
-		cn_log("bench: configured, runs after the functional test");
+		cn_log("the benchmark runs after the functional test (config bench=\"yes\")");
 }
 
 int bench_wanted(void)

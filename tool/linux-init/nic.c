@@ -1,0 +1,364 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * /init of the Linux baseline's network initramfs (tool/linux-baseline
+ * nic): the counterpart of run/bench_nic.run on Linux, a freestanding
+ * static ARM program on raw Linux system calls, no libc. It loads
+ * virtio_mmio.ko, failover.ko, net_failover.ko and virtio_net.ko, brings
+ * eth0 up (no IP address: like Cairn's test peer it speaks raw Ethernet
+ * frames, through AF_PACKET sockets), waits until an ARP request for
+ * 10.0.2.2 gets QEMU user network's reply, and then measures, RUNS times
+ * each, counting the whole system's instructions on the only CPU with
+ * perf_event_open (PERF_COUNT_HW_INSTRUCTIONS, pid -1, cpu 0):
+ *   tx-1514B, tx-60B  FRAMES broadcast frames of EtherType 0x88b5 (which
+ *                     QEMU's user network ignores), one send() each
+ *   arp               EXCHANGES ARP requests for 10.0.2.2, one at a time,
+ *                     each until its reply is received
+ * It prints
+ *   linux-bench: <case> run <i>: <instructions> instructions, <n> frames|exchanges
+ * and "linux-bench: done", then powers the machine off. Any error prints
+ * "linux-bench: FAILED ..." and powers off, too.
+ */
+typedef unsigned int u32;
+typedef unsigned short u16;
+typedef unsigned char u8;
+typedef unsigned long long u64;
+typedef long long s64;
+
+#define RUNS      3u
+#define FRAMES    1000u
+#define EXCHANGES 200u
+
+/* ARM EABI system call numbers (arch/arm/tools/syscall.tbl) */
+#define SYS_exit            1
+#define SYS_read            3
+#define SYS_write           4
+#define SYS_open            5
+#define SYS_close           6
+#define SYS_ioctl          54
+#define SYS_reboot         88
+#define SYS_nanosleep     162
+#define SYS_socket        281
+#define SYS_bind          282
+#define SYS_send          289
+#define SYS_recv          291
+#define SYS_setsockopt    294
+#define SYS_perf_event_open 364
+#define SYS_finit_module  379
+
+#define O_RDONLY   0
+#define AF_INET    2
+#define AF_PACKET 17
+#define SOCK_DGRAM 2
+#define SOCK_RAW   3
+#define ETH_P_ARP  0x0806
+#define SOL_SOCKET 1
+#define SO_RCVTIMEO 20          /* the old 32-bit timeval */
+#define SIOCGIFFLAGS  0x8913
+#define SIOCSIFFLAGS  0x8914
+#define SIOCGIFHWADDR 0x8927
+#define SIOCGIFINDEX  0x8933
+#define IFF_UP 1
+
+#define PERF_EVENT_IOC_ENABLE  0x2400
+#define PERF_EVENT_IOC_DISABLE 0x2401
+#define PERF_EVENT_IOC_RESET   0x2403
+
+static long sys6(long n, long a, long b, long c, long d, long e, long f)
+{
+	register long r7 __asm__("r7") = n;
+	register long r0 __asm__("r0") = a;
+	register long r1 __asm__("r1") = b;
+	register long r2 __asm__("r2") = c;
+	register long r3 __asm__("r3") = d;
+	register long r4 __asm__("r4") = e;
+	register long r5 __asm__("r5") = f;
+	__asm__ volatile("svc 0" : "+r"(r0) : "r"(r7), "r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5)
+	                 : "memory");
+	return r0;
+}
+#define sys(n, a, b, c) sys6(n, (long)(a), (long)(b), (long)(c), 0, 0, 0)
+
+void *memset(void *d, int c, unsigned n)
+{
+	unsigned char *p = d;
+	while (n--)
+		*p++ = (unsigned char)c;
+	return d;
+}
+
+void *memcpy(void *d, const void *s, unsigned n)
+{
+	unsigned char *p = d;
+	const unsigned char *q = s;
+	while (n--)
+		*p++ = *q++;
+	return d;
+}
+
+static unsigned slen(const char *s)
+{
+	unsigned n = 0;
+	while (s[n])
+		n++;
+	return n;
+}
+
+static void puts_(const char *s) { sys(SYS_write, 1, s, slen(s)); }
+
+static void put_u64(u64 v)
+{
+	char b[24];
+	int i = sizeof(b);
+	b[--i] = 0;
+	do {
+		b[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	puts_(b + i);
+}
+
+static void put_int(long v)
+{
+	if (v < 0) {
+		puts_("-");
+		put_u64((u64)(-(s64)v));
+	} else {
+		put_u64((u64)v);
+	}
+}
+
+static void power_off(void)
+{
+	/* LINUX_REBOOT_MAGIC1, MAGIC2, LINUX_REBOOT_CMD_POWER_OFF */
+	sys(SYS_reboot, 0xfee1deadu, 672274793, 0x4321fedcu);
+	for (;;)
+		sys(SYS_exit, 0, 0, 0);
+}
+
+static void fail(const char *what, long err)
+{
+	puts_("linux-bench: FAILED ");
+	puts_(what);
+	puts_(": ");
+	put_int(err);
+	puts_("\n");
+	power_off();
+}
+
+static void sleep_ms(long ms)
+{
+	long ts[2] = { ms / 1000, (ms % 1000) * 1000 * 1000 };
+	sys(SYS_nanosleep, ts, 0, 0);
+}
+
+static void load_module(const char *path)
+{
+	long fd = sys(SYS_open, path, O_RDONLY, 0);
+	if (fd < 0)
+		fail(path, fd);
+	long r = sys(SYS_finit_module, fd, "", 0);
+	if (r < 0 && r != -17 /* EEXIST */)
+		fail("finit_module", r);
+	sys(SYS_close, fd, 0, 0);
+}
+
+struct perf_event_attr {
+	u32 type, size;
+	u64 config, sample_period, sample_type, read_format;
+	u64 flags;              /* disabled = bit 0 */
+	u32 wakeup_events, bp_type;
+	u64 bp_addr, bp_len;
+};
+
+static long open_counter(void)
+{
+	struct perf_event_attr a;
+	memset(&a, 0, sizeof(a));
+	a.type = 0;             /* PERF_TYPE_HARDWARE */
+	a.size = sizeof(a);     /* 72: PERF_ATTR_SIZE_VER1 */
+	a.config = 1;           /* PERF_COUNT_HW_INSTRUCTIONS */
+	a.flags = 1;            /* disabled; user, kernel, hypervisor and idle all counted */
+	/* pid -1, cpu 0: everything that runs on CPU 0 */
+	return sys6(SYS_perf_event_open, (long)&a, -1, 0, -1, 0, 0);
+}
+
+struct ifreq {
+	char name[16];
+	union {
+		short flags;
+		int   index;
+		struct { u16 family; u8 data[14]; } hwaddr;
+		u8    pad[16];
+	} u;
+};
+
+struct sockaddr_ll {
+	u16 family, protocol;   /* protocol in network order */
+	int ifindex;
+	u16 hatype;
+	u8  pkttype, halen;
+	u8  addr[8];
+};
+
+static u16 be16(u16 v) { return (u16)(v >> 8 | v << 8); }
+
+static u8 mac[6];
+static u8 frame[1514] __attribute__((aligned(4)));
+static u8 rxbuf[2048] __attribute__((aligned(4)));
+
+/* an ARP request for 10.0.2.2 from 10.0.2.15 (60 bytes, as Cairn's peer) */
+static unsigned arp_request(u8 *f)
+{
+	static const u8 head[] = { 0x08, 0x06, 0, 1, 0x08, 0x00, 6, 4, 0, 1 };
+	memset(f, 0, 60);
+	memset(f, 0xff, 6);
+	memcpy(f + 6, mac, 6);
+	memcpy(f + 12, head, sizeof(head));
+	memcpy(f + 22, mac, 6);
+	f[28] = 10; f[29] = 0; f[30] = 2; f[31] = 15;
+	f[38] = 10; f[39] = 0; f[40] = 2; f[41] = 2;
+	return 60;
+}
+
+/* wait for 10.0.2.2's ARP reply: 1, or 0 after the socket's timeout */
+static int arp_reply(long s)
+{
+	for (;;) {
+		long r = sys(SYS_recv, s, rxbuf, sizeof(rxbuf));
+		if (r < 0)
+			return 0;
+		if (r >= 42 && rxbuf[12] == 0x08 && rxbuf[13] == 0x06 && rxbuf[20] == 0 &&
+		    rxbuf[21] == 2 && rxbuf[28] == 10 && rxbuf[29] == 0 && rxbuf[30] == 2 &&
+		    rxbuf[31] == 2)
+			return 1;
+	}
+}
+
+static void report(const char *name, u32 run, u64 count, u32 n, const char *unit)
+{
+	puts_("linux-bench: ");
+	puts_(name);
+	puts_(" run ");
+	put_u64(run);
+	puts_(": ");
+	put_u64(count);
+	puts_(" instructions, ");
+	put_u64(n);
+	puts_(unit);
+	puts_("\n");
+}
+
+static u64 read_counter(long pc)
+{
+	u64 count = 0;
+	sys(SYS_ioctl, pc, PERF_EVENT_IOC_DISABLE, 0);
+	long r = sys(SYS_read, pc, &count, 8);
+	if (r != 8)
+		fail("reading the counter", r);
+	return count;
+}
+
+void init_main(void)
+{
+	load_module("/virtio_mmio.ko");
+	load_module("/failover.ko");
+	load_module("/net_failover.ko");
+	load_module("/virtio_net.ko");
+
+	long ctl = sys(SYS_socket, AF_INET, SOCK_DGRAM, 0);
+	if (ctl < 0)
+		fail("socket", ctl);
+	struct ifreq ifr;
+	long r = -1;
+	for (int i = 0; i < 200 && r < 0; i++) {     /* the probe may still run */
+		memset(&ifr, 0, sizeof(ifr));
+		memcpy(ifr.name, "eth0", 5);
+		if ((r = sys(SYS_ioctl, ctl, SIOCGIFINDEX, &ifr)) < 0)
+			sleep_ms(10);
+	}
+	if (r < 0)
+		fail("no eth0", r);
+	int ifindex = ifr.u.index;
+	if ((r = sys(SYS_ioctl, ctl, SIOCGIFHWADDR, &ifr)) < 0)
+		fail("SIOCGIFHWADDR", r);
+	memcpy(mac, ifr.u.hwaddr.data, 6);
+	if ((r = sys(SYS_ioctl, ctl, SIOCGIFFLAGS, &ifr)) < 0)
+		fail("SIOCGIFFLAGS", r);
+	ifr.u.flags |= IFF_UP;
+	if ((r = sys(SYS_ioctl, ctl, SIOCSIFFLAGS, &ifr)) < 0)
+		fail("SIOCSIFFLAGS", r);
+
+	/* tx: protocol 0 (receives nothing); arp: ARP frames only */
+	struct sockaddr_ll a;
+	long tx = sys(SYS_socket, AF_PACKET, SOCK_RAW, 0);
+	long arp = sys(SYS_socket, AF_PACKET, SOCK_RAW, be16(ETH_P_ARP));
+	if (tx < 0 || arp < 0)
+		fail("socket(AF_PACKET)", tx < 0 ? tx : arp);
+	memset(&a, 0, sizeof(a));
+	a.family = AF_PACKET;
+	a.ifindex = ifindex;
+	if ((r = sys(SYS_bind, tx, &a, sizeof(a))) < 0)
+		fail("bind", r);
+	a.protocol = be16(ETH_P_ARP);
+	if ((r = sys(SYS_bind, arp, &a, sizeof(a))) < 0)
+		fail("bind", r);
+	long tv[2] = { 0, 200 * 1000 };             /* 200 ms */
+	if ((r = sys6(SYS_setsockopt, arp, SOL_SOCKET, SO_RCVTIMEO, (long)tv, sizeof(tv), 0)) < 0)
+		fail("SO_RCVTIMEO", r);
+
+	/* the link: until 10.0.2.2 answers (the qdisc starts with the carrier) */
+	int up = 0;
+	for (int i = 0; i < 50 && !up; i++) {
+		sys(SYS_send, tx, frame, arp_request(frame));
+		up = arp_reply(arp);
+	}
+	if (!up)
+		fail("no ARP reply from 10.0.2.2 within 10 s", 0);
+	puts_("linux-bench: eth0 up, 10.0.2.2 answers ARP\n");
+
+	long pc = open_counter();
+	if (pc < 0)
+		fail("perf_event_open (no PMU in the device tree?)", pc);
+	puts_("linux-bench: counting PERF_COUNT_HW_INSTRUCTIONS on cpu 0 (whole system)\n");
+
+	static const struct { const char *name; u32 size; } txc[] = {
+		{ "tx-1514B", 1514 }, { "tx-60B", 60 },
+	};
+	for (u32 c = 0; c < 2; c++) {
+		memset(frame, 0xa5, sizeof(frame));
+		memset(frame, 0xff, 6);
+		memcpy(frame + 6, mac, 6);
+		frame[12] = 0x88;
+		frame[13] = 0xb5;
+		for (u32 run = 1; run <= RUNS; run++) {
+			sys(SYS_ioctl, pc, PERF_EVENT_IOC_RESET, 0);
+			sys(SYS_ioctl, pc, PERF_EVENT_IOC_ENABLE, 0);
+			for (u32 i = 0; i < FRAMES; i++) {
+				r = sys(SYS_send, tx, frame, txc[c].size);
+				if (r != (long)txc[c].size)
+					fail("send", r);
+			}
+			report(txc[c].name, run, read_counter(pc), FRAMES, " frames");
+		}
+	}
+	unsigned len = arp_request(frame);
+	for (u32 run = 1; run <= RUNS; run++) {
+		sys(SYS_ioctl, pc, PERF_EVENT_IOC_RESET, 0);
+		sys(SYS_ioctl, pc, PERF_EVENT_IOC_ENABLE, 0);
+		for (u32 i = 0; i < EXCHANGES; i++) {
+			r = sys(SYS_send, tx, frame, len);
+			if (r != (long)len)
+				fail("send", r);
+			if (!arp_reply(arp))
+				fail("no ARP reply within 200 ms in exchange", (long)i);
+		}
+		report("arp", run, read_counter(pc), EXCHANGES, " exchanges");
+	}
+	puts_("linux-bench: done\n");
+	power_off();
+}
+
+__asm__(".global _start\n"
+        "_start:\n"
+        "	bl init_main\n"
+        "	b .\n");
