@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Client helpers of the Platform session (<cn/session/platform.h>):
- * connecting with the session's cost plus a DMA budget, showing a device's
+ * connecting with the session's cost plus a DMA budget (or in the
+ * dma_only form), showing a device's
  * registers in our address space, and DMA buffers attached and with their
  * bus address.
  */
@@ -19,6 +20,24 @@ int cn_platform_connect(uint32_t dma_bytes, uint32_t *session)
 		return CN_ERR_INVALID;
 	cn_snprintf(args, sizeof(args), "ram_quota=%u, cap_quota=%u", (unsigned)ram,
 	            CN_PLATFORM_SESSION_CAPS);
+	return cn_connect(CN_PLATFORM_SERVICE, args, session);
+}
+
+int cn_platform_connect_dma(const char *label, uint32_t dma_ram, uint32_t dma_caps,
+                            uint32_t *session)
+{
+	char args[160];
+	uint64_t ram = (uint64_t)CN_PLATFORM_DMA_SESSION_RAM + dma_ram;
+	uint64_t caps = (uint64_t)CN_PLATFORM_DMA_SESSION_CAPS + dma_caps;
+	if (ram > 0xffffffffu || caps > 0xffffffffu)
+		return CN_ERR_INVALID;
+	int n = label && *label
+	        ? cn_snprintf(args, sizeof(args), "label=\"%s\", dma_only=1, ram_quota=%u, cap_quota=%u",
+	                      label, (unsigned)ram, (unsigned)caps)
+	        : cn_snprintf(args, sizeof(args), "dma_only=1, ram_quota=%u, cap_quota=%u",
+	                      (unsigned)ram, (unsigned)caps);
+	if (n < 0 || (size_t)n >= sizeof(args))
+		return CN_ERR_ARGS;
 	return cn_connect(CN_PLATFORM_SERVICE, args, session);
 }
 
