@@ -29,30 +29,19 @@ static int is_virtio(const struct cn_xml_node *n)
 static int granted_names(uint32_t platform, char (*names)[32], uint32_t *count)
 {
 	static uint64_t arena[4096];
-	struct cn_xml_doc doc;
-	cn_cap_t lds;
-	uint32_t size, at;
-	int err = cn_platform_devices(platform, &lds);
-	if (!err)
-		err = cn_ds_size(lds.name, &size);
-	if (!err)
-		err = cn_rm_attach(cn_env()->rm, lds, 0, 0, 0, 0, &at);
+	struct cn_platform_list l;
+	*count = 0;
+	int err = cn_platform_list(platform, &l, arena, sizeof(arena));
+	if (err == CN_ERR_INVALID)
+		cn_log("the Platform session's device list is not XML");
 	if (err)
 		return err;
-	const char *text = (const char *)(uintptr_t)at;
-	*count = 0;
-	if (cn_xml_parse(&doc, text, cn_strnlen(text, size), arena, sizeof(arena), NULL)) {
-		cn_log("the Platform session's device list is not XML");
-		err = CN_ERR_INVALID;
-	} else {
-		for (const struct cn_xml_node *n = cn_xml_first_child(cn_xml_root(&doc), "device");
-		     n && *count < MAX_NAMES; n = cn_xml_next_sibling(n, "device"))
-			if (is_virtio(n) && cn_xml_attr_str(n, "name", names[*count], 32))
-				(*count)++;
-	}
-	cn_rm_detach(cn_env()->rm, at);
-	cn_sys_cap_drop(lds.name);
-	return err;
+	for (const struct cn_xml_node *n = cn_xml_first_child(cn_xml_root(&l.doc), "device");
+	     n && *count < MAX_NAMES; n = cn_xml_next_sibling(n, "device"))
+		if (is_virtio(n) && cn_xml_attr_str(n, "name", names[*count], 32))
+			(*count)++;
+	cn_platform_list_done(&l);
+	return 0;
 }
 
 /* acquire and map a device */

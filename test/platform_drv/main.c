@@ -76,19 +76,13 @@ static void expect_refused(const char *name, int want)
 static void list_devices(void)
 {
 	static uint64_t arena[2048];
-	cn_cap_t ds;
-	uint32_t size, at;
-	struct cn_xml_doc doc;
-	int err = cn_platform_devices(session, &ds);
-	if (!err)
-		err = cn_ds_size(ds.name, &size);
-	if (!err)
-		err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, 0, &at);
+	struct cn_platform_list l;
+	int err = cn_platform_list(session, &l, arena, sizeof(arena));
+	if (err == CN_ERR_INVALID)
+		fail("devices(): not XML");
 	if (err)
 		fail("devices(): %s", cn_strerror(err));
-	const char *text = (const char *)(uintptr_t)at;
-	if (cn_xml_parse(&doc, text, cn_strnlen(text, size), arena, sizeof(arena), NULL))
-		fail("devices(): not XML");
+	struct cn_xml_doc doc = l.doc;
 	char line[160];
 	uint32_t n = 0;
 	line[0] = 0;
@@ -102,7 +96,7 @@ static void list_devices(void)
 		n++;
 	}
 	cn_log("my devices (%u): %s", (unsigned)n, line);
-	cn_rm_detach(cn_env()->rm, at);
+	cn_platform_list_done(&l);
 }
 
 static void intruder(void)

@@ -40,6 +40,7 @@
  *   cn_platform_connect(dma_bytes, &session)
  *   cn_platform_connect_dma(label, dma_ram, dma_caps, &session)   dma_only form
  *   cn_platform_map(session, dev, i, &regs)      attach range i, regs points at it
+ *   cn_platform_list(session, &list, arena, n)   devices() attached and parsed
  *   cn_platform_dma(session, size, &buf)         alloc_dma + attach + dma_addr
  *   cn_platform_dma_free(session, &buf)
  */
@@ -47,6 +48,7 @@
 #define CN_SESSION_PLATFORM_H
 
 #include <cn/rpc.h>
+#include <cn/util/xml.h>
 
 #define CN_PLATFORM_SERVICE        "Platform"
 #define CN_PLATFORM_SESSION_RAM    (24u * 1024u)
@@ -83,6 +85,16 @@ int cn_platform_connect(uint32_t dma_bytes, uint32_t *session);
 int cn_platform_connect_dma(const char *label, uint32_t dma_ram, uint32_t dma_caps,
                             uint32_t *session);
 int cn_platform_map(uint32_t session, uint32_t dev, uint32_t index, volatile void **regs);
+
+/* the session's devices() document, attached and parsed (arena: the
+ * parser's memory); cn_platform_list_done() detaches it */
+struct cn_platform_list {
+	struct cn_xml_doc doc;
+	uint32_t          at, ds;
+};
+int  cn_platform_list(uint32_t session, struct cn_platform_list *l, void *arena,
+                      size_t arena_size);
+void cn_platform_list_done(struct cn_platform_list *l);
 int cn_platform_dma(uint32_t session, uint32_t size, struct cn_platform_dma *buf);
 int cn_platform_dma_free(uint32_t session, struct cn_platform_dma *buf);
 
