@@ -30,18 +30,14 @@ static int granted_names(uint32_t platform, char (*names)[32], uint32_t *count)
 {
 	static uint64_t arena[4096];
 	struct cn_platform_list l;
-	*count = 0;
 	int err = cn_platform_list(platform, &l, arena, sizeof(arena));
-	if (err == CN_ERR_INVALID)
-		cn_log("the Platform session's device list is not XML");
-	if (err)
-		return err;
-	for (const struct cn_xml_node *n = cn_xml_first_child(cn_xml_root(&l.doc), "device");
-	     n && *count < MAX_NAMES; n = cn_xml_next_sibling(n, "device"))
+	const struct cn_xml_node *n = err ? NULL : cn_xml_first_child(cn_xml_root(&l.doc), "device");
+	for (*count = 0; n && *count < MAX_NAMES; n = cn_xml_next_sibling(n, "device"))
 		if (is_virtio(n) && cn_xml_attr_str(n, "name", names[*count], 32))
 			(*count)++;
-	cn_platform_list_done(&l);
-	return 0;
+	if (!err)
+		cn_platform_list_done(&l);
+	return err;
 }
 
 /* acquire and map a device */

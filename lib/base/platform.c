@@ -109,6 +109,7 @@ int cn_platform_list(uint32_t session, struct cn_platform_list *l, void *arena,
 	l->ds = ds.name;
 	const char *text = (const char *)(uintptr_t)l->at;
 	if (cn_xml_parse(&l->doc, text, cn_strnlen(text, size), arena, arena_size, NULL)) {
+		cn_log("the Platform session's device list is not XML");
 		cn_platform_list_done(l);
 		return CN_ERR_INVALID;
 	}

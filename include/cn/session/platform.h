@@ -87,7 +87,8 @@ int cn_platform_connect_dma(const char *label, uint32_t dma_ram, uint32_t dma_ca
 int cn_platform_map(uint32_t session, uint32_t dev, uint32_t index, volatile void **regs);
 
 /* the session's devices() document, attached and parsed (arena: the
- * parser's memory); cn_platform_list_done() detaches it */
+ * parser's memory; CN_ERR_INVALID, logged: not XML);
+ * cn_platform_list_done() detaches it */
 struct cn_platform_list {
 	struct cn_xml_doc doc;
 	uint32_t          at, ds;
