@@ -31,7 +31,9 @@ static int granted_names(uint32_t platform, char (*names)[32], uint32_t *count)
 	static uint64_t arena[4096];
 	struct cn_platform_list l;
 	int err = cn_platform_list(platform, &l, arena, sizeof(arena));
-	const struct cn_xml_node *n = err ? NULL : cn_xml_first_child(cn_xml_root(&l.doc), "device");
+	const struct cn_xml_node *n = NULL;
+	if (!err)
+		n = cn_xml_first_child(cn_xml_root(&l.doc), "device");
 	for (*count = 0; n && *count < MAX_NAMES; n = cn_xml_next_sibling(n, "device"))
 		if (is_virtio(n) && cn_xml_attr_str(n, "name", names[*count], 32))
 			(*count)++;

@@ -186,19 +186,53 @@ static uint32_t quota(uint32_t which)
 	return q;
 }
 
+/* what the buffer's Platform session of a session costs */
+static uint32_t buffer_ram(struct session *s)
+{
+	return CN_PLATFORM_DMA_SESSION_RAM + CN_PLATFORM_DMA_RAM(s->g.total);
+}
+#define BUFFER_CAPS (CN_PLATFORM_DMA_SESSION_CAPS + 1u)
+
+/* close the buffer's Platform session and wait until its donation is back
+ * with us: the server library returns the client's donation from our
+ * account as soon as we answer the close */
+static void buffer_close(struct session *s)
+{
+	uint32_t ram = quota(CN_PD_RAM_QUOTA) + buffer_ram(s);
+	uint32_t caps = quota(CN_PD_CAP_QUOTA) + BUFFER_CAPS;
+	if (s->buf.addr) {
+		cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)s->buf.addr);
+		cn_sys_cap_drop(s->buf.ds);
+		s->buf.addr = NULL;
+	}
+	int err = cn_close(s->platform);
+	if (err) {
+		cn_log("session \"%s\": closing its Platform session: %s", label(s),
+		       cn_strerror(err));
+		return;
+	}
+	uint64_t start = cn_mmio_kernel_clock.now_us(0);
+	bool back;
+	while (!(back = quota(CN_PD_RAM_QUOTA) >= ram && quota(CN_PD_CAP_QUOTA) >= caps) &&
+	       cn_mmio_kernel_clock.now_us(0) - start < CLOSE_WAIT_US)
+		cn_sys_yield();
+	if (!back)
+		cn_log("session \"%s\": its Platform session's %u bytes and %u caps did not come "
+		       "back in time", label(s), (unsigned)buffer_ram(s), (unsigned)BUFFER_CAPS);
+}
+
 /* the client's buffer: a dma_only Platform session of its own, paid from
  * the client's donation (charged to its Block session) */
 static int buffer_open(struct session *s)
 {
-	uint32_t dma_ram = CN_PLATFORM_DMA_RAM(s->g.total), dma_caps = 1;
-	uint32_t ram = CN_PLATFORM_DMA_SESSION_RAM + dma_ram;
-	uint32_t caps = CN_PLATFORM_DMA_SESSION_CAPS + dma_caps;
-	int err = cn_server_charge(s, ram, caps + 2);
+	/* and ours: the dataspace, the wake-up signal context */
+	int err = cn_server_charge(s, buffer_ram(s), BUFFER_CAPS + 2);
 	if (err)
 		return err;
-	s->charged = ram;
-	s->charged_caps = caps + 2;                /* and ours: the dataspace, the wake-up */
-	if ((err = cn_platform_connect_dma(label(s), dma_ram, dma_caps, &s->platform))) {
+	s->charged = buffer_ram(s);
+	s->charged_caps = BUFFER_CAPS + 2;
+	err = cn_platform_connect_dma(label(s), CN_PLATFORM_DMA_RAM(s->g.total), 1, &s->platform);
+	if (err) {
 		cn_log("session \"%s\": no Platform session for its buffer: %s", label(s),
 		       cn_strerror(err));
 		cn_server_release(s, s->charged, s->charged_caps);
@@ -207,36 +241,12 @@ static int buffer_open(struct session *s)
 	if ((err = cn_platform_dma(s->platform, s->g.total, &s->buf))) {
 		cn_log("session \"%s\": its buffer of %u bytes: %s", label(s), (unsigned)s->g.total,
 		       cn_strerror(err));
-		cn_close(s->platform);
+		buffer_close(s);
 		cn_server_release(s, s->charged, s->charged_caps);
 		return err;
 	}
 	s->shared = s->buf.addr;
 	return 0;
-}
-
-/* close the buffer's Platform session and wait until its donation is back
- * with us: the server library returns the client's donation from our
- * account as soon as we answer the close */
-static void buffer_close(struct session *s)
-{
-	uint32_t ram = quota(CN_PD_RAM_QUOTA), caps = quota(CN_PD_CAP_QUOTA);
-	uint32_t want_ram = CN_PLATFORM_DMA_SESSION_RAM + CN_PLATFORM_DMA_RAM(s->g.total);
-	uint32_t want_caps = CN_PLATFORM_DMA_SESSION_CAPS + 1;
-	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)s->buf.addr);
-	cn_sys_cap_drop(s->buf.ds);
-	int err = cn_close(s->platform);
-	if (err) {
-		cn_log("session \"%s\": closing its Platform session: %s", label(s), cn_strerror(err));
-		return;
-	}
-	uint64_t start = cn_mmio_kernel_clock.now_us(0);
-	while ((quota(CN_PD_RAM_QUOTA) < ram + want_ram || quota(CN_PD_CAP_QUOTA) < caps + want_caps) &&
-	       cn_mmio_kernel_clock.now_us(0) - start < CLOSE_WAIT_US)
-		cn_sys_yield();
-	if (quota(CN_PD_RAM_QUOTA) < ram + want_ram || quota(CN_PD_CAP_QUOTA) < caps + want_caps)
-		cn_log("session \"%s\": its Platform session's %u bytes and %u caps did not come "
-		       "back in time", label(s), (unsigned)want_ram, (unsigned)want_caps);
 }
 
 static int session_create(void *ctx, const char *args, void *state)
@@ -357,6 +367,6 @@ void cn_component_construct(struct cn_env *env)
 		cn_log("cannot announce Block: %s", cn_strerror(err));
 		cn_exit(1);
 	}
-	cn_log("RAM quota %u bytes, caps %u, with no session open", (unsigned)quota(CN_PD_RAM_QUOTA),
-	       (unsigned)quota(CN_PD_CAP_QUOTA));
+	cn_log("RAM quota %u bytes, caps %u, with no session open",
+	       (unsigned)quota(CN_PD_RAM_QUOTA), (unsigned)quota(CN_PD_CAP_QUOTA));
 }

@@ -34,8 +34,9 @@ int cn_platform_connect_dma(const char *label, uint32_t dma_ram, uint32_t dma_ca
 	if (ram > 0xffffffffu || caps > 0xffffffffu)
 		return CN_ERR_INVALID;
 	int n = label && *label
-	        ? cn_snprintf(args, sizeof(args), "label=\"%s\", dma_only=1, ram_quota=%u, cap_quota=%u",
-	                      label, (unsigned)ram, (unsigned)caps)
+	        ? cn_snprintf(args, sizeof(args),
+	                      "label=\"%s\", dma_only=1, ram_quota=%u, cap_quota=%u", label,
+	                      (unsigned)ram, (unsigned)caps)
 	        : cn_snprintf(args, sizeof(args), "dma_only=1, ram_quota=%u, cap_quota=%u",
 	                      (unsigned)ram, (unsigned)caps);
 	if (n < 0 || (size_t)n >= sizeof(args))

@@ -176,8 +176,8 @@ void cn_component_construct(struct cn_env *env)
 	bench(65536, "64KiB", bytes, (uint32_t)runs);
 	uint32_t before, after;
 	if (cn_block_client_close_wait(&blk, 20000000, &before, &after)) {
-		cn_log("FAILED: closed the session: RAM quota %u -> %u, not the %u bytes donated back",
-		       (unsigned)before, (unsigned)after, (unsigned)blk.donated);
+		cn_log("FAILED: closed the session: RAM quota %u -> %u, not the %u bytes donated "
+		       "back", (unsigned)before, (unsigned)after, (unsigned)blk.donated);
 		cn_exit(1);
 	}
 	cn_log("closed the session: RAM quota %u -> %u, the %u bytes donated are back",

@@ -109,7 +109,8 @@ static void dma_only(const char *name)
 	if ((err = cn_platform_devices(s, &ds)) != CN_ERR_DENIED)
 		fail("dma_only session: devices(): %s", err ? cn_strerror(err) : "granted");
 	if ((err = cn_platform_acquire(s, name, &dev)) != CN_ERR_DENIED)
-		fail("dma_only session: acquire \"%s\": %s", name, err ? cn_strerror(err) : "granted");
+		fail("dma_only session: acquire \"%s\": %s", name,
+		     err ? cn_strerror(err) : "granted");
 	if ((err = cn_platform_dma(s, 4096, &buf)))
 		fail("dma_only session: DMA buffer: %s", cn_strerror(err));
 	cn_memset(buf.addr, 0xa5, buf.size);
