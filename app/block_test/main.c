@@ -235,7 +235,13 @@ void cn_component_construct(struct cn_env *env)
 	expect_error("unknown op", CN_ERR_INVALID, 77, 0, 1, bs);
 	if (!blk.writeable)
 		expect_error("write to a read-only device", CN_ERR_DENIED, CN_BLOCK_OP_WRITE, 0, 1, bs);
-	cn_block_client_close(&blk);
+	uint32_t before, after;
+	if (cn_block_client_close_wait(&blk, 20000000, &before, &after))
+		FAIL("closed the session: RAM quota %u -> %u, not the %u bytes donated back",
+		     (unsigned)before, (unsigned)after, (unsigned)blk.donated);
+	else
+		cn_log("closed the session: RAM quota %u -> %u, the %u bytes donated are back",
+		       (unsigned)before, (unsigned)after, (unsigned)blk.donated);
 	cn_log("%s: %d failures", failures ? "FAILED" : "done", failures);
 	cn_exit(failures ? 2 : 0);
 }

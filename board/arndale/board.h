@@ -13,6 +13,7 @@
 #define BOARD_COMBINER_SPI  32u           /* GIC interrupt of group 0 */
 #define BOARD_MCT_PHYS      0x101c0000u
 #define BOARD_MCT_HZ        24000000u     /* FIN 24 MHz, prescaler and divider 1 */
+#define BOARD_MCT_QEMU      0             /* the chip's MCT (exynos4 runs QEMU's model) */
 #define BOARD_MCT_L0_IRQ    152u          /* SPI 120, not through the combiner */
 #define BOARD_MCT_L1_IRQ    153u          /* SPI 121 */
 #define BOARD_SYSRAM_PEN    0x02020000u   /* U-Boot's pen: the second CPU's entry */

@@ -16,6 +16,7 @@
 #define BOARD_COMBINER_SPI  32u           /* GIC interrupt of group 0 */
 #define BOARD_MCT_PHYS      0x10050000u
 #define BOARD_MCT_HZ        24000000u     /* XXTI 24 MHz, prescaler and divider 1 */
+#define BOARD_MCT_QEMU      1             /* QEMU's MCT model: see kernel/drivers/exynos_mct.c */
 #define BOARD_MCT_L0_IRQ    (256u + 8u * 51u + 0u)   /* combiner group 51, bit 0 */
 #define BOARD_MCT_L1_IRQ    (256u + 8u * 35u + 3u)   /* combiner group 35, bit 3 */
 #define BOARD_PMU_PHYS      0x10020000u

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The virtio-blk device side of the driver (requests.c): find the device,
- * set it up, issue read/write/flush requests whose data lies in DMA memory
+ * The virtio-blk device side of the driver (requests.c): set up the device
+ * (found by main.c through the Platform session), issue read/write/flush requests whose data lies in DMA memory
  * (a client's packet-stream buffer), and collect completions.
  */
 #ifndef VIRTIO_BLK_BLK_H
@@ -24,7 +24,6 @@ struct blk_hw_req {
 
 struct blk_dev {
 	struct cn_virtio   v;
-	uint32_t           slot;           /* virtio-mmio transport number */
 	struct cn_vq       vq;
 	uint64_t           capacity;       /* sectors */
 	int                read_only;
@@ -37,10 +36,6 @@ struct blk_dev {
 	uint32_t           inflight;
 };
 
-/* look for the index-th block device in the transports at regs (nslots of
- * stride bytes): 0, CN_ERR_NOT_FOUND */
-int blk_find(struct blk_dev *d, volatile uint8_t *regs, uint32_t nslots, uint32_t stride,
-             uint32_t index);
 /* negotiate and set up the queue in DMA memory (qmem at bus qbus,
  * cn_vq_bytes() bytes; hw: a page at hw_bus) */
 int blk_start(struct blk_dev *d, void *qmem, uint64_t qbus, void *hw, uint64_t hw_bus);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * virtio-blk: device discovery, set-up and the request queue (blk.h).
+ * virtio-blk: device set-up and the request queue (blk.h).
  * A request is a chain of three descriptors: the header (type, sector),
  * the data (absent for a flush) and the status byte the device writes.
  */
@@ -13,20 +13,6 @@
 #define VIRTIO_BLK_T_OUT   1u
 #define VIRTIO_BLK_T_FLUSH 4u
 #define CFG_CAPACITY       0u
-
-int blk_find(struct blk_dev *d, volatile uint8_t *regs, uint32_t nslots, uint32_t stride,
-             uint32_t index)
-{
-	for (uint32_t i = 0; i < nslots; i++) {
-		if (cn_virtio_probe(&d->v, regs + i * stride) || d->v.device_id != CN_VIRTIO_ID_BLOCK)
-			continue;
-		if (index-- == 0) {
-			d->slot = i;
-			return 0;
-		}
-	}
-	return CN_ERR_NOT_FOUND;
-}
 
 int blk_start(struct blk_dev *d, void *qmem, uint64_t qbus, void *hw, uint64_t hw_bus)
 {

@@ -23,7 +23,6 @@
 #include <cn/session/platform.h>
 #include <cn/session/rm.h>
 #include <cn/util/string.h>
-#include <cn/util/xml.h>
 #include "gpu.h"
 
 #define RESOURCE 1u
@@ -50,59 +49,16 @@ static void wait_irq(struct gpu_dev *d)
 	cn_irq_ack(irq.name);
 }
 
-static int is_virtio(const struct cn_xml_node *d)
-{
-	for (const struct cn_xml_node *c = cn_xml_first_child(d, "compatible"); c;
-	     c = cn_xml_next_sibling(c, "compatible"))
-		if (cn_xml_attr_eq(c, "name", "virtio,mmio"))
-			return 1;
-	return 0;
-}
-
 /* the first virtio-mmio device of our policy with a GPU: 0, CN_ERR_NOT_FOUND */
 static int find_gpu(void)
 {
-	static uint64_t arena[4096];
-	cn_cap_t ds;
-	uint32_t size, at;
-	struct cn_xml_doc doc;
-	int err = cn_platform_devices(platform, &ds);
-	if (!err)
-		err = cn_ds_size(ds.name, &size);
-	if (!err)
-		err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, 0, &at);
+	struct cn_virtio_pdev d;
+	int err = cn_virtio_platform_find(platform, CN_VIRTIO_ID_GPU, 0, &d, &dev.v, NULL);
 	if (err)
 		return err;
-	const char *text = (const char *)(uintptr_t)at;
-	err = CN_ERR_NOT_FOUND;
-	if (cn_xml_parse(&doc, text, cn_strnlen(text, size), arena, sizeof(arena), NULL)) {
-		cn_log("the Platform session's device list is not XML");
-		cn_rm_detach(cn_env()->rm, at);
-		return CN_ERR_INVALID;
-	}
-	for (const struct cn_xml_node *d = cn_xml_first_child(doc.root, "device"); d && err;
-	     d = cn_xml_next_sibling(d, "device")) {
-		char name[32];
-		uint32_t h;
-		volatile void *regs;
-		if (!is_virtio(d) || !cn_xml_attr_str(d, "name", name, sizeof(name)))
-			continue;
-		if (cn_platform_acquire(platform, name, &h))
-			continue;                       /* another driver has it */
-		if (!cn_platform_map(platform, h, 0, &regs) && !cn_virtio_probe(&dev.v, regs) &&
-		    dev.v.device_id == CN_VIRTIO_ID_GPU) {
-			dev_slot = h;
-			cn_strlcpy(dev_name, name, sizeof(dev_name));
-			err = 0;
-			break;
-		}
-		if (regs)
-			cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)regs & ~0xfffu);
-		cn_platform_release(platform, h);
-		regs = 0;
-	}
-	cn_rm_detach(cn_env()->rm, at);
-	return err;
+	dev_slot = d.handle;
+	cn_strlcpy(dev_name, d.name, sizeof(dev_name));
+	return 0;
 }
 
 static void fatal(const char *what, int err)

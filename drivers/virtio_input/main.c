@@ -21,7 +21,6 @@
 #include <cn/session/platform.h>
 #include <cn/session/rm.h>
 #include <cn/util/string.h>
-#include <cn/util/xml.h>
 #include "vin.h"
 
 #define MAX_DEVS 4
@@ -66,31 +65,16 @@ static void on_irq(void *arg, uint32_t count)
 }
 
 /* ------------------------------------------------------------ devices */
-static void unmap(volatile void *regs)
-{
-	cn_rm_detach(cn_env()->rm, (uint32_t)(uintptr_t)regs & ~0xfffu);
-}
-
-/* acquire a virtio-mmio transport; keep it if it has an input device */
-static void try_device(const char *name)
+/* a virtio-mmio transport with an input device (the scan's callback):
+ * set it up and keep it */
+static int take_device(void *arg, const struct cn_virtio_pdev *p, struct cn_virtio *v)
 {
 	struct drv *x = &drvs[ndrvs];
-	volatile void *regs;
-	int err = cn_platform_acquire(platform, name, &x->handle);
-	if (err) {
-		cn_log("%s: %s", name, cn_strerror(err));
-		return;
-	}
-	if ((err = cn_platform_map(platform, x->handle, 0, &regs))) {
-		cn_log("%s: cannot map: %s", name, cn_strerror(err));
-		cn_platform_release(platform, x->handle);
-		return;
-	}
-	if (cn_virtio_probe(&x->d.v, regs) || x->d.v.device_id != CN_VIRTIO_ID_INPUT) {
-		unmap(regs);
-		cn_platform_release(platform, x->handle);
-		return;
-	}
+	const char *name = p->name;
+	int err;
+	(void)arg;
+	x->d.v = *v;
+	x->handle = p->handle;
 	cn_strlcpy(x->pname, name, sizeof(x->pname));
 	vin_identify(&x->d);
 	unsigned long w = 0, h = 0;
@@ -120,45 +104,17 @@ static void try_device(const char *name)
 		       (int)x->d.frame.ax.max, (int)x->d.frame.ay.min, (int)x->d.frame.ay.max,
 		       w && h ? ", scaled to the configured width and height" : "");
 	ndrvs++;
-}
-
-static int is_virtio(const struct cn_xml_node *d)
-{
-	char c[32];
-	for (const struct cn_xml_node *n = cn_xml_first_child(d, "compatible"); n;
-	     n = cn_xml_next_sibling(n, "compatible"))
-		if (cn_xml_attr_str(n, "name", c, sizeof(c)) && !cn_strcmp(c, "virtio,mmio"))
-			return 1;
-	return 0;
+	return ndrvs < MAX_DEVS ? CN_VIRTIO_SCAN_KEEP : CN_VIRTIO_SCAN_DONE;
 }
 
 static void scan(void)
 {
-	static uint64_t arena[4096];
-	cn_cap_t ds;
-	uint32_t size, at;
-	struct cn_xml_doc doc;
-	int err = cn_platform_devices(platform, &ds);
-	if (!err)
-		err = cn_ds_size(ds.name, &size);
-	if (!err)
-		err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, 0, &at);
-	if (err) {
+	struct cn_virtio v;
+	int err = cn_virtio_platform_scan(platform, CN_VIRTIO_ID_INPUT, &v, take_device, NULL, NULL);
+	if (err && err != CN_ERR_NOT_FOUND) {
 		cn_log("the platform's device list: %s", cn_strerror(err));
 		cn_exit(1);
 	}
-	const char *text = (const char *)(uintptr_t)at;
-	if (cn_xml_parse(&doc, text, cn_strnlen(text, size), arena, sizeof(arena), NULL)) {
-		cn_log("the platform's device list is not XML");
-		cn_exit(1);
-	}
-	for (const struct cn_xml_node *d = cn_xml_first_child(cn_xml_root(&doc), "device");
-	     d && ndrvs < MAX_DEVS; d = cn_xml_next_sibling(d, "device")) {
-		char name[32];
-		if (is_virtio(d) && cn_xml_attr_str(d, "name", name, sizeof(name)))
-			try_device(name);
-	}
-	cn_rm_detach(cn_env()->rm, at);
 }
 
 void cn_component_construct(struct cn_env *env)

@@ -194,7 +194,8 @@ static inline void *cn_ps_payload(const struct cn_ps_end *e, const struct cn_pac
 }
 
 /* ---- fixed-size slots of the bulk buffer (the source's allocator) ----
- * O(1) alloc and free from a stack of free slot numbers; a bitmap catches
+ * O(1) alloc and free from a stack of free slot numbers; a byte per slot
+ * (cheaper on the hot path than a bitmap's shifts and masks) catches
  * double and foreign frees. Storage: CN_PS_SLOTS_WORDS(n) words. */
 struct cn_ps_slots {
 	uint32_t  slot_size;
@@ -202,9 +203,9 @@ struct cn_ps_slots {
 	uint32_t  count;
 	uint32_t  free_top;           /* entries on the free stack */
 	uint32_t *stack;              /* count entries */
-	uint32_t *used;               /* bitmap, (count + 31) / 32 words */
+	uint8_t  *used;               /* a byte per slot: 1 while allocated */
 };
-#define CN_PS_SLOTS_WORDS(n) ((n) + ((n) + 31) / 32)
+#define CN_PS_SLOTS_WORDS(n) ((n) + ((n) + 3) / 4)
 
 /* slots of slot_size bytes in a buffer of buf_size: count = buf_size / slot_size
  * (at most max_slots); 0 or CN_ERR_INVALID */
@@ -216,7 +217,7 @@ static inline int cn_ps_slot_alloc(struct cn_ps_slots *s, uint32_t *offset)
 	if (!s->free_top)
 		return CN_ERR_AGAIN;
 	uint32_t i = s->stack[--s->free_top];
-	s->used[i / 32] |= 1u << (i % 32);
+	s->used[i] = 1;
 	*offset = i * s->slot_size;
 	return 0;
 }
@@ -225,9 +226,9 @@ static inline int cn_ps_slot_alloc(struct cn_ps_slots *s, uint32_t *offset)
 static inline int cn_ps_slot_free(struct cn_ps_slots *s, uint32_t offset)
 {
 	uint32_t i = s->shift < 32 ? offset >> s->shift : offset / s->slot_size;
-	if (i >= s->count || i * s->slot_size != offset || !(s->used[i / 32] & (1u << (i % 32))))
+	if (i >= s->count || i * s->slot_size != offset || !s->used[i])
 		return CN_ERR_INVALID;
-	s->used[i / 32] &= ~(1u << (i % 32));
+	s->used[i] = 0;
 	s->stack[s->free_top++] = i;
 	return 0;
 }

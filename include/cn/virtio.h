@@ -119,4 +119,40 @@ uint32_t cn_virtio_irq_ack(struct cn_virtio *v);
 uint32_t cn_virtio_config32(struct cn_virtio *v, uint32_t off);
 uint64_t cn_virtio_config64(struct cn_virtio *v, uint32_t off);
 
+/* ------------------------------------------------------------ through Platform */
+/* A virtio-mmio transport a driver got from its Platform session
+ * (drivers/virtio/virtio_platform.c, doc/virtio.md): acquired, its
+ * registers mapped and probed. */
+struct cn_virtio_pdev {
+	uint32_t       platform;              /* the Platform session */
+	uint32_t       handle;                /* the acquired device */
+	uint32_t       regs_ds;               /* its MMIO dataspace */
+	volatile void *regs;                  /* where its registers are */
+	char           name[32];              /* its name in the board's description */
+};
+
+/* what a scan callback answers for a device of the wanted type */
+#define CN_VIRTIO_SCAN_SKIP 0   /* give it back, go on */
+#define CN_VIRTIO_SCAN_KEEP 1   /* keep it (acquired and mapped), go on */
+#define CN_VIRTIO_SCAN_DONE 2   /* keep it and stop */
+
+/* Go through the "virtio,mmio" devices the Platform session grants, from
+ * the last one in its list to the first (QEMU fills its transports from
+ * the highest down, so the first device is found at the first try): each
+ * is acquired, mapped and probed into *v; one of type id is handed to
+ * fn(arg, d, v), every other given back at once. A device another session
+ * has is passed over. *granted (may be NULL): the virtio-mmio devices
+ * granted. 0 if fn kept at least one, CN_ERR_NOT_FOUND if none, or the
+ * error of reading the list (CN_ERR_INVALID: not XML). */
+int cn_virtio_platform_scan(uint32_t platform, uint32_t id, struct cn_virtio *v,
+                            int (*fn)(void *arg, const struct cn_virtio_pdev *d,
+                                      struct cn_virtio *v),
+                            void *arg, uint32_t *granted);
+/* the index-th device of type id (counted as the scan finds them): 0 with
+ * *d and *v, CN_ERR_NOT_FOUND */
+int cn_virtio_platform_find(uint32_t platform, uint32_t id, uint32_t index,
+                            struct cn_virtio_pdev *d, struct cn_virtio *v, uint32_t *granted);
+/* unmap and release a device from the scan */
+void cn_virtio_platform_put(struct cn_virtio_pdev *d);
+
 #endif

@@ -68,7 +68,8 @@ bool bcm2836_intc_valid(uint32_t irq);
  * sources: EXYNOS_IRQ(group, source). */
 void exynos_uart_init(void *base);
 void exynos_uart_putc(char c);
-void exynos_mct_init(void *base, uint32_t hz);
+/* qemu: program the local timers for QEMU's MCT model (exynos_mct.c) */
+void exynos_mct_init(void *base, uint32_t hz, bool qemu);
 void exynos_mct_init_cpu(uint32_t cpu);
 uint64_t exynos_mct_counter(void);
 uint32_t exynos_mct_hz(void);
@@ -86,6 +87,7 @@ struct exynos_irq_config {
 	uint32_t combiner, groups;
 	uint32_t group_spi;       /* GIC interrupt of combiner group 0 (+1 per group) */
 	uint32_t mct, mct_hz;
+	bool mct_qemu;            /* QEMU's MCT model (see exynos_mct.c) */
 	uint32_t nr_cpus;
 	uint32_t timer_irq[4];    /* interrupt of CPU n's MCT local timer */
 };

@@ -56,7 +56,7 @@ void exynos_board_init(const struct exynos_irq_config *c)
 	cfg = *c;
 	gicv2_init(mmu_map_io(cfg.gicd, 0x1000), mmu_map_io(cfg.gicc, 0x1000));
 	exynos_combiner_init(mmu_map_io(cfg.combiner, 0x1000), cfg.groups);
-	exynos_mct_init(mmu_map_io(cfg.mct, 0x1000), cfg.mct_hz);
+	exynos_mct_init(mmu_map_io(cfg.mct, 0x1000), cfg.mct_hz, cfg.mct_qemu);
 	for (uint32_t g = 0; g < exynos_combiner_groups(); g++)
 		gicv2_unmask(cfg.group_spi + g);
 	init_cpu(0);
@@ -73,6 +73,7 @@ void board_init(void)
 		.gicd = BOARD_GICD_PHYS, .gicc = BOARD_GICC_PHYS,
 		.combiner = BOARD_COMBINER_PHYS, .groups = BOARD_COMBINER_GROUPS,
 		.group_spi = BOARD_COMBINER_SPI, .mct = BOARD_MCT_PHYS, .mct_hz = BOARD_MCT_HZ,
+		.mct_qemu = BOARD_MCT_QEMU,
 		.nr_cpus = 2, .timer_irq = { BOARD_MCT_L0_IRQ, BOARD_MCT_L1_IRQ },
 	};
 	exynos_board_init(&c);

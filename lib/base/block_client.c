@@ -2,13 +2,15 @@
 /*
  * The client side of a Block session (cn/session/block.h): connect, ask
  * the device's geometry, attach the packet stream's dataspace as its
- * source, and exchange signal contexts with the server.
+ * source, and exchange signal contexts with the server; closing, also
+ * waiting for the donation to come back.
  */
 #include <cn/component.h>
 #include <cn/sys.h>
 #include <cn/session/block.h>
 #include <cn/session/rm.h>
 #include <cn/session/pd.h>
+#include <cn/mmio.h>
 
 int cn_block_client_open(struct cn_block_client *c, const char *label, uint32_t buf_size,
                          uint32_t queue, uint32_t sigh)
@@ -20,8 +22,12 @@ int cn_block_client_open(struct cn_block_client *c, const char *label, uint32_t 
 	int err = cn_ps_layout(queue, buf_size, &c->geom);
 	if (err)
 		return err;
+	uint32_t q0 = 0, q1 = 0;
+	cn_pd_quota(cn_env()->pd, CN_PD_RAM_QUOTA, &q0);
 	if ((err = cn_block_connect(label, buf_size, queue, &c->session)))
 		return err;
+	cn_pd_quota(cn_env()->pd, CN_PD_RAM_QUOTA, &q1);
+	c->donated = q0 - q1;
 	cn_cap_t ds = { 0 }, wake = { 0 };
 	uint32_t addr = 0;
 	if ((err = cn_block_block_size(c->session, &c->block_size)) ||
@@ -60,4 +66,23 @@ void cn_block_client_close(struct cn_block_client *c)
 	cn_sys_cap_drop(c->wakeup);
 	cn_close(c->session);
 	c->shared = 0;
+}
+
+static uint32_t ram_quota(void)
+{
+	uint32_t q = 0;
+	cn_pd_quota(cn_env()->pd, CN_PD_RAM_QUOTA, &q);
+	return q;
+}
+
+int cn_block_client_close_wait(struct cn_block_client *c, uint64_t timeout_us, uint32_t *before,
+                               uint32_t *after)
+{
+	*before = ram_quota();
+	cn_block_client_close(c);
+	uint64_t start = cn_mmio_kernel_clock.now_us(0);
+	while ((*after = ram_quota()) < *before + c->donated &&
+	       cn_mmio_kernel_clock.now_us(0) - start < timeout_us)
+		cn_sys_yield();
+	return *after == *before + c->donated ? 0 : CN_ERR_AGAIN;
 }

@@ -238,8 +238,8 @@ int cn_ps_slots_init(struct cn_ps_slots *s, uint32_t slot_size, uint32_t buf_siz
 			;
 	s->count = n;
 	s->stack = storage;
-	s->used = storage + n;
-	for (uint32_t i = 0; i < (n + 31) / 32; i++)
+	s->used = (uint8_t *)(storage + n);
+	for (uint32_t i = 0; i < n; i++)
 		s->used[i] = 0;
 	/* slot 0 on top: allocation goes upwards through the buffer */
 	for (uint32_t i = 0; i < n; i++)

@@ -24,6 +24,7 @@ struct pf_session {
 	struct pf_dma          *dma;        /* DMA buffers */
 	uint32_t                list_ds;    /* devices() dataspace, 0 before the first call */
 	uint32_t                dma_bytes;  /* pages of the DMA buffers */
+	bool                    dma_only;   /* dma_only=1: DMA buffers, no devices */
 };
 
 /* the state of one device of the description */

@@ -73,6 +73,8 @@ static int list_text(struct pf_session *s, char *buf, uint32_t size)
 static int op_devices(void *ctx, cn_cap_t *r)
 {
 	struct pf_session *s = ctx;
+	if (s->dma_only)
+		return CN_ERR_DENIED;
 	if (!s->list_ds) {
 		uint32_t bytes = ((uint32_t)list_text(s, NULL, 0) + 1 + PAGE - 1) & ~(PAGE - 1);
 		int err = cn_server_charge(s, bytes + CN_DS_RAM_META, 1);
@@ -96,6 +98,10 @@ static int op_devices(void *ctx, cn_cap_t *r)
 static int op_acquire(void *ctx, const char *name, uint32_t *r)
 {
 	struct pf_session *s = ctx;
+	if (s->dma_only) {
+		cn_log("\"%s\" asks for \"%s\" in a dma_only session: denied", label(s), name);
+		return CN_ERR_DENIED;
+	}
 	int i = pf_device_find(&pf_devs, name);
 	if (i < 0 || !allowed(s, (uint32_t)i)) {
 		cn_log("\"%s\" may not use a device \"%s\": denied", label(s), name);
@@ -268,6 +274,11 @@ static int opened(void *ctx, const char *args, void *state)
 		cn_log("no policy for \"%s\": session refused", l);
 		return CN_ERR_DENIED;
 	}
+	unsigned long dma_only = 0;
+	int err = cn_args_ulong(args, "dma_only", &dma_only);
+	if ((err && err != CN_ERR_NOT_FOUND) || dma_only > 1)
+		return CN_ERR_ARGS;
+	s->dma_only = dma_only == 1;
 	return 0;
 }
 

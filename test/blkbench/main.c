@@ -174,7 +174,14 @@ void cn_component_construct(struct cn_env *env)
 	cn_log("reading %lu MiB, one request at a time, %lu runs per size", mib, runs);
 	bench(4096, "4KiB", bytes, (uint32_t)runs);
 	bench(65536, "64KiB", bytes, (uint32_t)runs);
-	cn_block_client_close(&blk);
+	uint32_t before, after;
+	if (cn_block_client_close_wait(&blk, 20000000, &before, &after)) {
+		cn_log("FAILED: closed the session: RAM quota %u -> %u, not the %u bytes donated "
+		       "back", (unsigned)before, (unsigned)after, (unsigned)blk.donated);
+		cn_exit(1);
+	}
+	cn_log("closed the session: RAM quota %u -> %u, the %u bytes donated are back",
+	       (unsigned)before, (unsigned)after, (unsigned)blk.donated);
 	cn_log("done");
 	cn_exit(0);
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Host test of the Block session header: the RAM quota a client donates
- * (CN_BLOCK_SESSION_RAM) covers the stream's dataspace, its meta data and
- * the session state for every geometry the server accepts; the server's
+ * (CN_BLOCK_SESSION_RAM) covers the stream's dataspace as a DMA buffer in a
+ * dma_only Platform session (its cost, the buffer's meta data) and the
+ * session state for every geometry the server accepts; the server's
  * request check (sizes, blocks past the end, overflow, read-only, ops).
  */
 #include <stdint.h>
@@ -16,7 +17,8 @@ static void quota_covers_layout(void)
 			struct cn_ps_geometry g;
 			CN_CHECK_EQ(cn_ps_layout(q, buf, &g), 0);
 			CN_CHECK(CN_BLOCK_SESSION_RAM(buf, q) >=
-			         g.total + CN_DS_RAM_META + CN_BLOCK_SESSION_STATE);
+			         CN_PLATFORM_DMA_SESSION_RAM + CN_PLATFORM_DMA_RAM(g.total) +
+			         CN_BLOCK_SESSION_STATE);
 		}
 }
 

@@ -76,19 +76,11 @@ static void expect_refused(const char *name, int want)
 static void list_devices(void)
 {
 	static uint64_t arena[2048];
-	cn_cap_t ds;
-	uint32_t size, at;
-	struct cn_xml_doc doc;
-	int err = cn_platform_devices(session, &ds);
-	if (!err)
-		err = cn_ds_size(ds.name, &size);
-	if (!err)
-		err = cn_rm_attach(cn_env()->rm, ds, 0, 0, 0, 0, &at);
+	struct cn_platform_list l;
+	int err = cn_platform_list(session, &l, arena, sizeof(arena));
 	if (err)
 		fail("devices(): %s", cn_strerror(err));
-	const char *text = (const char *)(uintptr_t)at;
-	if (cn_xml_parse(&doc, text, cn_strnlen(text, size), arena, sizeof(arena), NULL))
-		fail("devices(): not XML");
+	struct cn_xml_doc doc = l.doc;
 	char line[160];
 	uint32_t n = 0;
 	line[0] = 0;
@@ -102,7 +94,30 @@ static void list_devices(void)
 		n++;
 	}
 	cn_log("my devices (%u): %s", (unsigned)n, line);
-	cn_rm_detach(cn_env()->rm, at);
+	cn_platform_list_done(&l);
+}
+
+/* the dma_only form: no devices, DMA buffers only */
+static void dma_only(const char *name)
+{
+	uint32_t s, dev;
+	cn_cap_t ds;
+	struct cn_platform_dma buf;
+	int err = cn_platform_connect_dma("dma", CN_PLATFORM_DMA_RAM(4096), 1, &s);
+	if (err)
+		fail("dma_only session: %s", cn_strerror(err));
+	if ((err = cn_platform_devices(s, &ds)) != CN_ERR_DENIED)
+		fail("dma_only session: devices(): %s", err ? cn_strerror(err) : "granted");
+	if ((err = cn_platform_acquire(s, name, &dev)) != CN_ERR_DENIED)
+		fail("dma_only session: acquire \"%s\": %s", name,
+		     err ? cn_strerror(err) : "granted");
+	if ((err = cn_platform_dma(s, 4096, &buf)))
+		fail("dma_only session: DMA buffer: %s", cn_strerror(err));
+	cn_memset(buf.addr, 0xa5, buf.size);
+	cn_log("dma_only session: devices() and acquire \"%s\" denied, DMA buffer of %u bytes "
+	       "at bus address 0x%08x", name, (unsigned)buf.size, (unsigned)buf.bus);
+	if ((err = cn_platform_dma_free(s, &buf)) || (err = cn_close(s)))
+		fail("dma_only session: closing: %s", cn_strerror(err));
 }
 
 static void intruder(void)
@@ -126,6 +141,7 @@ static void intruder(void)
 	expect_refused("rtc", CN_ERR_DENIED);
 	expect_refused("nosuch", CN_ERR_DENIED);
 	cn_platform_release(session, dev);
+	dma_only(name);
 	cn_log("done");
 	cn_exit(0);
 }

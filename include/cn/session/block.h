@@ -27,6 +27,7 @@
 #include <cn/rpc.h>
 #include <cn/packet_stream.h>
 #include <cn/session/quota.h>
+#include <cn/session/platform.h>
 #include <cn/util/format.h>
 
 #define CN_BLOCK_SERVICE "Block"
@@ -41,13 +42,17 @@
 /* what a session costs the server beyond the stream's dataspace: session
  * state and bookkeeping (the server library's part is added by it) */
 #define CN_BLOCK_SESSION_STATE 2048u
-/* RAM quota a session of this geometry needs (the stream's dataspace
- * rounded to pages, its dataspace meta data, the state); caps: the session,
- * the dataspace and the server's signal context */
+/* RAM quota a session of this geometry needs: the state, and the stream's
+ * dataspace (rounded to pages), which the device reads and writes: a DMA
+ * buffer in a dma_only Platform session the driver opens for this session
+ * alone and closes with it (doc/drivers.md, "DMA memory a client pays
+ * for"): that session's up-front cost and the buffer's meta data. Caps: the
+ * session, the dataspace, the server's signal context, and the Platform
+ * session's (its own and the buffer's). */
 #define CN_BLOCK_SESSION_RAM(buf, queue) \
-	(CN_BLOCK_SESSION_STATE + CN_DS_RAM_META + 0x1000u + \
-	 (((buf) + 0x1000u + 2u * 32u * (queue) + 0x1fffu) & ~0xfffu))
-#define CN_BLOCK_SESSION_CAPS 4u
+	(CN_BLOCK_SESSION_STATE + CN_PLATFORM_DMA_SESSION_RAM + CN_PLATFORM_DMA_RAM_META + \
+	 0x1000u + (((buf) + 0x1000u + 2u * 32u * (queue) + 0x1fffu) & ~0xfffu))
+#define CN_BLOCK_SESSION_CAPS (4u + CN_PLATFORM_DMA_SESSION_CAPS + 1u)
 
 #define CN_BLOCK_RPC(F0, F1, F2, F3, F4, F5) \
 	F0(cn_block, block_size,  uint32_t) \
@@ -109,6 +114,7 @@ struct cn_block_client {
 	uint32_t              wakeup;    /* the server's signal context */
 	uint32_t              sigh;      /* ours */
 	void                 *shared;
+	uint32_t              donated;   /* RAM quota the session took from us */
 };
 
 /* connect, learn the device, attach the stream; the server fires the
@@ -118,5 +124,12 @@ struct cn_block_client {
 int cn_block_client_open(struct cn_block_client *c, const char *label, uint32_t buf_size,
                          uint32_t queue, uint32_t sigh);
 void cn_block_client_close(struct cn_block_client *c);
+/* the same, then wait (at most timeout_us) until the session's donation
+ * is back (closing is asynchronous: the server closes it after this
+ * returns, its buffer's platform session after that): 0, or CN_ERR_AGAIN
+ * if it was not back in time. *before: our RAM quota before the close,
+ * *after: when we stopped waiting (exactly *before + c->donated if 0). */
+int cn_block_client_close_wait(struct cn_block_client *c, uint64_t timeout_us, uint32_t *before,
+                               uint32_t *after);
 
 #endif

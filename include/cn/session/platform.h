@@ -30,9 +30,17 @@
  * few devices); a DMA buffer costs its pages plus CN_PLATFORM_DMA_RAM_META
  * and one cap. cn_platform_connect(dma, &s) donates the first plus dma bytes.
  *
+ * DMA-only form (session argument dma_only=1): no devices (devices() and
+ * acquire() are refused), only DMA buffers, for memory a driver's client
+ * pays for (doc/drivers.md): costs CN_PLATFORM_DMA_SESSION_RAM and _CAPS up
+ * front; cn_platform_connect_dma(label, dma_ram, dma_caps, &s) donates that
+ * plus the buffers' RAM and caps (CN_PLATFORM_DMA_RAM(bytes) each, 1 cap).
+ *
  * Client helpers (lib/base/platform.c):
  *   cn_platform_connect(dma_bytes, &session)
+ *   cn_platform_connect_dma(label, dma_ram, dma_caps, &session)   dma_only form
  *   cn_platform_map(session, dev, i, &regs)      attach range i, regs points at it
+ *   cn_platform_list(session, &list, arena, n)   devices() attached and parsed
  *   cn_platform_dma(session, size, &buf)         alloc_dma + attach + dma_addr
  *   cn_platform_dma_free(session, &buf)
  */
@@ -40,11 +48,16 @@
 #define CN_SESSION_PLATFORM_H
 
 #include <cn/rpc.h>
+#include <cn/util/xml.h>
 
 #define CN_PLATFORM_SERVICE        "Platform"
 #define CN_PLATFORM_SESSION_RAM    (24u * 1024u)
 #define CN_PLATFORM_SESSION_CAPS   24u
 #define CN_PLATFORM_DMA_RAM_META   256u   /* per DMA buffer, plus its pages */
+#define CN_PLATFORM_DMA_SESSION_RAM  2048u  /* a dma_only session */
+#define CN_PLATFORM_DMA_SESSION_CAPS 2u
+/* what a DMA buffer of size bytes costs the session's RAM quota */
+#define CN_PLATFORM_DMA_RAM(size) ((((size) + 0xfffu) & ~0xfffu) + CN_PLATFORM_DMA_RAM_META)
 
 #define CN_PLATFORM_RPC(F0, F1, F2, F3, F4, F5) \
 	F0(cn_platform, devices,       cn_cap_t) \
@@ -67,7 +80,22 @@ struct cn_platform_dma {
 };
 
 int cn_platform_connect(uint32_t dma_bytes, uint32_t *session);
+/* a dma_only session (label "" or a label of ours, e.g. our client's) with
+ * dma_ram bytes and dma_caps caps for buffers beyond its up-front cost */
+int cn_platform_connect_dma(const char *label, uint32_t dma_ram, uint32_t dma_caps,
+                            uint32_t *session);
 int cn_platform_map(uint32_t session, uint32_t dev, uint32_t index, volatile void **regs);
+
+/* the session's devices() document, attached and parsed (arena: the
+ * parser's memory; CN_ERR_INVALID, logged: not XML);
+ * cn_platform_list_done() detaches it */
+struct cn_platform_list {
+	struct cn_xml_doc doc;
+	uint32_t          at, ds;
+};
+int  cn_platform_list(uint32_t session, struct cn_platform_list *l, void *arena,
+                      size_t arena_size);
+void cn_platform_list_done(struct cn_platform_list *l);
 int cn_platform_dma(uint32_t session, uint32_t size, struct cn_platform_dma *buf);
 int cn_platform_dma_free(uint32_t session, struct cn_platform_dma *buf);
 
