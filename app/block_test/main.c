@@ -130,7 +130,10 @@ static const struct { uint64_t block; uint32_t count; } writes[] = {
 static void write_patterns(void)
 {
 	uint32_t off;
-	cn_ps_slot_alloc(&slots, &off);
+	if (cn_ps_slot_alloc(&slots, &off)) {
+		FAIL("write: no free slot");
+		return;
+	}
 	uint8_t *d = (uint8_t *)blk.ps.buf + off;
 	for (unsigned i = 0; i < sizeof(writes) / sizeof(writes[0]); i++) {
 		for (uint32_t b = 0; b < writes[i].count; b++)
@@ -173,7 +176,10 @@ static void expect_error(const char *what, int want, uint32_t op, uint64_t block
                          uint32_t size)
 {
 	uint32_t off;
-	cn_ps_slot_alloc(&slots, &off);
+	if (cn_ps_slot_alloc(&slots, &off)) {
+		FAIL("%s: no free slot", what);
+		return;
+	}
 	int r = request(op, block, count, size, off);
 	/* and the driver still serves */
 	int ok = request(CN_BLOCK_OP_READ, 0, 1, blk.block_size, off);
