@@ -4,7 +4,8 @@
  * of the device's MMIO ranges (shared by devices whose ranges lie in the
  * same pages, e.g. eight virtio-mmio slots to a page), an IRQ session per
  * interrupt, the board's domain hooks, and the session's quota for all of
- * it. Releasing closes the IRQ sessions (the kernel masks the line) and the
+ * it. Releasing stops the device first (stop.c), closes the IRQ sessions
+ * (the kernel masks the line), and the
  * last user of a page closes its IO_MEM session (core unmaps it from every
  * address space).
  *
@@ -150,6 +151,7 @@ void pf_release_later(struct pf_session *s, uint32_t i)
 	uint32_t ram, caps;
 	if (pf_state[i].owner != s)
 		return;
+	pf_device_stop(i);        /* before the session's DMA buffers go */
 	cost(&pf_devs.dev[i], &ram, &caps);
 	cn_server_release(s, ram, caps);
 	pf_state[i].owner = NULL;
@@ -201,6 +203,7 @@ void pf_release(struct pf_session *s, uint32_t i)
 	uint32_t ram, caps;
 	if (pf_state[i].owner != s)
 		return;
+	pf_device_stop(i);
 	undo(i, d->ndomains);
 	cost(d, &ram, &caps);
 	cn_server_release(s, ram, caps);

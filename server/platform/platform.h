@@ -48,6 +48,10 @@ void pf_release_later(struct pf_session *s, uint32_t i);
 int  pf_device_init(void);
 int  pf_range_ds(uint32_t i, uint32_t r, uint32_t *ds, uint32_t *offset);
 
+/* stop.c: stop device i from mastering the bus (by its compatible string;
+ * devices without a stop function are left as they are) */
+void pf_device_stop(uint32_t i);
+
 /* session.c: the service */
 extern struct cn_service pf_service;
 

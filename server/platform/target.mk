@@ -4,5 +4,5 @@
 # board's device description becomes the boot module 'devices' (Makefile,
 # section 'board device description').
 TARGET := platform
-SRC := main.c session.c device.c devices.c
+SRC := main.c session.c device.c devices.c stop.c
 EXTRA_SRC := $(or $(wildcard board/$(BOARD)/platform.c),server/platform/board_none/platform.c)
