@@ -301,10 +301,14 @@ void cn_child_session_close(struct cn_child_session *s)
 	cn_free(s);
 }
 
+/* Oldest first: a driver's first session is its Platform session with its
+ * devices, whose release stops them (the platform resets a virtio device)
+ * before the sessions it opened later for its clients' DMA buffers free
+ * those buffers (doc/platform.md). */
 void cn_child_sessions_close_all(struct cn_child *c)
 {
 	struct cn_list_elem *e;
-	while ((e = cn_list_last(&c->sessions))) {
+	while ((e = cn_list_first(&c->sessions))) {
 		struct cn_child_session *s = cn_container_of(e, struct cn_child_session, elem);
 		if (s->kind == CN_CHILD_ROUTE_CHILD)
 			cn_child_sibling_client_gone(s);
