@@ -44,19 +44,8 @@ static void bench(long dev, long pc, u32 size, const char *name)
 				fail("read", r);
 			done += (u32)r;
 		}
-		sys(SYS_ioctl, pc, PERF_EVENT_IOC_DISABLE, 0);
-		long r = sys(SYS_read, pc, &count, 8);
-		if (r != 8)
-			fail("reading the counter", r);
-		puts_("linux-bench: ");
-		puts_(name);
-		puts_(" run ");
-		put_u64(run);
-		puts_(": ");
-		put_u64(count);
-		puts_(" instructions, ");
-		put_u64(done);
-		puts_(" bytes\n");
+		count = read_counter(pc);
+		report(name, run, count, done, " bytes");
 	}
 }
 

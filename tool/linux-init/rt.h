@@ -161,6 +161,32 @@ static inline void sleep_ms(long ms)
 	sys(SYS_nanosleep, ts, 0, 0);
 }
 
+/* linux-bench: NAME run RUN: COUNT instructions, N UNIT */
+static inline void report(const char *name, u32 run, u64 count, u64 n, const char *unit)
+{
+	puts_("linux-bench: ");
+	puts_(name);
+	puts_(" run ");
+	put_u64(run);
+	puts_(": ");
+	put_u64(count);
+	puts_(" instructions, ");
+	put_u64(n);
+	puts_(unit);
+	puts_("\n");
+}
+
+/* stop the counter and read it */
+static inline u64 read_counter(long pc)
+{
+	u64 count = 0;
+	sys(SYS_ioctl, pc, PERF_EVENT_IOC_DISABLE, 0);
+	long r = sys(SYS_read, pc, &count, 8);
+	if (r != 8)
+		fail("reading the counter", r);
+	return count;
+}
+
 void init_main(void);
 
 __asm__(".global _start\n"
