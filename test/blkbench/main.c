@@ -21,6 +21,7 @@
 #include <cn/session/pd.h>
 #include <cn/util/format.h>
 #include <cn/config.h>
+#include <cn/pmu.h>
 
 #define BUF   (128u * 1024)
 #define QUEUE 8u
@@ -33,25 +34,12 @@ static uint32_t recv;
  * at PL1). 1 + 2 must add up to 0 (the run checks it). */
 static void pmu_setup(void)
 {
-	static const uint32_t type[3] = { 0x08, 0x08u | 1u << 30, 0x08u | 1u << 31 };
-	for (uint32_t i = 0; i < 3; i++) {
-		__asm__ volatile("mcr p15, 0, %0, c9, c12, 5" :: "r"(i));       /* PMSELR */
-		__asm__ volatile("isb");
-		__asm__ volatile("mcr p15, 0, %0, c9, c13, 1" :: "r"(type[i])); /* PMXEVTYPER */
-	}
-	__asm__ volatile("mcr p15, 0, %0, c9, c12, 1" :: "r"(7));       /* PMCNTENSET: 0-2 */
-	__asm__ volatile("isb");
+	cn_pmu_event(0, CN_PMU_INSTRUCTIONS);
+	cn_pmu_event(1, CN_PMU_INSTRUCTIONS | CN_PMU_EXCLUDE_USER);
+	cn_pmu_event(2, CN_PMU_INSTRUCTIONS | CN_PMU_EXCLUDE_KERNEL);
+	cn_pmu_enable(7);
 }
 
-static inline uint32_t counter(uint32_t i)
-{
-	uint32_t v;
-	__asm__ volatile("mcr p15, 0, %1, c9, c12, 5\n\tisb\n\tmrc p15, 0, %0, c9, c13, 2"
-	                 : "=r"(v) : "r"(i));
-	return v;
-}
-
-static inline uint32_t instructions(void) { return counter(0); }
 
 /* user-mode instructions that ran elsewhere (the driver: nothing else
  * runs) while we waited for the driver's signal (the driver runs then: our
@@ -73,10 +61,10 @@ static int next_ack(struct cn_packet *a)
 			continue;
 		if (commit() == 1)
 			continue;
-		uint32_t imprint, count, u = split ? counter(2) : 0;
+		uint32_t imprint, count, u = split ? cn_pmu_read(2) : 0;
 		cn_sys_signal_wait(recv, &imprint, &count);
 		if (split)
-			away_user += counter(2) - u;
+			away_user += cn_pmu_read(2) - u;
 	}
 }
 
@@ -110,12 +98,12 @@ static void bench(uint32_t size, const char *name, uint64_t bytes, uint32_t runs
 	uint32_t first = 0;
 	for (uint32_t run = 1; run <= runs; run++) {
 		uint32_t sum = 0;
-		uint32_t k0 = counter(1), u0 = counter(2);
+		uint32_t k0 = cn_pmu_read(1), u0 = cn_pmu_read(2);
 		away_user = 0;
-		uint32_t t0 = instructions();
+		uint32_t t0 = cn_pmu_read(0);
 		int err = pass(size, bytes, &sum);
-		uint32_t t = instructions() - t0;
-		uint32_t k = counter(1) - k0, u = counter(2) - u0;
+		uint32_t t = cn_pmu_read(0) - t0;
+		uint32_t k = cn_pmu_read(1) - k0, u = cn_pmu_read(2) - u0;
 		if (err) {
 			cn_log("FAILED: %s run %u: %s", name, (unsigned)run, cn_strerror(err));
 			cn_exit(2);
@@ -167,7 +155,7 @@ void cn_component_construct(struct cn_env *env)
 		cn_exit(1);
 	}
 	pmu_setup();
-	if (instructions() == instructions()) {
+	if (cn_pmu_read(0) == cn_pmu_read(0)) {
 		cn_log("the instructions-retired counter (PMU event 0x08) does not count here");
 		cn_exit(0);
 	}

@@ -19,6 +19,7 @@
 #include <cn/server.h>
 #include <cn/sys.h>
 #include <cn/packet_stream.h>
+#include <cn/pmu.h>
 #include <cn/session/pd.h>
 #include <cn/session/rm.h>
 #include <cn/session/quota.h>
@@ -46,23 +47,6 @@ static uint32_t sum_bytes(const uint8_t *p, uint32_t n)
 	for (uint32_t i = 0; i < (n & 31u) / 4; i++)
 		s += w[i];
 	return s;
-}
-
-/* ------------------------------------------------------------ PMU */
-static void pmu_setup(void)
-{
-	__asm__ volatile("mcr p15, 0, %0, c9, c12, 5" :: "r"(0));      /* PMSELR: counter 0 */
-	__asm__ volatile("mcr p15, 0, %0, c9, c13, 1" :: "r"(0x08));   /* PMXEVTYPER: instructions */
-	__asm__ volatile("mcr p15, 0, %0, c9, c12, 1" :: "r"(1));      /* PMCNTENSET: counter 0 */
-	__asm__ volatile("isb");
-}
-
-static inline uint32_t instructions(void)
-{
-	uint32_t v;
-	__asm__ volatile("mcr p15, 0, %1, c9, c12, 5\n\tisb\n\tmrc p15, 0, %0, c9, c13, 2"
-	                 : "=r"(v) : "r"(0));
-	return v;
 }
 
 /* ------------------------------------------------------------ sink */
@@ -150,7 +134,7 @@ static void wait_signal(void)
 static uint32_t run(uint32_t n, uint32_t size, uint64_t *sum, uint32_t slot_sum)
 {
 	uint32_t submitted = 0, done = 0;
-	uint32_t start = instructions();
+	uint32_t start = cn_pmu_read(0);
 	while (done < n) {
 		uint32_t off;
 		while (submitted < n && cn_ps_slot_alloc(&slots, &off) == 0) {
@@ -174,7 +158,7 @@ static uint32_t run(uint32_t n, uint32_t size, uint64_t *sum, uint32_t slot_sum)
 			wait_signal();
 	}
 	cn_ps_commit(&src);
-	uint32_t used = instructions() - start;
+	uint32_t used = cn_pmu_read(0) - start;
 	*sum += (uint64_t)slot_sum * n;
 	return used;
 }
@@ -201,10 +185,10 @@ static void source(void)
 	 * holds the same bytes, so all packets of one size have one sum */
 	for (uint32_t i = 0; i < BUF; i++)
 		src.buf[i] = (uint8_t)((i % 64) * 7 + 3);
-	pmu_setup();
-	uint32_t t0 = instructions();
+	cn_pmu_count_instructions();
+	uint32_t t0 = cn_pmu_read(0);
 	cn_sys_yield();
-	if (instructions() == t0) {
+	if (cn_pmu_read(0) == t0) {
 		/* seen on QEMU raspi2b: PMCR enabled, event 0x08 selected and
 		 * enabled, and the counter stays 0 */
 		cn_log("psbench: the instructions-retired counter (PMU event 0x08) does not count here");

@@ -15,6 +15,7 @@
  *                 time: instructions per exchange (one frame each way)
  */
 #include <cn/config.h>
+#include <cn/pmu.h>
 #include <cn/util/string.h>
 #include "peer.h"
 
@@ -24,22 +25,6 @@ static const struct { const char *name; uint32_t size, n; } cases[] = {
 	{ "nic-arp",      60,   200 },
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
-
-static void pmu_setup(void)
-{
-	__asm__ volatile("mcr p15, 0, %0, c9, c12, 5" :: "r"(0));      /* PMSELR: counter 0 */
-	__asm__ volatile("mcr p15, 0, %0, c9, c13, 1" :: "r"(0x08));   /* PMXEVTYPER: instructions */
-	__asm__ volatile("mcr p15, 0, %0, c9, c12, 1" :: "r"(1));      /* PMCNTENSET: counter 0 */
-	__asm__ volatile("isb");
-}
-
-static inline uint32_t instructions(void)
-{
-	uint32_t v;
-	__asm__ volatile("mcr p15, 0, %1, c9, c12, 5\n\tisb\n\tmrc p15, 0, %0, c9, c13, 2"
-	                 : "=r"(v) : "r"(0));
-	return v;
-}
 
 static int wanted;
 
@@ -67,18 +52,18 @@ static void begin_round(struct session *s)
 	b->n = cases[c].n;
 	b->done = 0;
 	b->base = s->link.acked;
-	b->start = instructions();
+	b->start = cn_pmu_read(0);
 	if (c == 2)
 		cn_nic_link_send(&s->link, frame, arp_request(frame, s->mac, GUEST_IP, GATEWAY));
 }
 
 void bench_start(struct session *s)
 {
-	pmu_setup();
-	uint32_t t0 = instructions();
+	cn_pmu_count_instructions();
+	uint32_t t0 = cn_pmu_read(0);
 	for (volatile int i = 0; i < 100; i++)
 		;
-	if (instructions() == t0) {
+	if (cn_pmu_read(0) == t0) {
 		cn_log("bench: the instructions-retired counter (PMU event 0x08) does not count here");
 		return;
 	}
@@ -99,7 +84,7 @@ static void end_round(struct session *s)
 {
 	struct bench *b = &s->bench;
 	uint32_t c = (uint32_t)b->phase - 1;
-	b->runs[b->round] = instructions() - b->start;
+	b->runs[b->round] = cn_pmu_read(0) - b->start;
 	if (++b->round < BENCH_ROUNDS) {
 		begin_round(s);
 		return;
