@@ -211,12 +211,7 @@ static void buffer_close(struct session *s)
 		       cn_strerror(err));
 		return;
 	}
-	uint64_t start = cn_mmio_kernel_clock.now_us(0);
-	bool back;
-	while (!(back = quota(CN_PD_RAM_QUOTA) >= ram && quota(CN_PD_CAP_QUOTA) >= caps) &&
-	       cn_mmio_kernel_clock.now_us(0) - start < CLOSE_WAIT_US)
-		cn_sys_yield();
-	if (!back)
+	if (cn_quota_wait(ram, caps, CLOSE_WAIT_US))
 		cn_log("session \"%s\": its Platform session's %u bytes and %u caps did not come "
 		       "back in time", label(s), (unsigned)buffer_ram(s), (unsigned)BUFFER_CAPS);
 }

@@ -66,8 +66,13 @@ void  cn_free(void *p);
 int cn_connect(const char *service, const char *args, uint32_t *session);
 /* donate more quota to an open session (args: ram_quota=, cap_quota=) */
 int cn_upgrade(uint32_t session, const char *args);
-/* close it: the quota returns */
+/* close it: the quota returns (asynchronously: the server closes the
+ * session after this returns, and the donation comes back after that) */
 int cn_close(uint32_t session);
+/* wait (at most timeout_us, yielding the CPU) until our PD's quota holds
+ * at least ram bytes and caps caps, e.g. a closed session's donation back:
+ * 0, or CN_ERR_AGAIN when the time is up */
+int cn_quota_wait(uint32_t ram, uint32_t caps, uint64_t timeout_us);
 
 /* open the ROM session 'name' and attach its dataspace read-only: *data
  * and *size describe the content; close with cn_rom_detach_close() */

@@ -10,7 +10,6 @@
 #include <cn/session/block.h>
 #include <cn/session/rm.h>
 #include <cn/session/pd.h>
-#include <cn/mmio.h>
 
 int cn_block_client_open(struct cn_block_client *c, const char *label, uint32_t buf_size,
                          uint32_t queue, uint32_t sigh)
@@ -68,21 +67,12 @@ void cn_block_client_close(struct cn_block_client *c)
 	c->shared = 0;
 }
 
-static uint32_t ram_quota(void)
-{
-	uint32_t q = 0;
-	cn_pd_quota(cn_env()->pd, CN_PD_RAM_QUOTA, &q);
-	return q;
-}
-
 int cn_block_client_close_wait(struct cn_block_client *c, uint64_t timeout_us, uint32_t *before,
                                uint32_t *after)
 {
-	*before = ram_quota();
+	cn_pd_quota(cn_env()->pd, CN_PD_RAM_QUOTA, before);
 	cn_block_client_close(c);
-	uint64_t start = cn_mmio_kernel_clock.now_us(0);
-	while ((*after = ram_quota()) < *before + c->donated &&
-	       cn_mmio_kernel_clock.now_us(0) - start < timeout_us)
-		cn_sys_yield();
+	cn_quota_wait(*before + c->donated, 0, timeout_us);
+	cn_pd_quota(cn_env()->pd, CN_PD_RAM_QUOTA, after);
 	return *after == *before + c->donated ? 0 : CN_ERR_AGAIN;
 }

@@ -7,7 +7,8 @@
  * 64 MiB, caps at most 4096), CN_ERR_PENDING after the parent's session
  * signal (without limit: the service may come later, or the server
  * answer late). cn_upgrade waits the same way for an upgrade of a session
- * at a sibling server. Also cn_close and cn_announce.
+ * at a sibling server. Also cn_close (and cn_quota_wait for its donation)
+ * and cn_announce.
  *
  * Waiting for a pending service uses one signal receiver for the whole
  * component; a mutex makes threads take turns, so a thread waiting for a
@@ -15,6 +16,7 @@
  */
 #include <cn/component.h>
 #include <cn/thread.h>
+#include <cn/mmio.h>
 #include <cn/sys.h>
 #include <cn/session/parent.h>
 #include <cn/session/pd.h>
@@ -173,6 +175,24 @@ int cn_close(uint32_t session)
 	if (!err)
 		cn_sys_cap_drop(session);
 	return err;
+}
+
+static uint32_t pd_quota(uint32_t which)
+{
+	uint32_t q = 0;
+	cn_pd_quota(cn_env()->pd, which, &q);
+	return q;
+}
+
+int cn_quota_wait(uint32_t ram, uint32_t caps, uint64_t timeout_us)
+{
+	uint64_t start = cn_mmio_kernel_clock.now_us(0);
+	while (pd_quota(CN_PD_RAM_QUOTA) < ram || pd_quota(CN_PD_CAP_QUOTA) < caps) {
+		if (cn_mmio_kernel_clock.now_us(0) - start >= timeout_us)
+			return CN_ERR_AGAIN;
+		cn_sys_yield();
+	}
+	return 0;
 }
 
 int cn_announce(const char *service, uint32_t root_cap)
